@@ -1,0 +1,52 @@
+package io.alertforge.compiler;
+
+import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.load.LoadedRepository;
+import io.alertforge.compiler.load.RepositoryLoader;
+import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.render.AlertRenderer;
+import io.alertforge.compiler.render.RenderedAlertValidator;
+import io.alertforge.compiler.schema.SchemaValidator;
+import io.alertforge.compiler.source.SafeYamlReader;
+import io.alertforge.compiler.source.YamlLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Compiles an alert repository: load, validate, render, check. Create one and reuse it: the
+ * schemas are compiled in the constructor. Thread-safe.
+ */
+public final class AlertCompiler {
+
+  private final RepositoryLoader loader;
+  private final AlertRenderer renderer;
+
+  public AlertCompiler() {
+    this(YamlLimits.DEFAULT);
+  }
+
+  public AlertCompiler(YamlLimits limits) {
+    SchemaValidator schemas = new SchemaValidator();
+    this.loader = new RepositoryLoader(schemas, new SafeYamlReader(limits));
+    this.renderer = new AlertRenderer(new RenderedAlertValidator(schemas));
+  }
+
+  /**
+   * Compiles the repository under {@code root}. Problems in the repository are diagnostics,
+   * never exceptions; an IOException means the directory itself could not be walked.
+   */
+  public Compilation compile(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("alert source " + root + " is not a directory");
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    LoadedRepository repository = loader.load(root, diagnostics);
+    List<RenderedAlert> alerts = new ArrayList<>(renderer.render(repository, diagnostics));
+    alerts.sort(Comparator.comparing(RenderedAlert::namespace).thenComparing(RenderedAlert::name));
+    return new Compilation(List.copyOf(alerts), diagnostics.sorted(), repository.files());
+  }
+}

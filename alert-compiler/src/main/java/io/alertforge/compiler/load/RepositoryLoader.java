@@ -1,0 +1,140 @@
+package io.alertforge.compiler.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.diagnostic.Rules;
+import io.alertforge.compiler.diagnostic.SourcePosition;
+import io.alertforge.compiler.model.AlertSource;
+import io.alertforge.compiler.model.RepositoryConfig;
+import io.alertforge.compiler.schema.DocumentKind;
+import io.alertforge.compiler.schema.SchemaValidator;
+import io.alertforge.compiler.schema.SchemaViolation;
+import io.alertforge.compiler.source.RepositoryScanner;
+import io.alertforge.compiler.source.SafeYamlReader;
+import io.alertforge.compiler.source.YamlDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a directory into the alert documents it holds: reads {@code alertforge.yaml}, every
+ * YAML file, keeps the documents of alertmanager.keikoproj.io's two kinds, validates each one
+ * against its schema and resolves its namespace.
+ */
+public final class RepositoryLoader {
+
+  private final SchemaValidator validator;
+  private final SafeYamlReader reader;
+
+  public RepositoryLoader(SchemaValidator validator, SafeYamlReader reader) {
+    this.validator = validator;
+    this.reader = reader;
+  }
+
+  public LoadedRepository load(Path root, Diagnostics diagnostics) throws IOException {
+    RepositoryConfig config = readConfig(root, diagnostics);
+    List<String> files = RepositoryScanner.yamlFiles(root, diagnostics);
+    List<AlertSource> wavefrontAlerts = new ArrayList<>();
+    List<AlertSource> alertsConfigs = new ArrayList<>();
+    Map<String, AlertSource> byIdentity = new HashMap<>();
+    for (String file : files) {
+      for (YamlDocument document : readFile(root, file, diagnostics)) {
+        AlertSource source = classify(document, config, diagnostics);
+        if (source == null) {
+          continue;
+        }
+        AlertSource first = byIdentity.putIfAbsent(source.kind() + "/" + source.qualifiedName(), source);
+        if (first != null) {
+          diagnostics.report(Rules.ALERT_DUPLICATE_RESOURCE, document.valueAt("/metadata/name"),
+              source.kind().kind() + " " + source.qualifiedName() + " is also defined at "
+                  + first.document().valueAt("/metadata/name") + "; rename one of them");
+        } else if (source.kind() == DocumentKind.WAVEFRONT_ALERT) {
+          wavefrontAlerts.add(source);
+        } else {
+          alertsConfigs.add(source);
+        }
+      }
+    }
+    return new LoadedRepository(config, List.copyOf(wavefrontAlerts), List.copyOf(alertsConfigs), files.size());
+  }
+
+  private List<YamlDocument> readFile(Path root, String file, Diagnostics diagnostics) {
+    try {
+      return reader.read(file, Files.readAllBytes(root.resolve(file)), diagnostics);
+    } catch (IOException | OutOfMemoryError e) {
+      diagnostics.report(Rules.INPUT_UNREADABLE, SourcePosition.ofFile(file),
+          "cannot read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      return List.of();
+    }
+  }
+
+  private RepositoryConfig readConfig(Path root, Diagnostics diagnostics) {
+    Path file = root.resolve(RepositoryScanner.CONFIG_FILE);
+    if (!Files.isRegularFile(file)) {
+      return RepositoryConfig.EMPTY;
+    }
+    List<YamlDocument> documents = readFile(root, RepositoryScanner.CONFIG_FILE, diagnostics);
+    if (documents.isEmpty()) {
+      return RepositoryConfig.EMPTY;
+    }
+    YamlDocument document = documents.get(0);
+    if (report(DocumentKind.REPOSITORY_CONFIG, document, diagnostics)) {
+      return RepositoryConfig.EMPTY;
+    }
+    JsonNode namespace = document.content().path("defaultNamespace");
+    return new RepositoryConfig(namespace.isTextual() ? Optional.of(namespace.asText()) : Optional.empty());
+  }
+
+  private AlertSource classify(YamlDocument document, RepositoryConfig config, Diagnostics diagnostics) {
+    JsonNode content = document.content();
+    String apiVersion = content.path("apiVersion").asText("");
+    String kindName = content.path("kind").asText("");
+    DocumentKind kind = kindName.equals(DocumentKind.WAVEFRONT_ALERT.kind()) ? DocumentKind.WAVEFRONT_ALERT
+        : kindName.equals(DocumentKind.ALERTS_CONFIG.kind()) ? DocumentKind.ALERTS_CONFIG : null;
+    boolean ourGroup = apiVersion.startsWith(DocumentKind.GROUP + "/");
+    if (kind == null || !apiVersion.equals(DocumentKind.API_VERSION)) {
+      if (ourGroup || kind != null) {
+        diagnostics.report(Rules.SCHEMA_API_VERSION, document.valueAt(ourGroup ? "/apiVersion" : "/kind"),
+            "unknown " + (apiVersion.isEmpty() ? "(no apiVersion)" : apiVersion) + " " + kindName
+                + ": AlertForge reads " + DocumentKind.API_VERSION + " WavefrontAlert and AlertsConfig");
+      } else {
+        diagnostics.report(Rules.INPUT_IGNORED, document.valueAt(""),
+            content.isObject() && !kindName.isEmpty()
+                ? "ignored " + kindName + " (" + apiVersion + "): not an alert"
+                : "ignored a YAML document that is not a Kubernetes object (no apiVersion and kind)");
+      }
+      return null;
+    }
+    boolean invalid = report(kind, document, diagnostics);
+    String name = content.path("metadata").path("name").asText("");
+    if (name.isEmpty()) {
+      return null;
+    }
+    JsonNode namespace = content.path("metadata").path("namespace");
+    if (namespace.isTextual()) {
+      return new AlertSource(kind, document, namespace.asText(), name, !invalid);
+    }
+    if (config.defaultNamespace().isPresent()) {
+      return new AlertSource(kind, document, config.defaultNamespace().get(), name, !invalid);
+    }
+    diagnostics.report(Rules.METADATA_NAMESPACE, document.keyAt("/metadata"),
+        kindName + " " + name + " has no metadata.namespace; set it, or set defaultNamespace in "
+            + RepositoryScanner.CONFIG_FILE);
+    return null;
+  }
+
+  /** Reports the schema violations of a document; true when there were any. */
+  private boolean report(DocumentKind kind, YamlDocument document, Diagnostics diagnostics) {
+    List<SchemaViolation> violations = validator.validate(kind, document.content());
+    for (SchemaViolation violation : violations) {
+      SourcePosition position = violation.atKey() ? document.keyAt(violation.pointer()) : document.valueAt(violation.pointer());
+      diagnostics.report(violation.rule(), position, violation.message());
+    }
+    return !violations.isEmpty();
+  }
+}

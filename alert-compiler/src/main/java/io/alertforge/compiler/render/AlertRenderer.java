@@ -1,0 +1,247 @@
+package io.alertforge.compiler.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.diagnostic.Rules;
+import io.alertforge.compiler.diagnostic.SourcePosition;
+import io.alertforge.compiler.load.LoadedRepository;
+import io.alertforge.compiler.model.AlertSource;
+import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.schema.FieldPaths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Renders a loaded repository: every standalone WavefrontAlert as it is, and every
+ * AlertsConfig entry as its template filled with the entry's params. Checks the references
+ * and params on the way, and each rendered alert against the schema again.
+ */
+public final class AlertRenderer {
+
+  private static final String CLASSIC = "CLASSIC";
+  private static final String THRESHOLD = "THRESHOLD";
+
+  private final InstanceRenderer instances;
+
+  public AlertRenderer(RenderedAlertValidator validator) {
+    this.instances = new InstanceRenderer(validator);
+  }
+
+  public List<RenderedAlert> render(LoadedRepository repository, Diagnostics diagnostics) {
+    Map<String, AlertSource> byName = new HashMap<>();
+    Map<String, CompiledTemplate> templates = new HashMap<>();
+    List<RenderedAlert> rendered = new ArrayList<>();
+    for (AlertSource alert : repository.wavefrontAlerts()) {
+      byName.put(alert.qualifiedName(), alert);
+      if (!alert.valid() || !checkAlertType(alert, diagnostics)) {
+        continue;
+      }
+      if (alert.isTemplate()) {
+        CompiledTemplate template = CompiledTemplate.compile(alert, diagnostics);
+        if (template != null) {
+          templates.put(alert.qualifiedName(), template);
+          reportUnusedExports(template, diagnostics);
+        }
+      } else {
+        rendered.add(standalone(alert, diagnostics));
+      }
+    }
+    for (AlertSource config : repository.alertsConfigs()) {
+      if (config.valid()) {
+        rendered.addAll(renderConfig(config, byName, templates, diagnostics));
+      }
+    }
+    NameChecks.report(rendered, diagnostics);
+    return rendered;
+  }
+
+  private List<RenderedAlert> renderConfig(AlertSource config, Map<String, AlertSource> byName,
+      Map<String, CompiledTemplate> templates, Diagnostics diagnostics) {
+    List<RenderedAlert> rendered = new ArrayList<>();
+    Set<String> usedGlobals = new LinkedHashSet<>();
+    // Unused globalParams can only be told when every entry's template is known and static.
+    boolean usesKnown = true;
+    var entries = config.spec().path("alerts").fields();
+    while (entries.hasNext()) {
+      var entry = entries.next();
+      String pointer = "/spec/alerts/" + FieldPaths.escape(entry.getKey());
+      String qualified = config.namespace() + "/" + entry.getKey();
+      AlertSource templateSource = byName.get(qualified);
+      if (templateSource == null) {
+        usesKnown = false;
+        reportUnknownTemplate(config, entry.getKey(), pointer, byName, diagnostics);
+        continue;
+      }
+      if (!templateSource.isTemplate()) {
+        usesKnown = false;
+        diagnostics.report(Rules.REFERENCE_STANDALONE, config.document().keyAt(pointer),
+            "WavefrontAlert " + qualified + " (" + templateSource.document().valueAt("/metadata/name")
+                + ") has no exportedParams, so it is a standalone alert, not a template; keikoproj rejects this"
+                + " at run time. Add exportedParams to it, or remove this entry");
+        continue;
+      }
+      CompiledTemplate template = templates.get(qualified);
+      if (template == null) {
+        usesKnown = false;
+        continue; // the template's own errors are already reported
+      }
+      usedGlobals.addAll(template.firstUse().keySet());
+      usedGlobals.addAll(template.exported());
+      usesKnown &= !template.dynamic();
+      RenderedAlert alert = instances.render(config, entry.getKey(), pointer, template, diagnostics);
+      if (alert != null) {
+        rendered.add(alert);
+      }
+    }
+    if (usesKnown) {
+      reportUnusedGlobals(config, usedGlobals, diagnostics);
+    }
+    return rendered;
+  }
+
+  private static void reportUnknownTemplate(AlertSource config, String name, String pointer,
+      Map<String, AlertSource> byName, Diagnostics diagnostics) {
+    List<String> sameNamespace = new ArrayList<>();
+    List<String> elsewhere = new ArrayList<>();
+    for (AlertSource alert : byName.values()) {
+      if (alert.namespace().equals(config.namespace())) {
+        sameNamespace.add(alert.name());
+      } else if (alert.name().equals(name)) {
+        elsewhere.add(alert.namespace());
+      }
+    }
+    StringBuilder message = new StringBuilder("no WavefrontAlert template named '" + name + "' in namespace "
+        + config.namespace());
+    String suggestion = FieldPaths.closest(name, sameNamespace);
+    if (suggestion != null) {
+      message.append("; did you mean '").append(suggestion).append("'?");
+    } else if (!elsewhere.isEmpty()) {
+      elsewhere.sort(null);
+      message.append("; one exists in namespace ").append(String.join(", ", elsewhere))
+          .append(", but a template must be in the AlertsConfig's namespace");
+    } else {
+      message.append("; add the template or fix the entry's name");
+    }
+    diagnostics.report(Rules.REFERENCE_UNKNOWN_TEMPLATE, config.document().keyAt(pointer), message.toString());
+  }
+
+  /** Reports alertType problems once per source; false when the alert cannot be rendered. */
+  private static boolean checkAlertType(AlertSource alert, Diagnostics diagnostics) {
+    JsonNode alertType = alert.spec().path(SpecFields.ALERT_TYPE);
+    if (alertType.isMissingNode()) {
+      diagnostics.report(Rules.ALERT_MISSING_TYPE, alert.document().keyAt("/spec"),
+          "WavefrontAlert " + alert.qualifiedName() + " has no alertType: keikoproj's controller fails on that"
+              + " ('invalid alert type: '); rendered as CLASSIC. Add 'alertType: CLASSIC'");
+    } else if (THRESHOLD.equals(alertType.asText())) {
+      diagnostics.report(Rules.ALERT_UNSUPPORTED_TYPE, alert.document().valueAt("/spec/alertType"),
+          "alertType THRESHOLD is not supported yet: keikoproj never sends its per-severity conditions,"
+              + " so Wavefront rejects it. Use CLASSIC");
+      return false;
+    }
+    return true;
+  }
+
+  private static void reportUnusedExports(CompiledTemplate template, Diagnostics diagnostics) {
+    if (template.dynamic()) {
+      return;
+    }
+    AlertSource source = template.source();
+    JsonNode exported = source.spec().path(SpecFields.EXPORTED_PARAMS);
+    for (int i = 0; i < exported.size(); i++) {
+      String param = exported.get(i).asText();
+      if (!template.firstUse().containsKey(param)) {
+        diagnostics.report(Rules.TEMPLATE_UNUSED_PARAM, source.document().valueAt("/spec/exportedParams/" + i),
+            "exported param '" + param + "' is never used by template " + source.name()
+                + "; use it in a field as {{ ." + param + " }} or remove it from exportedParams");
+      }
+    }
+    for (String param : template.defaults().keySet()) {
+      if (!template.firstUse().containsKey(param) && !template.exported().contains(param)) {
+        diagnostics.report(Rules.TEMPLATE_UNUSED_PARAM,
+            source.document().keyAt("/spec/" + SpecFields.DEFAULTS + "/" + FieldPaths.escape(param)),
+            "default for param '" + param + "' is never used by template " + source.name() + "; remove it");
+      }
+    }
+  }
+
+  private static void reportUnusedGlobals(AlertSource config, Set<String> used, Diagnostics diagnostics) {
+    config.spec().path("globalParams").fieldNames().forEachRemaining(param -> {
+      if (!used.contains(param)) {
+        diagnostics.report(Rules.TEMPLATE_UNUSED_PARAM,
+            config.document().keyAt("/spec/globalParams/" + FieldPaths.escape(param)),
+            "global param '" + param + "' is not used by any template of AlertsConfig " + config.name()
+                + suggestion(param, used) + "; remove it or check its spelling");
+      }
+    });
+  }
+
+  static String suggestion(String param, Set<String> known) {
+    String closest = FieldPaths.closest(param, known);
+    return closest == null ? "" : " (did you mean '" + closest + "'?)";
+  }
+
+  private RenderedAlert standalone(AlertSource alert, Diagnostics diagnostics) {
+    CompiledTemplate.templatedStrings(alert.spec()).forEach((field, value) -> {
+      int braces = value.indexOf("{{");
+      if (braces >= 0) {
+        diagnostics.report(Rules.TEMPLATE_NOT_A_TEMPLATE, alert.document().charAt("/spec/" + field, braces),
+            "'{{' in a standalone WavefrontAlert (no exportedParams) is sent to Wavefront literally;"
+                + " make it a template with exportedParams, or remove the braces");
+      }
+    });
+    ObjectNode spec = canonicalSpec(alert.spec(), Map.of());
+    TreeMap<String, String> annotations = new TreeMap<>();
+    annotations.put(Annotations.SOURCE, alert.file());
+    return finish(alert.namespace(), alert.name(), spec, labels(alert), annotations,
+        alert.document().valueAt("/metadata/name"), null, null);
+  }
+
+  /**
+   * The rendered spec in {@link SpecFields#RENDERED_ORDER}, so equal alerts serialise, and
+   * hash, identically; {@code rendered} overrides the source's string fields.
+   */
+  static ObjectNode canonicalSpec(JsonNode source, Map<String, String> rendered) {
+    ObjectNode spec = JsonNodeFactory.instance.objectNode();
+    for (String field : SpecFields.RENDERED_ORDER) {
+      if (field.equals(SpecFields.ALERT_TYPE)) {
+        spec.put(field, source.path(field).asText(CLASSIC));
+      } else if (field.equals(SpecFields.TAGS)) {
+        JsonNode tags = source.path(field);
+        if (tags.isArray()) {
+          var array = spec.putArray(field);
+          for (int i = 0; i < tags.size(); i++) {
+            array.add(rendered.getOrDefault(field + "/" + i, tags.get(i).asText()));
+          }
+        }
+      } else if (rendered.containsKey(field)) {
+        spec.put(field, rendered.get(field));
+      } else if (source.has(field)) {
+        spec.set(field, source.get(field));
+      }
+    }
+    return spec;
+  }
+
+  static TreeMap<String, String> labels(AlertSource... sources) {
+    TreeMap<String, String> labels = new TreeMap<>();
+    for (AlertSource source : sources) {
+      source.document().content().path("metadata").path("labels").fields()
+          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    }
+    labels.put(Annotations.MANAGED_BY_LABEL, Annotations.MANAGED_BY);
+    return labels;
+  }
+
+  static RenderedAlert finish(String namespace, String name, ObjectNode spec, TreeMap<String, String> labels,
+      TreeMap<String, String> annotations, SourcePosition origin, String template, String alertsConfig) {
+    annotations.put(Annotations.SPEC_HASH, "sha256:" + RenderedNames.sha256(spec.toString()));
+    return new RenderedAlert(namespace, name, spec, labels, annotations, origin, template, alertsConfig);
+  }
+}

@@ -1,0 +1,74 @@
+package io.alertforge.compiler.source;
+
+import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.diagnostic.Rules;
+import io.alertforge.compiler.diagnostic.SourcePosition;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the YAML files of an alert repository, in a fixed order whatever the file system's:
+ * every {@code .yaml}/{@code .yml} file, except under hidden directories and {@code target/}
+ * (build output), and never through a symbolic link (which could point out of the repository).
+ */
+public final class RepositoryScanner {
+
+  public static final String CONFIG_FILE = "alertforge.yaml";
+
+  private RepositoryScanner() {}
+
+  /** Relative paths with '/' separators, sorted. */
+  public static List<String> yamlFiles(Path root, Diagnostics diagnostics) throws IOException {
+    List<String> files = new ArrayList<>();
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+        if (dir.equals(root)) {
+          return FileVisitResult.CONTINUE;
+        }
+        String name = dir.getFileName().toString();
+        return name.startsWith(".") || name.equals("target") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        String relative = relative(root, file);
+        if (attributes.isSymbolicLink()) {
+          if (isYaml(relative) || Files.isDirectory(file)) {
+            diagnostics.report(Rules.INPUT_SYMLINK, SourcePosition.ofFile(relative),
+                "symbolic link not followed; copy the file into the repository if it belongs there");
+          }
+        } else if (attributes.isRegularFile() && isYaml(relative) && !relative.equals(CONFIG_FILE)
+            && !file.getFileName().toString().startsWith(".")) {
+          files.add(relative);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        diagnostics.report(Rules.INPUT_UNREADABLE, SourcePosition.ofFile(relative(root, file)),
+            "cannot read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    files.sort(null);
+    return files;
+  }
+
+  private static boolean isYaml(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".yaml") || lower.endsWith(".yml");
+  }
+
+  private static String relative(Path root, Path file) {
+    return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+  }
+}

@@ -1,0 +1,131 @@
+package io.alertforge.maven;
+
+import io.alertforge.compiler.AlertCompiler;
+import io.alertforge.compiler.Compilation;
+import io.alertforge.compiler.diagnostic.Diagnostic;
+import io.alertforge.compiler.diagnostic.Severity;
+import io.alertforge.compiler.output.DiagnosticsReport;
+import java.io.File;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every alert goal shares: where the alerts are, where output goes, compiling once per
+ * build (lint and render in one build share the result), and failing on errors.
+ */
+abstract class AbstractAlertMojo extends AbstractMojo {
+
+  /**
+   * The alert repository: a directory of WavefrontAlert and AlertsConfig YAML. Default: the
+   * project's base directory, or the current directory when there is no project.
+   */
+  @Parameter(property = "alert.source")
+  File source;
+
+  /**
+   * Where diagnostics.json and the rendered alerts go. Default: {@code alerts} in the project's
+   * build directory, or {@code target/alerts} when there is no project.
+   */
+  @Parameter(property = "alert.output")
+  File output;
+
+  /** Skips the goal. */
+  @Parameter(property = "alert.skip", defaultValue = "false")
+  boolean skip;
+
+  /** Fails the build on warnings too, not only on errors. */
+  @Parameter(property = "alert.failOnWarning", defaultValue = "false")
+  boolean failOnWarning;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping: alert.skip is set");
+      return;
+    }
+    resolveDefaults();
+    Compilation compilation = compile();
+    File diagnostics = new File(output, DiagnosticsReport.FILE_NAME);
+    try {
+      DiagnosticsReport.write(diagnostics.toPath(), compilation.diagnostics());
+      run(compilation);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write alert output under " + output + ": " + e.getMessage(), e);
+    }
+    getLog().info("Alerts in " + source + ": " + compilation.summary());
+    getLog().info("Diagnostics written to " + diagnostics);
+    failOnFindings(compilation, diagnostics);
+  }
+
+  /**
+   * Without a pom, Maven runs goals in a stub project whose build directory is an unresolved
+   * expression, so the defaults are computed here rather than declared.
+   */
+  private void resolveDefaults() {
+    boolean realProject = project != null && project.getFile() != null;
+    File base = realProject ? project.getBasedir() : new File(session.getRequest().getBaseDirectory());
+    if (source == null) {
+      source = base;
+    }
+    if (output == null) {
+      output = realProject ? new File(project.getBuild().getDirectory(), "alerts") : new File(base, "target/alerts");
+    }
+  }
+
+  /** The goal's own work on a compiled repository. */
+  abstract void run(Compilation compilation) throws IOException;
+
+  void print(Diagnostic diagnostic) {
+    String line = diagnostic.format();
+    switch (diagnostic.severity()) {
+      case ERROR -> getLog().error(line);
+      case WARNING -> getLog().warn(line);
+      default -> getLog().info(line);
+    }
+  }
+
+  private Compilation compile() throws MojoExecutionException {
+    @SuppressWarnings("unchecked")
+    Map<Object, Object> context = getPluginContext();
+    String key = Compilation.class.getName() + ":" + source.getAbsolutePath();
+    Object cached = context == null ? null : context.get(key);
+    if (cached instanceof Compilation compilation) {
+      return compilation;
+    }
+    try {
+      Compilation compilation = new AlertCompiler().compile(source.toPath());
+      if (context != null) {
+        context.put(key, compilation);
+      }
+      return compilation;
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot read alert source " + source + ": " + e.getMessage()
+          + ". Set -Dalert.source to the directory that holds the alert YAML", e);
+    }
+  }
+
+  private void failOnFindings(Compilation compilation, File diagnostics) throws MojoFailureException {
+    long errors = compilation.count(Severity.ERROR);
+    long warnings = compilation.count(Severity.WARNING);
+    if (errors > 0) {
+      throw new MojoFailureException(errors + " error(s) in the alert sources under " + source
+          + "; each is listed above with its file, line, column and rule, and in " + diagnostics);
+    }
+    if (failOnWarning && warnings > 0) {
+      throw new MojoFailureException(warnings + " warning(s) in the alert sources under " + source
+          + ", and alert.failOnWarning is set; each is listed above and in " + diagnostics);
+    }
+  }
+}
