@@ -5,13 +5,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Collects findings; thread-confined to one compilation. */
+/** Collects findings; not thread-safe: parallel work fills one per task and merges them. */
 public final class Diagnostics {
 
   private final List<Diagnostic> all = new ArrayList<>();
 
   public void report(Rule rule, SourcePosition position, String message) {
     all.add(new Diagnostic(position, rule.severity(), rule.id(), message));
+  }
+
+  /** Takes over the findings of another collector, such as one per file filled in parallel. */
+  public void addAll(Diagnostics other) {
+    all.addAll(other.all);
   }
 
   /** All findings in report order. */

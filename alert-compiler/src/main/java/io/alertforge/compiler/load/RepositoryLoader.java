@@ -39,18 +39,18 @@ public final class RepositoryLoader {
   public LoadedRepository load(Path root, Diagnostics diagnostics) throws IOException {
     RepositoryConfig config = readConfig(root, diagnostics);
     List<String> files = RepositoryScanner.yamlFiles(root, diagnostics);
+    // Files are parsed and validated in parallel, then merged in file order, so the result
+    // does not depend on scheduling.
+    List<FileResult> results = files.parallelStream().map(file -> loadFile(root, file, config)).toList();
     List<AlertSource> wavefrontAlerts = new ArrayList<>();
     List<AlertSource> alertsConfigs = new ArrayList<>();
     Map<String, AlertSource> byIdentity = new HashMap<>();
-    for (String file : files) {
-      for (YamlDocument document : readFile(root, file, diagnostics)) {
-        AlertSource source = classify(document, config, diagnostics);
-        if (source == null) {
-          continue;
-        }
+    for (FileResult result : results) {
+      diagnostics.addAll(result.diagnostics());
+      for (AlertSource source : result.sources()) {
         AlertSource first = byIdentity.putIfAbsent(source.kind() + "/" + source.qualifiedName(), source);
         if (first != null) {
-          diagnostics.report(Rules.ALERT_DUPLICATE_RESOURCE, document.valueAt("/metadata/name"),
+          diagnostics.report(Rules.ALERT_DUPLICATE_RESOURCE, source.document().valueAt("/metadata/name"),
               source.kind().kind() + " " + source.qualifiedName() + " is also defined at "
                   + first.document().valueAt("/metadata/name") + "; rename one of them");
         } else if (source.kind() == DocumentKind.WAVEFRONT_ALERT) {
@@ -61,6 +61,20 @@ public final class RepositoryLoader {
       }
     }
     return new LoadedRepository(config, List.copyOf(wavefrontAlerts), List.copyOf(alertsConfigs), files.size());
+  }
+
+  private record FileResult(List<AlertSource> sources, Diagnostics diagnostics) {}
+
+  private FileResult loadFile(Path root, String file, RepositoryConfig config) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<AlertSource> sources = new ArrayList<>();
+    for (YamlDocument document : readFile(root, file, diagnostics)) {
+      AlertSource source = classify(document, config, diagnostics);
+      if (source != null) {
+        sources.add(source);
+      }
+    }
+    return new FileResult(sources, diagnostics);
   }
 
   private List<YamlDocument> readFile(Path root, String file, Diagnostics diagnostics) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Renders a loaded repository: every standalone WavefrontAlert as it is, and every
@@ -53,11 +54,16 @@ public final class AlertRenderer {
         rendered.add(standalone(alert, diagnostics));
       }
     }
-    for (AlertSource config : repository.alertsConfigs()) {
-      if (config.valid()) {
-        rendered.addAll(renderConfig(config, byName, templates, diagnostics));
-      }
-    }
+    // AlertsConfigs render in parallel, each into its own collector, merged in file order.
+    List<Diagnostics> perConfig = repository.alertsConfigs().stream().map(c -> new Diagnostics()).toList();
+    List<List<RenderedAlert>> instances = IntStream.range(0, perConfig.size()).parallel()
+        .mapToObj(i -> {
+          AlertSource config = repository.alertsConfigs().get(i);
+          return config.valid() ? renderConfig(config, byName, templates, perConfig.get(i)) : List.<RenderedAlert>of();
+        })
+        .toList();
+    perConfig.forEach(diagnostics::addAll);
+    instances.forEach(rendered::addAll);
     NameChecks.report(rendered, diagnostics);
     return rendered;
   }

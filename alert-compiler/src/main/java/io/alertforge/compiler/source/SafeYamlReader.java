@@ -42,13 +42,12 @@ public final class SafeYamlReader {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final YamlLimits limits;
-  private final SafeConstructor scalars = new SafeConstructor(new LoaderOptions());
 
   public SafeYamlReader(YamlLimits limits) {
     this.limits = limits;
   }
 
-  /** Parses every document of a file; problems go to {@code diagnostics}. */
+  /** Parses every document of a file; problems go to {@code diagnostics}. Thread-safe. */
   public List<YamlDocument> read(String path, byte[] bytes, Diagnostics diagnostics) {
     if (bytes.length > limits.maxFileBytes()) {
       diagnostics.report(Rules.YAML_LIMIT, SourcePosition.ofFile(path),
@@ -162,6 +161,7 @@ public final class SafeYamlReader {
     private final SourceText source;
     private final Diagnostics diagnostics;
     private final Map<String, NodeLocation> locations = new HashMap<>();
+    private final SafeConstructor scalars = new SafeConstructor(new LoaderOptions());
     private int nodes;
     /** The last mapping key entered: inside an alias's expansion it is where the alias is used. */
     private Mark lastKey;
