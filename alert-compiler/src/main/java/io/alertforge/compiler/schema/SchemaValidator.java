@@ -109,7 +109,7 @@ public final class SchemaValidator {
     }
     if (pattern.contains("severe|warn|info|smoke")) {
       return new SchemaViolation(Rules.SCHEMA_ENUM, pointer, false,
-          field + " is " + quote(value) + "; allowed: severe, warn, info, smoke (lower case), or a {{ }} placeholder"
+          field + " is " + quote(value) + "; allowed: severe, warn, info, smoke, or a {{ }} placeholder"
               + caseHint(value, null));
     }
     return new SchemaViolation(Rules.SCHEMA_PATTERN, pointer, false,
