@@ -17,8 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Compiles an alert repository: load, validate, render, check. Create one and reuse it: the
- * schemas are compiled in the constructor. Thread-safe.
+ * Compiles an alert repository: load, validate, render, check. Create one and reuse it: the schemas
+ * are compiled in the constructor. Thread-safe.
  */
 public final class AlertCompiler {
 
@@ -36,8 +36,8 @@ public final class AlertCompiler {
   }
 
   /**
-   * Compiles the repository under {@code root}. Problems in the repository are diagnostics,
-   * never exceptions; an IOException means the directory itself could not be walked.
+   * Compiles the repository under {@code root}. Problems in the repository are diagnostics, never
+   * exceptions; an IOException means the directory itself could not be walked.
    */
   public Compilation compile(Path root) throws IOException {
     if (!Files.isDirectory(root)) {

@@ -6,8 +6,8 @@ import io.alertforge.compiler.model.RenderedAlert;
 import java.util.List;
 
 /**
- * What compiling a repository gives: the rendered alerts (sorted by namespace and name) and
- * every diagnostic (sorted by position).
+ * What compiling a repository gives: the rendered alerts (sorted by namespace and name) and every
+ * diagnostic (sorted by position).
  */
 public record Compilation(List<RenderedAlert> alerts, List<Diagnostic> diagnostics, int files) {
 
@@ -21,9 +21,16 @@ public record Compilation(List<RenderedAlert> alerts, List<Diagnostic> diagnosti
 
   /** One line for the end of a run: counts of findings, files and alerts. */
   public String summary() {
-    return plural(count(Severity.ERROR), "error") + ", " + plural(count(Severity.WARNING), "warning") + ", "
-        + plural(count(Severity.INFO), "info") + " in " + plural(files, "file") + "; "
-        + plural(alerts.size(), "alert") + " rendered";
+    return plural(count(Severity.ERROR), "error")
+        + ", "
+        + plural(count(Severity.WARNING), "warning")
+        + ", "
+        + plural(count(Severity.INFO), "info")
+        + " in "
+        + plural(files, "file")
+        + "; "
+        + plural(alerts.size(), "alert")
+        + " rendered";
   }
 
   private static String plural(long count, String noun) {

@@ -20,7 +20,9 @@ class RenderTest {
 
   @BeforeEach
   void cpuTemplate() {
-    repository = new TestRepository(root).file("templates/cpu.yaml", template("payments", "cpu", CPU_TEMPLATE_SPEC));
+    repository =
+        new TestRepository(root)
+            .file("templates/cpu.yaml", template("payments", "cpu", CPU_TEMPLATE_SPEC));
   }
 
   private static String config(String name, String namespace, String body) {
@@ -32,133 +34,214 @@ class RenderTest {
           namespace: %s
         spec:
         %s
-        """.formatted(name, namespace, body.stripTrailing().indent(2).stripTrailing());
+        """
+        .formatted(name, namespace, body.stripTrailing().indent(2).stripTrailing());
   }
 
   @Test
   void entryParamsWinOverGlobalParamsWhichWinOverDefaults() {
-    Compilation compilation = repository
-        .file("apps/a.yaml", config("a", "payments", """
+    Compilation compilation =
+        repository
+            .file(
+                "apps/a.yaml",
+                config(
+                    "a",
+                    "payments",
+                    """
             globalParams: {app: a, threshold: "85"}
             alerts:
               cpu:
                 params: {threshold: "90"}
             """))
-        .file("apps/b.yaml", config("b", "payments", """
+            .file(
+                "apps/b.yaml",
+                config(
+                    "b",
+                    "payments",
+                    """
             globalParams: {app: b, threshold: "85"}
             alerts:
               cpu: {}
             """))
-        .file("apps/c.yaml", config("c", "payments", """
+            .file(
+                "apps/c.yaml",
+                config(
+                    "c",
+                    "payments",
+                    """
             alerts:
               cpu:
                 params: {app: c}
             """))
-        .compile();
+            .compile();
 
     assertThat(compilation.diagnostics()).isEmpty();
-    assertThat(alert(compilation, "payments/a.cpu").spec().get("condition").asText()).isEqualTo("ts(cpu, app=\"a\") > 90");
-    assertThat(alert(compilation, "payments/b.cpu").spec().get("condition").asText()).isEqualTo("ts(cpu, app=\"b\") > 85");
-    assertThat(alert(compilation, "payments/c.cpu").spec().get("condition").asText()).isEqualTo("ts(cpu, app=\"c\") > 80");
+    assertThat(alert(compilation, "payments/a.cpu").spec().get("condition").asText())
+        .isEqualTo("ts(cpu, app=\"a\") > 90");
+    assertThat(alert(compilation, "payments/b.cpu").spec().get("condition").asText())
+        .isEqualTo("ts(cpu, app=\"b\") > 85");
+    assertThat(alert(compilation, "payments/c.cpu").spec().get("condition").asText())
+        .isEqualTo("ts(cpu, app=\"c\") > 80");
   }
 
   @Test
   void renderedAlertIsConcreteAndTraceable() {
-    RenderedAlert rendered = alert(repository.file("apps/a.yaml", config("a", "payments", """
+    RenderedAlert rendered =
+        alert(
+            repository
+                .file(
+                    "apps/a.yaml",
+                    config(
+                        "a",
+                        "payments",
+                        """
             alerts:
               cpu:
                 params: {app: a, severity: severe}
-            """)).compile(), "payments/a.cpu");
+            """))
+                .compile(),
+            "payments/a.cpu");
 
-    assertThat(rendered.spec().toString()).isEqualTo(
-        "{\"alertType\":\"CLASSIC\",\"alertName\":\"a cpu high\",\"condition\":\"ts(cpu, app=\\\"a\\\") > 80\","
-            + "\"displayExpression\":\"ts(cpu, app=\\\"a\\\")\",\"severity\":\"severe\",\"minutes\":5,"
-            + "\"resolveAfterMinutes\":10,\"target\":\"ops@example.com\",\"tags\":[\"service:a\"]}");
+    assertThat(rendered.spec().toString())
+        .isEqualTo(
+            "{\"alertType\":\"CLASSIC\",\"alertName\":\"a cpu high\",\"condition\":\"ts(cpu, app=\\\"a\\\") > 80\","
+                + "\"displayExpression\":\"ts(cpu, app=\\\"a\\\")\",\"severity\":\"severe\",\"minutes\":5,"
+                + "\"resolveAfterMinutes\":10,\"target\":\"ops@example.com\",\"tags\":[\"service:a\"]}");
     assertThat(rendered.labels()).containsEntry("app.kubernetes.io/managed-by", "alertforge");
     assertThat(rendered.annotations())
         .containsEntry("alertforge.io/source", "apps/a.yaml")
         .containsEntry("alertforge.io/template", "cpu")
         .containsEntry("alertforge.io/template-source", "templates/cpu.yaml")
         .containsEntry("alertforge.io/alerts-config", "a");
-    assertThat(rendered.annotations().get("alertforge.io/spec-hash")).matches("sha256:[0-9a-f]{64}");
+    assertThat(rendered.annotations().get("alertforge.io/spec-hash"))
+        .matches("sha256:[0-9a-f]{64}");
   }
 
   @Test
   void missingExportedParamIsReportedAtTheEntry() {
-    Compilation compilation = repository.file("apps/a.yaml", config("a", "payments", """
+    Compilation compilation =
+        repository
+            .file(
+                "apps/a.yaml",
+                config(
+                    "a",
+                    "payments",
+                    """
         alerts:
           cpu:
             params: {threshold: "90"}
-        """)).compile();
+        """))
+            .compile();
 
-    assertThat(lines(compilation, "template/missing-param")).containsExactly(
-        "apps/a.yaml:8:5: error [template/missing-param] template cpu requires param 'app' (exportedParams), but neither"
-            + " this entry's params, the globalParams of a nor the template's exportedParamsDefaultValues supply it;"
-            + " add 'app: \"...\"' to params");
+    assertThat(lines(compilation, "template/missing-param"))
+        .containsExactly(
+            "apps/a.yaml:8:5: error [template/missing-param] template cpu requires param 'app' (exportedParams), but neither"
+                + " this entry's params, the globalParams of a nor the template's exportedParamsDefaultValues supply it;"
+                + " add 'app: \"...\"' to params");
     assertThat(compilation.alerts()).isEmpty();
   }
 
   @Test
   void paramUsedButSuppliedByNoSourceIsAnErrorNotAnEmptyString() {
-    Compilation compilation = new TestRepository(root)
-        .file("templates/cpu.yaml", template("payments", "cpu", CPU_TEMPLATE_SPEC
-            .replace("target: ops@example.com", "target: \"{{ .team }}@example.com\"")))
-        .file("apps/a.yaml", config("a", "payments", """
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/cpu.yaml",
+                template(
+                    "payments",
+                    "cpu",
+                    CPU_TEMPLATE_SPEC.replace(
+                        "target: ops@example.com", "target: \"{{ .team }}@example.com\"")))
+            .file(
+                "apps/a.yaml",
+                config(
+                    "a",
+                    "payments",
+                    """
             globalParams: {app: a, taem: payments}
             alerts:
               cpu: {}
             """))
-        .compile();
+            .compile();
 
-    assertThat(lines(compilation, "template/unknown-param")).containsExactly(
-        "apps/a.yaml:9:5: error [template/unknown-param] template cpu uses param 'team' (at templates/cpu.yaml:14:15),"
-            + " but no source supplies it for this entry, and keikoproj would render it as an empty string; add it to"
-            + " params or globalParams, or give the template a default (did you mean 'taem'?)");
-    assertThat(lines(compilation, "template/unused-param")).containsExactly(
-        "apps/a.yaml:7:26: warning [template/unused-param] global param 'taem' is not used by any template of"
-            + " AlertsConfig a (did you mean 'team'?); remove it or check its spelling");
+    assertThat(lines(compilation, "template/unknown-param"))
+        .containsExactly(
+            "apps/a.yaml:9:5: error [template/unknown-param] template cpu uses param 'team' (at templates/cpu.yaml:14:15),"
+                + " but no source supplies it for this entry, and keikoproj would render it as an empty string; add it to"
+                + " params or globalParams, or give the template a default (did you mean 'taem'?)");
+    assertThat(lines(compilation, "template/unused-param"))
+        .containsExactly(
+            "apps/a.yaml:7:26: warning [template/unused-param] global param 'taem' is not used by any template of"
+                + " AlertsConfig a (did you mean 'team'?); remove it or check its spelling");
   }
 
   @Test
   void unusedEntryParamIsAWarningAtItsKey() {
-    Compilation compilation = repository.file("apps/a.yaml", config("a", "payments", """
+    Compilation compilation =
+        repository
+            .file(
+                "apps/a.yaml",
+                config(
+                    "a",
+                    "payments",
+                    """
         alerts:
           cpu:
             params:
               app: a
               treshold: "90"
-        """)).compile();
+        """))
+            .compile();
 
-    assertThat(lines(compilation, "template/unused-param")).containsExactly(
-        "apps/a.yaml:11:9: warning [template/unused-param] param 'treshold' is not used by template cpu"
-            + " (did you mean 'threshold'?); remove it or check its spelling");
+    assertThat(lines(compilation, "template/unused-param"))
+        .containsExactly(
+            "apps/a.yaml:11:9: warning [template/unused-param] param 'treshold' is not used by template cpu"
+                + " (did you mean 'threshold'?); remove it or check its spelling");
     assertThat(compilation.alerts()).hasSize(1);
   }
 
   @Test
   void unknownTemplateSuggestsTheClosestNameOrTheOtherNamespace() {
-    Compilation compilation = repository
-        .file("apps/a.yaml", config("a", "payments", """
+    Compilation compilation =
+        repository
+            .file(
+                "apps/a.yaml",
+                config(
+                    "a",
+                    "payments",
+                    """
             alerts:
               cpuu: {}
             """))
-        .file("apps/b.yaml", config("b", "checkout", """
+            .file(
+                "apps/b.yaml",
+                config(
+                    "b",
+                    "checkout",
+                    """
             alerts:
               cpu: {}
             """))
-        .compile();
+            .compile();
 
-    assertThat(lines(compilation, "reference/unknown-template")).containsExactly(
-        "apps/a.yaml:8:5: error [reference/unknown-template] no WavefrontAlert template named 'cpuu' in namespace"
-            + " payments; did you mean 'cpu'?",
-        "apps/b.yaml:8:5: error [reference/unknown-template] no WavefrontAlert template named 'cpu' in namespace"
-            + " checkout; one exists in namespace payments, but a template must be in the AlertsConfig's namespace");
+    assertThat(lines(compilation, "reference/unknown-template"))
+        .containsExactly(
+            "apps/a.yaml:8:5: error [reference/unknown-template] no WavefrontAlert template named 'cpuu' in namespace"
+                + " payments; did you mean 'cpu'?",
+            "apps/b.yaml:8:5: error [reference/unknown-template] no WavefrontAlert template named 'cpu' in namespace"
+                + " checkout; one exists in namespace payments, but a template must be in the AlertsConfig's namespace");
   }
 
   @Test
   void aStandaloneAlertCannotBeUsedAsATemplate() {
-    Compilation compilation = repository
-        .file("standalone.yaml", template("payments", "disk", """
+    Compilation compilation =
+        repository
+            .file(
+                "standalone.yaml",
+                template(
+                    "payments",
+                    "disk",
+                    """
             alertType: CLASSIC
             alertName: disk
             condition: ts(disk) > 1
@@ -167,35 +250,58 @@ class RenderTest {
             minutes: 1
             resolveAfterMinutes: 1
             """))
-        .file("apps/a.yaml", config("a", "payments", """
+            .file(
+                "apps/a.yaml",
+                config(
+                    "a",
+                    "payments",
+                    """
             alerts:
               disk: {}
             """))
-        .compile();
+            .compile();
 
-    assertThat(lines(compilation, "reference/standalone-template")).singleElement().asString()
-        .startsWith("apps/a.yaml:8:5: error [reference/standalone-template] WavefrontAlert payments/disk"
-            + " (standalone.yaml:4:9) has no exportedParams");
+    assertThat(lines(compilation, "reference/standalone-template"))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "apps/a.yaml:8:5: error [reference/standalone-template] WavefrontAlert payments/disk"
+                + " (standalone.yaml:4:9) has no exportedParams");
   }
 
   @Test
   void aParamThatRendersAnInvalidSeverityIsReportedAtThatParam() {
-    Compilation compilation = repository.file("apps/a.yaml", config("a", "payments", """
+    Compilation compilation =
+        repository
+            .file(
+                "apps/a.yaml",
+                config(
+                    "a",
+                    "payments",
+                    """
         alerts:
           cpu:
             params: {app: a, severity: critical}
-        """)).compile();
+        """))
+            .compile();
 
-    assertThat(lines(compilation, "schema/enum")).containsExactly(
-        "apps/a.yaml:9:34: error [schema/enum] rendered alert payments/a.cpu: spec.severity is 'critical'; allowed:"
-            + " severe, warn, info, smoke (from param 'severity' = 'critical' in the entry's params)");
+    assertThat(lines(compilation, "schema/enum"))
+        .containsExactly(
+            "apps/a.yaml:9:34: error [schema/enum] rendered alert payments/a.cpu: spec.severity is 'critical'; allowed:"
+                + " severe, warn, info, smoke (from param 'severity' = 'critical' in the entry's params)");
     assertThat(compilation.alerts()).isEmpty();
   }
 
   @Test
   void anEmptyRenderedConditionIsCaughtAtTheDefaultThatCausedIt() {
-    Compilation compilation = new TestRepository(root)
-        .file("templates/t.yaml", template("payments", "t", """
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/t.yaml",
+                template(
+                    "payments",
+                    "t",
+                    """
             alertType: CLASSIC
             alertName: "{{ .app }}"
             condition: "{{ .query }}"
@@ -207,32 +313,52 @@ class RenderTest {
             exportedParamsDefaultValues:
               query: ""
             """))
-        .file("apps/a.yaml", config("a", "payments", """
+            .file(
+                "apps/a.yaml",
+                config(
+                    "a",
+                    "payments",
+                    """
             alerts:
               t:
                 params: {app: a}
             """))
-        .compile();
+            .compile();
 
-    assertThat(lines(compilation, "schema/empty")).containsExactly(
-        "templates/t.yaml:16:12: error [schema/empty] rendered alert payments/a.t: spec.condition must not be empty"
-            + " or blank (from param 'query' = '' in the default of template t)");
+    assertThat(lines(compilation, "schema/empty"))
+        .containsExactly(
+            "templates/t.yaml:16:12: error [schema/empty] rendered alert payments/a.t: spec.condition must not be empty"
+                + " or blank (from param 'query' = '' in the default of template t)");
   }
 
   @Test
   void templateSyntaxErrorsPointAtTheCharacter() {
-    Compilation compilation = new TestRepository(root)
-        .file("templates/cpu.yaml", template("payments", "cpu",
-            CPU_TEMPLATE_SPEC.replace("> {{ .threshold }}", "> {{ .threshold }")))
-        .compile();
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/cpu.yaml",
+                template(
+                    "payments",
+                    "cpu",
+                    CPU_TEMPLATE_SPEC.replace("> {{ .threshold }}", "> {{ .threshold }")))
+            .compile();
 
-    assertThat(lines(compilation, "template/syntax")).singleElement().asString()
+    assertThat(lines(compilation, "template/syntax"))
+        .singleElement()
+        .asString()
         .startsWith("templates/cpu.yaml:9:");
   }
 
   @Test
   void aStandaloneAlertWithBracesIsWarnedAboutAndSentLiterally() {
-    Compilation compilation = new TestRepository(root).file("a.yaml", template("ns", "disk", """
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "a.yaml",
+                template(
+                    "ns",
+                    "disk",
+                    """
         alertType: CLASSIC
         alertName: disk {{ .app }}
         condition: ts(disk) > 1
@@ -240,18 +366,26 @@ class RenderTest {
         severity: warn
         minutes: 1
         resolveAfterMinutes: 1
-        """)).compile();
+        """))
+            .compile();
 
-    assertThat(lines(compilation, "template/not-a-template")).containsExactly(
-        "a.yaml:8:19: warning [template/not-a-template] '{{' in a standalone WavefrontAlert (no exportedParams) is"
-            + " sent to Wavefront literally; make it a template with exportedParams, or remove the braces");
+    assertThat(lines(compilation, "template/not-a-template"))
+        .containsExactly(
+            "a.yaml:8:19: warning [template/not-a-template] '{{' in a standalone WavefrontAlert (no exportedParams) is"
+                + " sent to Wavefront literally; make it a template with exportedParams, or remove the braces");
     assertThat(alert(compilation, "ns/disk").alertName()).isEqualTo("disk {{ .app }}");
   }
 
   @Test
   void missingAlertTypeRendersClassicWithAWarningAndThresholdIsAnError() {
-    Compilation compilation = new TestRepository(root)
-        .file("a.yaml", template("ns", "a", """
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "a.yaml",
+                template(
+                    "ns",
+                    "a",
+                    """
             alertName: a
             condition: ts(a) > 1
             displayExpression: ts(a)
@@ -259,7 +393,12 @@ class RenderTest {
             minutes: 1
             resolveAfterMinutes: 1
             """))
-        .file("b.yaml", template("ns", "b", """
+            .file(
+                "b.yaml",
+                template(
+                    "ns",
+                    "b",
+                    """
             alertType: THRESHOLD
             alertName: b
             condition: ts(b) > 1
@@ -268,35 +407,55 @@ class RenderTest {
             minutes: 1
             resolveAfterMinutes: 1
             """))
-        .compile();
+            .compile();
 
-    assertThat(lines(compilation, "alert/missing-alert-type")).singleElement().asString()
+    assertThat(lines(compilation, "alert/missing-alert-type"))
+        .singleElement()
+        .asString()
         .startsWith("a.yaml:6:1: warning [alert/missing-alert-type]");
     assertThat(alert(compilation, "ns/a").spec().get("alertType").asText()).isEqualTo("CLASSIC");
-    assertThat(lines(compilation, "alert/unsupported-alert-type")).singleElement().asString()
-        .startsWith("b.yaml:7:14: error [alert/unsupported-alert-type] alertType THRESHOLD is not supported yet");
-    assertThat(compilation.alerts()).extracting(RenderedAlert::qualifiedName).containsExactly("ns/a");
+    assertThat(lines(compilation, "alert/unsupported-alert-type"))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "b.yaml:7:14: error [alert/unsupported-alert-type] alertType THRESHOLD is not supported yet");
+    assertThat(compilation.alerts())
+        .extracting(RenderedAlert::qualifiedName)
+        .containsExactly("ns/a");
   }
 
   @Test
   void twoAlertsWithOneWavefrontNameAreBothReported() {
-    Compilation compilation = new TestRepository(root)
-        .file("templates/cpu.yaml", template("payments", "cpu", CPU_TEMPLATE_SPEC.replace("\"{{ .app }} cpu high\"", "cpu high")))
-        .file("apps/a.yaml", config("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
-        .file("apps/b.yaml", config("b", "payments", "alerts:\n  cpu: {params: {app: b}}\n"))
-        .compile();
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/cpu.yaml",
+                template(
+                    "payments",
+                    "cpu",
+                    CPU_TEMPLATE_SPEC.replace("\"{{ .app }} cpu high\"", "cpu high")))
+            .file("apps/a.yaml", config("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
+            .file("apps/b.yaml", config("b", "payments", "alerts:\n  cpu: {params: {app: b}}\n"))
+            .compile();
 
-    assertThat(lines(compilation, "alert/duplicate-name")).containsExactly(
-        "apps/a.yaml:8:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/a.cpu is also rendered"
-            + " by payments/b.cpu (apps/b.yaml:8:5); put a param such as the app or cluster in alertName",
-        "apps/b.yaml:8:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/b.cpu is also rendered"
-            + " by payments/a.cpu (apps/a.yaml:8:5); put a param such as the app or cluster in alertName");
+    assertThat(lines(compilation, "alert/duplicate-name"))
+        .containsExactly(
+            "apps/a.yaml:8:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/a.cpu is also rendered"
+                + " by payments/b.cpu (apps/b.yaml:8:5); put a param such as the app or cluster in alertName",
+            "apps/b.yaml:8:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/b.cpu is also rendered"
+                + " by payments/a.cpu (apps/a.yaml:8:5); put a param such as the app or cluster in alertName");
   }
 
   @Test
   void twoObjectsWithOneNameAreReported() {
-    Compilation compilation = repository
-        .file("standalone.yaml", template("payments", "a.cpu", """
+    Compilation compilation =
+        repository
+            .file(
+                "standalone.yaml",
+                template(
+                    "payments",
+                    "a.cpu",
+                    """
             alertType: CLASSIC
             alertName: standalone
             condition: ts(x) > 1
@@ -305,27 +464,32 @@ class RenderTest {
             minutes: 1
             resolveAfterMinutes: 1
             """))
-        .file("apps/a.yaml", config("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
-        .file("apps/again.yaml", config("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
-        .compile();
+            .file("apps/a.yaml", config("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
+            .file(
+                "apps/again.yaml", config("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
+            .compile();
 
-    assertThat(lines(compilation, "alert/duplicate-resource")).containsExactly(
-        "apps/a.yaml:8:5: error [alert/duplicate-resource] rendered WavefrontAlert payments/a.cpu is also produced at"
-            + " standalone.yaml:4:9; rename the standalone alert or the AlertsConfig",
-        "apps/again.yaml:4:9: error [alert/duplicate-resource] AlertsConfig payments/a is also defined at"
-            + " apps/a.yaml:4:9; rename one of them",
-        "standalone.yaml:4:9: error [alert/duplicate-resource] rendered WavefrontAlert payments/a.cpu is also produced"
-            + " at apps/a.yaml:8:5; rename the standalone alert or the AlertsConfig");
+    assertThat(lines(compilation, "alert/duplicate-resource"))
+        .containsExactly(
+            "apps/a.yaml:8:5: error [alert/duplicate-resource] rendered WavefrontAlert payments/a.cpu is also produced at"
+                + " standalone.yaml:4:9; rename the standalone alert or the AlertsConfig",
+            "apps/again.yaml:4:9: error [alert/duplicate-resource] AlertsConfig payments/a is also defined at"
+                + " apps/a.yaml:4:9; rename one of them",
+            "standalone.yaml:4:9: error [alert/duplicate-resource] rendered WavefrontAlert payments/a.cpu is also produced"
+                + " at apps/a.yaml:8:5; rename the standalone alert or the AlertsConfig");
   }
 
   @Test
   void longInstanceNamesAreShortenedWithAHash() {
     String longName = "a".repeat(200);
     String longTemplate = "t".repeat(100);
-    Compilation compilation = new TestRepository(root)
-        .file("t.yaml", template("ns", longTemplate, CPU_TEMPLATE_SPEC))
-        .file("c.yaml", config(longName, "ns", "alerts:\n  " + longTemplate + ": {params: {app: a}}\n"))
-        .compile();
+    Compilation compilation =
+        new TestRepository(root)
+            .file("t.yaml", template("ns", longTemplate, CPU_TEMPLATE_SPEC))
+            .file(
+                "c.yaml",
+                config(longName, "ns", "alerts:\n  " + longTemplate + ": {params: {app: a}}\n"))
+            .compile();
 
     RenderedAlert rendered = compilation.alerts().get(0);
     assertThat(rendered.name()).hasSize(253).startsWith(longName + ".t").matches(".*-[0-9a-f]{10}");
@@ -333,49 +497,64 @@ class RenderTest {
 
   @Test
   void namespacesComeFromTheDocumentOrTheRepositoryDefault() {
-    Compilation compilation = new TestRepository(root)
-        .file("alertforge.yaml", "defaultNamespace: team-a\n")
-        .file("t.yaml", template("ns", "t", CPU_TEMPLATE_SPEC).replace("  namespace: ns\n", ""))
-        .file("c.yaml", config("c", "ns", "alerts:\n  t: {params: {app: a}}\n").replace("  namespace: ns\n", ""))
-        .compile();
+    Compilation compilation =
+        new TestRepository(root)
+            .file("alertforge.yaml", "defaultNamespace: team-a\n")
+            .file("t.yaml", template("ns", "t", CPU_TEMPLATE_SPEC).replace("  namespace: ns\n", ""))
+            .file(
+                "c.yaml",
+                config("c", "ns", "alerts:\n  t: {params: {app: a}}\n")
+                    .replace("  namespace: ns\n", ""))
+            .compile();
 
     assertThat(compilation.diagnostics()).isEmpty();
-    assertThat(compilation.alerts()).extracting(RenderedAlert::qualifiedName).containsExactly("team-a/c.t");
+    assertThat(compilation.alerts())
+        .extracting(RenderedAlert::qualifiedName)
+        .containsExactly("team-a/c.t");
   }
 
   @Test
   void aDocumentWithoutNamespaceNeedsADefault() {
-    Compilation compilation = new TestRepository(root)
-        .file("t.yaml", template("ns", "t", CPU_TEMPLATE_SPEC).replace("  namespace: ns\n", ""))
-        .compile();
+    Compilation compilation =
+        new TestRepository(root)
+            .file("t.yaml", template("ns", "t", CPU_TEMPLATE_SPEC).replace("  namespace: ns\n", ""))
+            .compile();
 
-    assertThat(lines(compilation, "metadata/missing-namespace")).containsExactly(
-        "t.yaml:3:1: error [metadata/missing-namespace] WavefrontAlert t has no metadata.namespace; set it, or set"
-            + " defaultNamespace in alertforge.yaml");
+    assertThat(lines(compilation, "metadata/missing-namespace"))
+        .containsExactly(
+            "t.yaml:3:1: error [metadata/missing-namespace] WavefrontAlert t has no metadata.namespace; set it, or set"
+                + " defaultNamespace in alertforge.yaml");
   }
 
   @Test
   void unknownKeysInTheRepositoryConfigAreErrors() {
-    Compilation compilation = new TestRepository(root).file("alertforge.yaml", "defaultNamespce: a\n").compile();
+    Compilation compilation =
+        new TestRepository(root).file("alertforge.yaml", "defaultNamespce: a\n").compile();
 
-    assertThat(lines(compilation, "schema/unknown-field")).containsExactly(
-        "alertforge.yaml:1:1: error [schema/unknown-field] unknown field 'defaultNamespce' in the document;"
-            + " did you mean 'defaultNamespace'?");
+    assertThat(lines(compilation, "schema/unknown-field"))
+        .containsExactly(
+            "alertforge.yaml:1:1: error [schema/unknown-field] unknown field 'defaultNamespce' in the document;"
+                + " did you mean 'defaultNamespace'?");
   }
 
   @Test
   void otherKubernetesObjectsAreIgnoredButUnknownKindsOfOurGroupAreNot() {
-    Compilation compilation = new TestRepository(root)
-        .file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")
-        .file("other.yaml", "apiVersion: alertmanager.keikoproj.io/v1beta1\nkind: WavefrontAlert\n")
-        .file("values.yml", "replicas: 3\n")
-        .compile();
+    Compilation compilation =
+        new TestRepository(root)
+            .file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")
+            .file(
+                "other.yaml",
+                "apiVersion: alertmanager.keikoproj.io/v1beta1\nkind: WavefrontAlert\n")
+            .file("values.yml", "replicas: 3\n")
+            .compile();
 
-    assertThat(compilation.diagnostics()).extracting(d -> d.format()).containsExactly(
-        "cm.yaml:1:1: info [input/ignored-document] ignored ConfigMap (v1): not an alert",
-        "other.yaml:1:13: error [schema/api-version] unknown alertmanager.keikoproj.io/v1beta1 WavefrontAlert:"
-            + " AlertForge reads alertmanager.keikoproj.io/v1alpha1 WavefrontAlert and AlertsConfig",
-        "values.yml:1:1: info [input/ignored-document] ignored a YAML document that is not a Kubernetes object"
-            + " (no apiVersion and kind)");
+    assertThat(compilation.diagnostics())
+        .extracting(d -> d.format())
+        .containsExactly(
+            "cm.yaml:1:1: info [input/ignored-document] ignored ConfigMap (v1): not an alert",
+            "other.yaml:1:13: error [schema/api-version] unknown alertmanager.keikoproj.io/v1beta1 WavefrontAlert:"
+                + " AlertForge reads alertmanager.keikoproj.io/v1alpha1 WavefrontAlert and AlertsConfig",
+            "values.yml:1:1: info [input/ignored-document] ignored a YAML document that is not a Kubernetes object"
+                + " (no apiVersion and kind)");
   }
 }

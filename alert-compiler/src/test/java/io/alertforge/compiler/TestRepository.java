@@ -51,18 +51,29 @@ final class TestRepository {
 
   /** The printed lines of every diagnostic with the given rule. */
   static List<String> lines(Compilation compilation, String rule) {
-    return compilation.diagnostics().stream().filter(d -> d.rule().equals(rule)).map(Diagnostic::format).toList();
+    return compilation.diagnostics().stream()
+        .filter(d -> d.rule().equals(rule))
+        .map(Diagnostic::format)
+        .toList();
   }
 
   static Diagnostic only(Compilation compilation, String rule) {
-    List<Diagnostic> found = compilation.diagnostics().stream().filter(d -> d.rule().equals(rule)).toList();
-    assertThat(found).as("diagnostics with rule %s in %s", rule, compilation.diagnostics()).hasSize(1);
+    List<Diagnostic> found =
+        compilation.diagnostics().stream().filter(d -> d.rule().equals(rule)).toList();
+    assertThat(found)
+        .as("diagnostics with rule %s in %s", rule, compilation.diagnostics())
+        .hasSize(1);
     return found.get(0);
   }
 
   static RenderedAlert alert(Compilation compilation, String qualifiedName) {
-    return compilation.alerts().stream().filter(a -> a.qualifiedName().equals(qualifiedName)).findFirst()
-        .orElseThrow(() -> new AssertionError(qualifiedName + " not rendered; diagnostics: " + compilation.diagnostics()));
+    return compilation.alerts().stream()
+        .filter(a -> a.qualifiedName().equals(qualifiedName))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    qualifiedName + " not rendered; diagnostics: " + compilation.diagnostics()));
   }
 
   /** A valid template with the given extra spec lines (indented four spaces). */
@@ -75,10 +86,12 @@ final class TestRepository {
           namespace: %s
         spec:
         %s
-        """.formatted(name, namespace, specLines.stripTrailing().indent(2).stripTrailing());
+        """
+        .formatted(name, namespace, specLines.stripTrailing().indent(2).stripTrailing());
   }
 
-  static final String CPU_TEMPLATE_SPEC = """
+  static final String CPU_TEMPLATE_SPEC =
+      """
       alertType: CLASSIC
       alertName: "{{ .app }} cpu high"
       condition: ts(cpu, app="{{ .app }}") > {{ .threshold }}

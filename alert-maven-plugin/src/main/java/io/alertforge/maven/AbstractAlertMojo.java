@@ -16,8 +16,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every alert goal shares: where the alerts are, where output goes, compiling once per
- * build (lint and render in one build share the result), and failing on errors.
+ * What every alert goal shares: where the alerts are, where output goes, compiling once per build
+ * (lint and render in one build share the result), and failing on errors.
  */
 abstract class AbstractAlertMojo extends AbstractMojo {
 
@@ -62,7 +62,8 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       DiagnosticsReport.write(diagnostics.toPath(), compilation.diagnostics());
       run(compilation);
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot write alert output under " + output + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot write alert output under " + output + ": " + e.getMessage(), e);
     }
     getLog().info("Alerts in " + source + ": " + compilation.summary());
     getLog().info("Diagnostics written to " + diagnostics);
@@ -75,12 +76,16 @@ abstract class AbstractAlertMojo extends AbstractMojo {
    */
   private void resolveDefaults() {
     boolean realProject = project != null && project.getFile() != null;
-    File base = realProject ? project.getBasedir() : new File(session.getRequest().getBaseDirectory());
+    File base =
+        realProject ? project.getBasedir() : new File(session.getRequest().getBaseDirectory());
     if (source == null) {
       source = base;
     }
     if (output == null) {
-      output = realProject ? new File(project.getBuild().getDirectory(), "alerts") : new File(base, "target/alerts");
+      output =
+          realProject
+              ? new File(project.getBuild().getDirectory(), "alerts")
+              : new File(base, "target/alerts");
     }
   }
 
@@ -111,21 +116,35 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       }
       return compilation;
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot read alert source " + source + ": " + e.getMessage()
-          + ". Set -Dalert.source to the directory that holds the alert YAML", e);
+      throw new MojoExecutionException(
+          "Cannot read alert source "
+              + source
+              + ": "
+              + e.getMessage()
+              + ". Set -Dalert.source to the directory that holds the alert YAML",
+          e);
     }
   }
 
-  private void failOnFindings(Compilation compilation, File diagnostics) throws MojoFailureException {
+  private void failOnFindings(Compilation compilation, File diagnostics)
+      throws MojoFailureException {
     long errors = compilation.count(Severity.ERROR);
     long warnings = compilation.count(Severity.WARNING);
     if (errors > 0) {
-      throw new MojoFailureException(errors + " error(s) in the alert sources under " + source
-          + "; each is listed above with its file, line, column and rule, and in " + diagnostics);
+      throw new MojoFailureException(
+          errors
+              + " error(s) in the alert sources under "
+              + source
+              + "; each is listed above with its file, line, column and rule, and in "
+              + diagnostics);
     }
     if (failOnWarning && warnings > 0) {
-      throw new MojoFailureException(warnings + " warning(s) in the alert sources under " + source
-          + ", and alert.failOnWarning is set; each is listed above and in " + diagnostics);
+      throw new MojoFailureException(
+          warnings
+              + " warning(s) in the alert sources under "
+              + source
+              + ", and alert.failOnWarning is set; each is listed above and in "
+              + diagnostics);
     }
   }
 }

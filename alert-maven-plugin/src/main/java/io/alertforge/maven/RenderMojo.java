@@ -13,7 +13,11 @@ import org.apache.maven.plugins.annotations.Mojo;
  * concrete WavefrontAlerts with no template left in them. Writes nothing when there are errors,
  * which it prints (run alert:lint for warnings and infos).
  */
-@Mojo(name = "render", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
+@Mojo(
+    name = "render",
+    defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
+    requiresProject = false,
+    threadSafe = true)
 public class RenderMojo extends AbstractAlertMojo {
 
   static final String RENDERED_DIRECTORY = "rendered";
@@ -22,8 +26,11 @@ public class RenderMojo extends AbstractAlertMojo {
   void run(Compilation compilation) throws IOException {
     File rendered = new File(output, RENDERED_DIRECTORY);
     if (compilation.hasErrors()) {
-      compilation.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).forEach(this::print);
-      getLog().error("Rendered alerts not written because of errors; " + rendered + " is unchanged");
+      compilation.diagnostics().stream()
+          .filter(d -> d.severity() == Severity.ERROR)
+          .forEach(this::print);
+      getLog()
+          .error("Rendered alerts not written because of errors; " + rendered + " is unchanged");
       return;
     }
     new RenderedAlertWriter().write(rendered.toPath(), compilation.alerts());

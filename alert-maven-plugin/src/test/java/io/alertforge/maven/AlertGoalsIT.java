@@ -31,7 +31,8 @@ class AlertGoalsIT {
 
     MavenExecutionResult result = maven.forProject(basedir).execute("verify");
 
-    result.assertErrorFreeLog()
+    result
+        .assertErrorFreeLog()
         .assertLogText("0 errors, 0 warnings, 0 info in 1 file; 2 alerts rendered")
         .assertLogText("Rendered 2 alert(s) to ");
     assertThat(new File(basedir, "target/alerts/rendered/team-a/checkout.cpu-high.yaml")).isFile();
@@ -43,13 +44,17 @@ class AlertGoalsIT {
     File basedir = resources.getBasedir("it-standalone");
     String version = testProperties().getProperty("project.version");
 
-    MavenExecutionResult result = maven.forProject(basedir)
-        .withCliOption("-Dalert.source=alerts")
-        .execute("io.alertforge:alert-maven-plugin:" + version + ":lint");
+    MavenExecutionResult result =
+        maven
+            .forProject(basedir)
+            .withCliOption("-Dalert.source=alerts")
+            .execute("io.alertforge:alert-maven-plugin:" + version + ":lint");
 
-    result.assertLogText("alerts.yaml:11:13: error [schema/enum] spec.severity is 'WARN'")
-        .assertLogText("alerts.yaml:26:5: error [reference/unknown-template] no WavefrontAlert template named"
-            + " 'memory-high' in namespace team-a")
+    result
+        .assertLogText("alerts.yaml:11:13: error [schema/enum] spec.severity is 'WARN'")
+        .assertLogText(
+            "alerts.yaml:26:5: error [reference/unknown-template] no WavefrontAlert template named"
+                + " 'memory-high' in namespace team-a")
         .assertLogText("2 error(s) in the alert sources")
         .assertLogText("BUILD FAILURE");
     assertThat(new File(basedir, "target/alerts/diagnostics.json")).isFile();

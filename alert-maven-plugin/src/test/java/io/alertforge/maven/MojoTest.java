@@ -25,7 +25,9 @@ class MojoTest {
 
     maven.executeMojo(basedir, "lint");
 
-    assertThat(new File(basedir, "target/alerts/diagnostics.json")).content().isEqualToIgnoringWhitespace("[ ]");
+    assertThat(new File(basedir, "target/alerts/diagnostics.json"))
+        .content()
+        .isEqualToIgnoringWhitespace("[ ]");
   }
 
   @Test
@@ -39,7 +41,8 @@ class MojoTest {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("cart.cpu-high.yaml", "checkout.cpu-high.yaml");
     }
-    assertThat(rendered.resolve("cart.cpu-high.yaml")).content()
+    assertThat(rendered.resolve("cart.cpu-high.yaml"))
+        .content()
         .contains("alertName: '[prod] cart CPU high'")
         .contains("condition: ts(kubernetes.pod.cpu.usage_rate, label.app=\"cart\") > 90")
         .doesNotContain("{{");
@@ -49,11 +52,16 @@ class MojoTest {
   void errorsFailTheBuildWithTheirCountAndAreStillWritten() throws Exception {
     File basedir = resources.getBasedir("broken");
 
-    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> maven.executeMojo(basedir, "lint"));
+    MojoFailureException failure =
+        assertThrows(MojoFailureException.class, () -> maven.executeMojo(basedir, "lint"));
 
     assertThat(failure.getMessage()).startsWith("2 error(s) in the alert sources under ");
-    assertThat(new File(basedir, "target/alerts/diagnostics.json")).content()
-        .contains("\"rule\" : \"schema/enum\"", "\"line\" : 11", "\"rule\" : \"reference/unknown-template\"");
+    assertThat(new File(basedir, "target/alerts/diagnostics.json"))
+        .content()
+        .contains(
+            "\"rule\" : \"schema/enum\"",
+            "\"line\" : 11",
+            "\"rule\" : \"reference/unknown-template\"");
   }
 
   @Test
@@ -68,7 +76,9 @@ class MojoTest {
   @Test
   void warningsFailTheBuildOnlyWhenAskedTo() throws Exception {
     File basedir = resources.getBasedir("unit");
-    Files.writeString(basedir.toPath().resolve("standalone.yaml"), """
+    Files.writeString(
+        basedir.toPath().resolve("standalone.yaml"),
+        """
         apiVersion: alertmanager.keikoproj.io/v1alpha1
         kind: WavefrontAlert
         metadata: {name: heartbeat, namespace: team-a}
@@ -83,8 +93,12 @@ class MojoTest {
         """);
 
     maven.executeMojo(basedir, "lint");
-    MojoFailureException failure = assertThrows(MojoFailureException.class,
-        () -> maven.executeMojo(basedir, "lint", TestMavenRuntime5.newParameter("failOnWarning", "true")));
+    MojoFailureException failure =
+        assertThrows(
+            MojoFailureException.class,
+            () ->
+                maven.executeMojo(
+                    basedir, "lint", TestMavenRuntime5.newParameter("failOnWarning", "true")));
 
     assertThat(failure.getMessage()).startsWith("1 warning(s) in the alert sources");
   }
@@ -102,10 +116,15 @@ class MojoTest {
   void aMissingSourceDirectoryIsAnExecutionErrorThatSaysWhatToSet() throws Exception {
     File basedir = resources.getBasedir("unit");
 
-    Exception error = assertThrows(Exception.class,
-        () -> maven.executeMojo(basedir, "lint", TestMavenRuntime5.newParameter("source", "does-not-exist")));
+    Exception error =
+        assertThrows(
+            Exception.class,
+            () ->
+                maven.executeMojo(
+                    basedir, "lint", TestMavenRuntime5.newParameter("source", "does-not-exist")));
 
-    assertThat(error).isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class)
+    assertThat(error)
+        .isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class)
         .hasMessageContaining("Set -Dalert.source");
   }
 }

@@ -12,15 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The CRDs are what the cluster stores; the JSON Schemas are what AlertForge validates
- * against. Both are kept by hand, so this test is what keeps them one source of truth: the
- * same fields, types, formats, enums and required lists, with the JSON Schema allowed only to
- * be stricter (closed objects, bounds, patterns).
+ * The CRDs are what the cluster stores; the JSON Schemas are what AlertForge validates against.
+ * Both are kept by hand, so this test is what keeps them one source of truth: the same fields,
+ * types, formats, enums and required lists, with the JSON Schema allowed only to be stricter
+ * (closed objects, bounds, patterns).
  */
 class SchemaAgreementTest {
 
@@ -37,7 +37,12 @@ class SchemaAgreementTest {
     JsonNode schema = read(JSON, schemaPath);
 
     List<String> differences = new ArrayList<>();
-    compare("spec", crd.at("/properties/spec"), resolve(schema, schema.at("/properties/spec")), schema, differences);
+    compare(
+        "spec",
+        crd.at("/properties/spec"),
+        resolve(schema, schema.at("/properties/spec")),
+        schema,
+        differences);
 
     assertThat(differences).isEmpty();
   }
@@ -47,7 +52,8 @@ class SchemaAgreementTest {
     "crds/alertmanager.keikoproj.io_wavefrontalerts.yaml, wavefrontalert.schema.json",
     "crds/alertmanager.keikoproj.io_alertsconfigs.yaml, alertsconfig.schema.json"
   })
-  void sourceDocumentsHaveEveryTopLevelFieldButStatus(String crdPath, String schemaPath) throws IOException {
+  void sourceDocumentsHaveEveryTopLevelFieldButStatus(String crdPath, String schemaPath)
+      throws IOException {
     Set<String> crdFields = fieldNames(crdSchema(crdPath).get("properties"));
     crdFields.remove("status");
 
@@ -63,7 +69,12 @@ class SchemaAgreementTest {
     specProperties.putObject("minutes").put("type", "string");
 
     List<String> differences = new ArrayList<>();
-    compare("spec", crd.at("/properties/spec"), resolve(schema, schema.at("/properties/spec")), schema, differences);
+    compare(
+        "spec",
+        crd.at("/properties/spec"),
+        resolve(schema, schema.at("/properties/spec")),
+        schema,
+        differences);
 
     assertThat(differences)
         .containsExactlyInAnyOrder(
@@ -80,33 +91,63 @@ class SchemaAgreementTest {
     assertThat(wavefront.at("/spec/group").asText()).isEqualTo("alertmanager.keikoproj.io");
     assertThat(wavefront.at("/spec/names/shortNames/0").asText()).isEqualTo("wfalerts");
     assertThat(wavefront.at("/spec/versions/0/subresources/status").isObject()).isTrue();
-    assertThat(alertsConfig.at("/metadata/name").asText()).isEqualTo("alertsconfigs.alertmanager.keikoproj.io");
+    assertThat(alertsConfig.at("/metadata/name").asText())
+        .isEqualTo("alertsconfigs.alertmanager.keikoproj.io");
     assertThat(alertsConfig.at("/spec/scope").asText()).isEqualTo("Namespaced");
   }
 
-  private static void compare(String path, JsonNode crd, JsonNode schema, JsonNode root, List<String> differences) {
+  private static void compare(
+      String path, JsonNode crd, JsonNode schema, JsonNode root, List<String> differences) {
     String crdType = crd.path("type").asText(null);
     String schemaType = schema.path("type").asText(null);
     if (crdType != null && !crdType.equals(schemaType)) {
-      differences.add(path + ": type " + crdType + " in the CRD, " + schemaType + " in the JSON Schema");
+      differences.add(
+          path + ": type " + crdType + " in the CRD, " + schemaType + " in the JSON Schema");
     }
     String crdFormat = crd.path("format").asText(null);
     if (crdFormat != null && !crdFormat.equals(schema.path("format").asText(null))) {
-      differences.add(path + ": format " + crdFormat + " in the CRD, " + schema.path("format").asText(null) + " in the JSON Schema");
+      differences.add(
+          path
+              + ": format "
+              + crdFormat
+              + " in the CRD, "
+              + schema.path("format").asText(null)
+              + " in the JSON Schema");
     }
     if (crd.has("enum") && !crd.get("enum").equals(schema.get("enum"))) {
-      differences.add(path + ": enum " + crd.get("enum") + " in the CRD, " + schema.get("enum") + " in the JSON Schema");
+      differences.add(
+          path
+              + ": enum "
+              + crd.get("enum")
+              + " in the CRD, "
+              + schema.get("enum")
+              + " in the JSON Schema");
     }
     if (!fieldNames(crd.get("required")).equals(fieldNames(schema.get("required")))) {
-      differences.add(path + ": required " + crd.get("required") + " in the CRD, " + schema.get("required") + " in the JSON Schema");
+      differences.add(
+          path
+              + ": required "
+              + crd.get("required")
+              + " in the CRD, "
+              + schema.get("required")
+              + " in the JSON Schema");
     }
     if (crd.has("items")) {
-      compare(path + "[]", crd.get("items"), resolve(root, schema.path("items")), root, differences);
+      compare(
+          path + "[]", crd.get("items"), resolve(root, schema.path("items")), root, differences);
     }
     if (crd.has("additionalProperties")) {
-      compare(path + ".*", crd.get("additionalProperties"), resolve(root, schema.path("additionalProperties")), root, differences);
-    } else if ("object".equals(crdType) && crd.has("properties") && !schema.path("additionalProperties").isBoolean()) {
-      differences.add(path + ": the JSON Schema must close this object (additionalProperties: false)");
+      compare(
+          path + ".*",
+          crd.get("additionalProperties"),
+          resolve(root, schema.path("additionalProperties")),
+          root,
+          differences);
+    } else if ("object".equals(crdType)
+        && crd.has("properties")
+        && !schema.path("additionalProperties").isBoolean()) {
+      differences.add(
+          path + ": the JSON Schema must close this object (additionalProperties: false)");
     }
     if (crd.has("properties")) {
       Set<String> crdFields = fieldNames(crd.get("properties"));
@@ -116,12 +157,22 @@ class SchemaAgreementTest {
         onlyCrd.removeAll(schemaFields);
         Set<String> onlySchema = new TreeSet<>(schemaFields);
         onlySchema.removeAll(crdFields);
-        differences.add(path + ": fields differ: CRD has " + onlyCrd + " only, JSON Schema has " + onlySchema + " only");
+        differences.add(
+            path
+                + ": fields differ: CRD has "
+                + onlyCrd
+                + " only, JSON Schema has "
+                + onlySchema
+                + " only");
       }
       for (String field : crdFields) {
         if (schemaFields.contains(field)) {
-          compare(path + "." + field, crd.get("properties").get(field),
-              resolve(root, schema.get("properties").get(field)), root, differences);
+          compare(
+              path + "." + field,
+              crd.get("properties").get(field),
+              resolve(root, schema.get("properties").get(field)),
+              root,
+              differences);
         }
       }
     }
@@ -154,7 +205,8 @@ class SchemaAgreementTest {
   }
 
   private static JsonNode read(ObjectMapper mapper, String path) throws IOException {
-    try (InputStream in = SchemaAgreementTest.class.getResourceAsStream("/io/alertforge/schemas/" + path)) {
+    try (InputStream in =
+        SchemaAgreementTest.class.getResourceAsStream("/io/alertforge/schemas/" + path)) {
       assertThat(in).as(path).isNotNull();
       return mapper.readTree(in);
     }

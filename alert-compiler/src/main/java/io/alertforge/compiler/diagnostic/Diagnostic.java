@@ -11,7 +11,9 @@ public record Diagnostic(SourcePosition position, Severity severity, String rule
           .thenComparing(Diagnostic::rule)
           .thenComparing(Diagnostic::message);
 
-  /** {@code <file>:<line>:<column>: <severity> [<rule>] <message>}, the line users and editors read. */
+  /**
+   * {@code <file>:<line>:<column>: <severity> [<rule>] <message>}, the line users and editors read.
+   */
   public String format() {
     return position + ": " + severity.label() + " [" + rule + "] " + message;
   }

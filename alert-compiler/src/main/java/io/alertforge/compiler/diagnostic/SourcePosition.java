@@ -1,10 +1,11 @@
 package io.alertforge.compiler.diagnostic;
 
 /**
- * A place in the repository: {@code file} is relative to the repository root, with '/'
- * separators; {@code line} and {@code column} are 1-based (0 when the whole file is meant).
+ * A place in the repository: {@code file} is relative to the repository root, with '/' separators;
+ * {@code line} and {@code column} are 1-based (0 when the whole file is meant).
  */
-public record SourcePosition(String file, int line, int column) implements Comparable<SourcePosition> {
+public record SourcePosition(String file, int line, int column)
+    implements Comparable<SourcePosition> {
 
   public static SourcePosition ofFile(String file) {
     return new SourcePosition(file, 0, 0);

@@ -6,4 +6,7 @@ import java.util.List;
 
 /** The alert documents of a repository, in file order, after schema validation. */
 public record LoadedRepository(
-    RepositoryConfig config, List<AlertSource> wavefrontAlerts, List<AlertSource> alertsConfigs, int files) {}
+    RepositoryConfig config,
+    List<AlertSource> wavefrontAlerts,
+    List<AlertSource> alertsConfigs,
+    int files) {}

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a directory into the alert documents it holds: reads {@code alertforge.yaml}, every
- * YAML file, keeps the documents of alertmanager.keikoproj.io's two kinds, validates each one
- * against its schema and resolves its namespace.
+ * Turns a directory into the alert documents it holds: reads {@code alertforge.yaml}, every YAML
+ * file, keeps the documents of alertmanager.keikoproj.io's two kinds, validates each one against
+ * its schema and resolves its namespace.
  */
 public final class RepositoryLoader {
 
@@ -41,18 +41,26 @@ public final class RepositoryLoader {
     List<String> files = RepositoryScanner.yamlFiles(root, diagnostics);
     // Files are parsed and validated in parallel, then merged in file order, so the result
     // does not depend on scheduling.
-    List<FileResult> results = files.parallelStream().map(file -> loadFile(root, file, config)).toList();
+    List<FileResult> results =
+        files.parallelStream().map(file -> loadFile(root, file, config)).toList();
     List<AlertSource> wavefrontAlerts = new ArrayList<>();
     List<AlertSource> alertsConfigs = new ArrayList<>();
     Map<String, AlertSource> byIdentity = new HashMap<>();
     for (FileResult result : results) {
       diagnostics.addAll(result.diagnostics());
       for (AlertSource source : result.sources()) {
-        AlertSource first = byIdentity.putIfAbsent(source.kind() + "/" + source.qualifiedName(), source);
+        AlertSource first =
+            byIdentity.putIfAbsent(source.kind() + "/" + source.qualifiedName(), source);
         if (first != null) {
-          diagnostics.report(Rules.ALERT_DUPLICATE_RESOURCE, source.document().valueAt("/metadata/name"),
-              source.kind().kind() + " " + source.qualifiedName() + " is also defined at "
-                  + first.document().valueAt("/metadata/name") + "; rename one of them");
+          diagnostics.report(
+              Rules.ALERT_DUPLICATE_RESOURCE,
+              source.document().valueAt("/metadata/name"),
+              source.kind().kind()
+                  + " "
+                  + source.qualifiedName()
+                  + " is also defined at "
+                  + first.document().valueAt("/metadata/name")
+                  + "; rename one of them");
         } else if (source.kind() == DocumentKind.WAVEFRONT_ALERT) {
           wavefrontAlerts.add(source);
         } else {
@@ -60,7 +68,8 @@ public final class RepositoryLoader {
         }
       }
     }
-    return new LoadedRepository(config, List.copyOf(wavefrontAlerts), List.copyOf(alertsConfigs), files.size());
+    return new LoadedRepository(
+        config, List.copyOf(wavefrontAlerts), List.copyOf(alertsConfigs), files.size());
   }
 
   private record FileResult(List<AlertSource> sources, Diagnostics diagnostics) {}
@@ -81,8 +90,12 @@ public final class RepositoryLoader {
     try {
       return reader.read(file, Files.readAllBytes(root.resolve(file)), diagnostics);
     } catch (IOException | OutOfMemoryError e) {
-      diagnostics.report(Rules.INPUT_UNREADABLE, SourcePosition.ofFile(file),
-          "cannot read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      diagnostics.report(
+          Rules.INPUT_UNREADABLE,
+          SourcePosition.ofFile(file),
+          "cannot read: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
       return List.of();
     }
   }
@@ -101,23 +114,38 @@ public final class RepositoryLoader {
       return RepositoryConfig.EMPTY;
     }
     JsonNode namespace = document.content().path("defaultNamespace");
-    return new RepositoryConfig(namespace.isTextual() ? Optional.of(namespace.asText()) : Optional.empty());
+    return new RepositoryConfig(
+        namespace.isTextual() ? Optional.of(namespace.asText()) : Optional.empty());
   }
 
-  private AlertSource classify(YamlDocument document, RepositoryConfig config, Diagnostics diagnostics) {
+  private AlertSource classify(
+      YamlDocument document, RepositoryConfig config, Diagnostics diagnostics) {
     JsonNode content = document.content();
     String apiVersion = content.path("apiVersion").asText("");
     String kindName = content.path("kind").asText("");
-    DocumentKind kind = kindName.equals(DocumentKind.WAVEFRONT_ALERT.kind()) ? DocumentKind.WAVEFRONT_ALERT
-        : kindName.equals(DocumentKind.ALERTS_CONFIG.kind()) ? DocumentKind.ALERTS_CONFIG : null;
+    DocumentKind kind =
+        kindName.equals(DocumentKind.WAVEFRONT_ALERT.kind())
+            ? DocumentKind.WAVEFRONT_ALERT
+            : kindName.equals(DocumentKind.ALERTS_CONFIG.kind())
+                ? DocumentKind.ALERTS_CONFIG
+                : null;
     boolean ourGroup = apiVersion.startsWith(DocumentKind.GROUP + "/");
     if (kind == null || !apiVersion.equals(DocumentKind.API_VERSION)) {
       if (ourGroup || kind != null) {
-        diagnostics.report(Rules.SCHEMA_API_VERSION, document.valueAt(ourGroup ? "/apiVersion" : "/kind"),
-            "unknown " + (apiVersion.isEmpty() ? "(no apiVersion)" : apiVersion) + " " + kindName
-                + ": AlertForge reads " + DocumentKind.API_VERSION + " WavefrontAlert and AlertsConfig");
+        diagnostics.report(
+            Rules.SCHEMA_API_VERSION,
+            document.valueAt(ourGroup ? "/apiVersion" : "/kind"),
+            "unknown "
+                + (apiVersion.isEmpty() ? "(no apiVersion)" : apiVersion)
+                + " "
+                + kindName
+                + ": AlertForge reads "
+                + DocumentKind.API_VERSION
+                + " WavefrontAlert and AlertsConfig");
       } else {
-        diagnostics.report(Rules.INPUT_IGNORED, document.valueAt(""),
+        diagnostics.report(
+            Rules.INPUT_IGNORED,
+            document.valueAt(""),
             content.isObject() && !kindName.isEmpty()
                 ? "ignored " + kindName + " (" + apiVersion + "): not an alert"
                 : "ignored a YAML document that is not a Kubernetes object (no apiVersion and kind)");
@@ -136,8 +164,13 @@ public final class RepositoryLoader {
     if (config.defaultNamespace().isPresent()) {
       return new AlertSource(kind, document, config.defaultNamespace().get(), name, !invalid);
     }
-    diagnostics.report(Rules.METADATA_NAMESPACE, document.keyAt("/metadata"),
-        kindName + " " + name + " has no metadata.namespace; set it, or set defaultNamespace in "
+    diagnostics.report(
+        Rules.METADATA_NAMESPACE,
+        document.keyAt("/metadata"),
+        kindName
+            + " "
+            + name
+            + " has no metadata.namespace; set it, or set defaultNamespace in "
             + RepositoryScanner.CONFIG_FILE);
     return null;
   }
@@ -146,7 +179,10 @@ public final class RepositoryLoader {
   private boolean report(DocumentKind kind, YamlDocument document, Diagnostics diagnostics) {
     List<SchemaViolation> violations = validator.validate(kind, document.content());
     for (SchemaViolation violation : violations) {
-      SourcePosition position = violation.atKey() ? document.keyAt(violation.pointer()) : document.valueAt(violation.pointer());
+      SourcePosition position =
+          violation.atKey()
+              ? document.keyAt(violation.pointer())
+              : document.valueAt(violation.pointer());
       diagnostics.report(violation.rule(), position, violation.message());
     }
     return !violations.isEmpty();

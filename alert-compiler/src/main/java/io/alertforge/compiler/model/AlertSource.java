@@ -5,11 +5,12 @@ import io.alertforge.compiler.schema.DocumentKind;
 import io.alertforge.compiler.source.YamlDocument;
 
 /**
- * A WavefrontAlert or AlertsConfig document as found in the repository. {@code valid} is false
- * when the document broke its schema: it still counts as existing (so references to it do not
- * cascade into more errors), but it is not rendered.
+ * A WavefrontAlert or AlertsConfig document as found in the repository. {@code valid} is false when
+ * the document broke its schema: it still counts as existing (so references to it do not cascade
+ * into more errors), but it is not rendered.
  */
-public record AlertSource(DocumentKind kind, YamlDocument document, String namespace, String name, boolean valid) {
+public record AlertSource(
+    DocumentKind kind, YamlDocument document, String namespace, String name, boolean valid) {
 
   public JsonNode spec() {
     return document.content().path("spec");

@@ -10,21 +10,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code diagnostics.json}: an array of {@code {file, line, column, severity, rule, message}},
- * the machine-readable twin of the printed lines. Its shape is an interface.
+ * {@code diagnostics.json}: an array of {@code {file, line, column, severity, rule, message}}, the
+ * machine-readable twin of the printed lines. Its shape is an interface.
  */
 public final class DiagnosticsReport {
 
   public static final String FILE_NAME = "diagnostics.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private DiagnosticsReport() {}
 
   public static void write(Path file, List<Diagnostic> diagnostics) throws IOException {
     ArrayNode array = JSON.createArrayNode();
     for (Diagnostic diagnostic : diagnostics) {
-      array.addObject()
+      array
+          .addObject()
           .put("file", diagnostic.position().file())
           .put("line", diagnostic.position().line())
           .put("column", diagnostic.position().column())
@@ -32,6 +34,7 @@ public final class DiagnosticsReport {
           .put("rule", diagnostic.rule())
           .put("message", diagnostic.message());
     }
-    AtomicFiles.write(file, (JSON.writeValueAsString(array) + "\n").getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(
+        file, (JSON.writeValueAsString(array) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -16,8 +16,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Writes rendered alerts as {@code <dir>/<namespace>/<name>.yaml}, one concrete WavefrontAlert
- * each. The whole directory is staged aside and swapped in at the end, so a failed run leaves
- * the previous output intact and a successful one leaves no stale file.
+ * each. The whole directory is staged aside and swapped in at the end, so a failed run leaves the
+ * previous output intact and a successful one leaves no stale file.
  */
 public final class RenderedAlertWriter {
 
@@ -37,7 +37,9 @@ public final class RenderedAlertWriter {
 
   public void write(Path directory, List<RenderedAlert> alerts) throws IOException {
     Files.createDirectories(directory.toAbsolutePath().getParent());
-    Path staged = Files.createTempDirectory(directory.toAbsolutePath().getParent(), "." + directory.getFileName() + ".new-");
+    Path staged =
+        Files.createTempDirectory(
+            directory.toAbsolutePath().getParent(), "." + directory.getFileName() + ".new-");
     try {
       for (RenderedAlert alert : alerts) {
         Path file = staged.resolve(alert.namespace()).resolve(alert.name() + ".yaml");
@@ -62,7 +64,8 @@ public final class RenderedAlertWriter {
     document.put("kind", DocumentKind.WAVEFRONT_ALERT.kind());
     document.put("metadata", metadata);
     document.put("spec", plain(alert.spec()));
-    return "# Rendered by AlertForge. Do not edit: change the sources named in the annotations.\n" + yaml.dump(document);
+    return "# Rendered by AlertForge. Do not edit: change the sources named in the annotations.\n"
+        + yaml.dump(document);
   }
 
   private static Object plain(JsonNode node) {

@@ -20,9 +20,9 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * Renders a loaded repository: every standalone WavefrontAlert as it is, and every
- * AlertsConfig entry as its template filled with the entry's params. Checks the references
- * and params on the way, and each rendered alert against the schema again.
+ * Renders a loaded repository: every standalone WavefrontAlert as it is, and every AlertsConfig
+ * entry as its template filled with the entry's params. Checks the references and params on the
+ * way, and each rendered alert against the schema again.
  */
 public final class AlertRenderer {
 
@@ -55,21 +55,30 @@ public final class AlertRenderer {
       }
     }
     // AlertsConfigs render in parallel, each into its own collector, merged in file order.
-    List<Diagnostics> perConfig = repository.alertsConfigs().stream().map(c -> new Diagnostics()).toList();
-    List<List<RenderedAlert>> instances = IntStream.range(0, perConfig.size()).parallel()
-        .mapToObj(i -> {
-          AlertSource config = repository.alertsConfigs().get(i);
-          return config.valid() ? renderConfig(config, byName, templates, perConfig.get(i)) : List.<RenderedAlert>of();
-        })
-        .toList();
+    List<Diagnostics> perConfig =
+        repository.alertsConfigs().stream().map(c -> new Diagnostics()).toList();
+    List<List<RenderedAlert>> instances =
+        IntStream.range(0, perConfig.size())
+            .parallel()
+            .mapToObj(
+                i -> {
+                  AlertSource config = repository.alertsConfigs().get(i);
+                  return config.valid()
+                      ? renderConfig(config, byName, templates, perConfig.get(i))
+                      : List.<RenderedAlert>of();
+                })
+            .toList();
     perConfig.forEach(diagnostics::addAll);
     instances.forEach(rendered::addAll);
     NameChecks.report(rendered, diagnostics);
     return rendered;
   }
 
-  private List<RenderedAlert> renderConfig(AlertSource config, Map<String, AlertSource> byName,
-      Map<String, CompiledTemplate> templates, Diagnostics diagnostics) {
+  private List<RenderedAlert> renderConfig(
+      AlertSource config,
+      Map<String, AlertSource> byName,
+      Map<String, CompiledTemplate> templates,
+      Diagnostics diagnostics) {
     List<RenderedAlert> rendered = new ArrayList<>();
     Set<String> usedGlobals = new LinkedHashSet<>();
     // Unused globalParams can only be told when every entry's template is known and static.
@@ -87,8 +96,13 @@ public final class AlertRenderer {
       }
       if (!templateSource.isTemplate()) {
         usesKnown = false;
-        diagnostics.report(Rules.REFERENCE_STANDALONE, config.document().keyAt(pointer),
-            "WavefrontAlert " + qualified + " (" + templateSource.document().valueAt("/metadata/name")
+        diagnostics.report(
+            Rules.REFERENCE_STANDALONE,
+            config.document().keyAt(pointer),
+            "WavefrontAlert "
+                + qualified
+                + " ("
+                + templateSource.document().valueAt("/metadata/name")
                 + ") has no exportedParams, so it is a standalone alert, not a template; keikoproj rejects this"
                 + " at run time. Add exportedParams to it, or remove this entry");
         continue;
@@ -101,7 +115,8 @@ public final class AlertRenderer {
       usedGlobals.addAll(template.firstUse().keySet());
       usedGlobals.addAll(template.exported());
       usesKnown &= !template.dynamic();
-      RenderedAlert alert = instances.render(config, entry.getKey(), pointer, template, diagnostics);
+      RenderedAlert alert =
+          instances.render(config, entry.getKey(), pointer, template, diagnostics);
       if (alert != null) {
         rendered.add(alert);
       }
@@ -112,8 +127,12 @@ public final class AlertRenderer {
     return rendered;
   }
 
-  private static void reportUnknownTemplate(AlertSource config, String name, String pointer,
-      Map<String, AlertSource> byName, Diagnostics diagnostics) {
+  private static void reportUnknownTemplate(
+      AlertSource config,
+      String name,
+      String pointer,
+      Map<String, AlertSource> byName,
+      Diagnostics diagnostics) {
     List<String> sameNamespace = new ArrayList<>();
     List<String> elsewhere = new ArrayList<>();
     for (AlertSource alert : byName.values()) {
@@ -123,30 +142,40 @@ public final class AlertRenderer {
         elsewhere.add(alert.namespace());
       }
     }
-    StringBuilder message = new StringBuilder("no WavefrontAlert template named '" + name + "' in namespace "
-        + config.namespace());
+    StringBuilder message =
+        new StringBuilder(
+            "no WavefrontAlert template named '" + name + "' in namespace " + config.namespace());
     String suggestion = FieldPaths.closest(name, sameNamespace);
     if (suggestion != null) {
       message.append("; did you mean '").append(suggestion).append("'?");
     } else if (!elsewhere.isEmpty()) {
       elsewhere.sort(null);
-      message.append("; one exists in namespace ").append(String.join(", ", elsewhere))
+      message
+          .append("; one exists in namespace ")
+          .append(String.join(", ", elsewhere))
           .append(", but a template must be in the AlertsConfig's namespace");
     } else {
       message.append("; add the template or fix the entry's name");
     }
-    diagnostics.report(Rules.REFERENCE_UNKNOWN_TEMPLATE, config.document().keyAt(pointer), message.toString());
+    diagnostics.report(
+        Rules.REFERENCE_UNKNOWN_TEMPLATE, config.document().keyAt(pointer), message.toString());
   }
 
   /** Reports alertType problems once per source; false when the alert cannot be rendered. */
   private static boolean checkAlertType(AlertSource alert, Diagnostics diagnostics) {
     JsonNode alertType = alert.spec().path(SpecFields.ALERT_TYPE);
     if (alertType.isMissingNode()) {
-      diagnostics.report(Rules.ALERT_MISSING_TYPE, alert.document().keyAt("/spec"),
-          "WavefrontAlert " + alert.qualifiedName() + " has no alertType: keikoproj's controller fails on that"
+      diagnostics.report(
+          Rules.ALERT_MISSING_TYPE,
+          alert.document().keyAt("/spec"),
+          "WavefrontAlert "
+              + alert.qualifiedName()
+              + " has no alertType: keikoproj's controller fails on that"
               + " ('invalid alert type: '); rendered as CLASSIC. Add 'alertType: CLASSIC'");
     } else if (THRESHOLD.equals(alertType.asText())) {
-      diagnostics.report(Rules.ALERT_UNSUPPORTED_TYPE, alert.document().valueAt("/spec/alertType"),
+      diagnostics.report(
+          Rules.ALERT_UNSUPPORTED_TYPE,
+          alert.document().valueAt("/spec/alertType"),
           "alertType THRESHOLD is not supported yet: keikoproj never sends its per-severity conditions,"
               + " so Wavefront rejects it. Use CLASSIC");
       return false;
@@ -163,29 +192,54 @@ public final class AlertRenderer {
     for (int i = 0; i < exported.size(); i++) {
       String param = exported.get(i).asText();
       if (!template.firstUse().containsKey(param)) {
-        diagnostics.report(Rules.TEMPLATE_UNUSED_PARAM, source.document().valueAt("/spec/exportedParams/" + i),
-            "exported param '" + param + "' is never used by template " + source.name()
-                + "; use it in a field as {{ ." + param + " }} or remove it from exportedParams");
+        diagnostics.report(
+            Rules.TEMPLATE_UNUSED_PARAM,
+            source.document().valueAt("/spec/exportedParams/" + i),
+            "exported param '"
+                + param
+                + "' is never used by template "
+                + source.name()
+                + "; use it in a field as {{ ."
+                + param
+                + " }} or remove it from exportedParams");
       }
     }
     for (String param : template.defaults().keySet()) {
       if (!template.firstUse().containsKey(param) && !template.exported().contains(param)) {
-        diagnostics.report(Rules.TEMPLATE_UNUSED_PARAM,
-            source.document().keyAt("/spec/" + SpecFields.DEFAULTS + "/" + FieldPaths.escape(param)),
-            "default for param '" + param + "' is never used by template " + source.name() + "; remove it");
+        diagnostics.report(
+            Rules.TEMPLATE_UNUSED_PARAM,
+            source
+                .document()
+                .keyAt("/spec/" + SpecFields.DEFAULTS + "/" + FieldPaths.escape(param)),
+            "default for param '"
+                + param
+                + "' is never used by template "
+                + source.name()
+                + "; remove it");
       }
     }
   }
 
-  private static void reportUnusedGlobals(AlertSource config, Set<String> used, Diagnostics diagnostics) {
-    config.spec().path("globalParams").fieldNames().forEachRemaining(param -> {
-      if (!used.contains(param)) {
-        diagnostics.report(Rules.TEMPLATE_UNUSED_PARAM,
-            config.document().keyAt("/spec/globalParams/" + FieldPaths.escape(param)),
-            "global param '" + param + "' is not used by any template of AlertsConfig " + config.name()
-                + suggestion(param, used) + "; remove it or check its spelling");
-      }
-    });
+  private static void reportUnusedGlobals(
+      AlertSource config, Set<String> used, Diagnostics diagnostics) {
+    config
+        .spec()
+        .path("globalParams")
+        .fieldNames()
+        .forEachRemaining(
+            param -> {
+              if (!used.contains(param)) {
+                diagnostics.report(
+                    Rules.TEMPLATE_UNUSED_PARAM,
+                    config.document().keyAt("/spec/globalParams/" + FieldPaths.escape(param)),
+                    "global param '"
+                        + param
+                        + "' is not used by any template of AlertsConfig "
+                        + config.name()
+                        + suggestion(param, used)
+                        + "; remove it or check its spelling");
+              }
+            });
   }
 
   static String suggestion(String param, Set<String> known) {
@@ -194,24 +248,35 @@ public final class AlertRenderer {
   }
 
   private RenderedAlert standalone(AlertSource alert, Diagnostics diagnostics) {
-    CompiledTemplate.templatedStrings(alert.spec()).forEach((field, value) -> {
-      int braces = value.indexOf("{{");
-      if (braces >= 0) {
-        diagnostics.report(Rules.TEMPLATE_NOT_A_TEMPLATE, alert.document().charAt("/spec/" + field, braces),
-            "'{{' in a standalone WavefrontAlert (no exportedParams) is sent to Wavefront literally;"
-                + " make it a template with exportedParams, or remove the braces");
-      }
-    });
+    CompiledTemplate.templatedStrings(alert.spec())
+        .forEach(
+            (field, value) -> {
+              int braces = value.indexOf("{{");
+              if (braces >= 0) {
+                diagnostics.report(
+                    Rules.TEMPLATE_NOT_A_TEMPLATE,
+                    alert.document().charAt("/spec/" + field, braces),
+                    "'{{' in a standalone WavefrontAlert (no exportedParams) is sent to Wavefront literally;"
+                        + " make it a template with exportedParams, or remove the braces");
+              }
+            });
     ObjectNode spec = canonicalSpec(alert.spec(), Map.of());
     TreeMap<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.SOURCE, alert.file());
-    return finish(alert.namespace(), alert.name(), spec, labels(alert), annotations,
-        alert.document().valueAt("/metadata/name"), null, null);
+    return finish(
+        alert.namespace(),
+        alert.name(),
+        spec,
+        labels(alert),
+        annotations,
+        alert.document().valueAt("/metadata/name"),
+        null,
+        null);
   }
 
   /**
-   * The rendered spec in {@link SpecFields#RENDERED_ORDER}, so equal alerts serialise, and
-   * hash, identically; {@code rendered} overrides the source's string fields.
+   * The rendered spec in {@link SpecFields#RENDERED_ORDER}, so equal alerts serialise, and hash,
+   * identically; {@code rendered} overrides the source's string fields.
    */
   static ObjectNode canonicalSpec(JsonNode source, Map<String, String> rendered) {
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
@@ -238,16 +303,29 @@ public final class AlertRenderer {
   static TreeMap<String, String> labels(AlertSource... sources) {
     TreeMap<String, String> labels = new TreeMap<>();
     for (AlertSource source : sources) {
-      source.document().content().path("metadata").path("labels").fields()
+      source
+          .document()
+          .content()
+          .path("metadata")
+          .path("labels")
+          .fields()
           .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
     }
     labels.put(Annotations.MANAGED_BY_LABEL, Annotations.MANAGED_BY);
     return labels;
   }
 
-  static RenderedAlert finish(String namespace, String name, ObjectNode spec, TreeMap<String, String> labels,
-      TreeMap<String, String> annotations, SourcePosition origin, String template, String alertsConfig) {
+  static RenderedAlert finish(
+      String namespace,
+      String name,
+      ObjectNode spec,
+      TreeMap<String, String> labels,
+      TreeMap<String, String> annotations,
+      SourcePosition origin,
+      String template,
+      String alertsConfig) {
     annotations.put(Annotations.SPEC_HASH, "sha256:" + RenderedNames.sha256(spec.toString()));
-    return new RenderedAlert(namespace, name, spec, labels, annotations, origin, template, alertsConfig);
+    return new RenderedAlert(
+        namespace, name, spec, labels, annotations, origin, template, alertsConfig);
   }
 }

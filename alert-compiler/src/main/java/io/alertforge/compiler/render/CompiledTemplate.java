@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A template WavefrontAlert with every string field parsed once, so rendering N instances
- * never re-parses. Also knows, per param, where the template first uses it.
+ * A template WavefrontAlert with every string field parsed once, so rendering N instances never
+ * re-parses. Also knows, per param, where the template first uses it.
  */
 final class CompiledTemplate {
 
@@ -33,13 +33,23 @@ final class CompiledTemplate {
     this.exported = new LinkedHashSet<>();
     source.spec().path(SpecFields.EXPORTED_PARAMS).forEach(p -> exported.add(p.asText()));
     this.defaults = new LinkedHashMap<>();
-    source.spec().path(SpecFields.DEFAULTS).fields().forEachRemaining(e -> defaults.put(e.getKey(), e.getValue().asText()));
+    source
+        .spec()
+        .path(SpecFields.DEFAULTS)
+        .fields()
+        .forEachRemaining(e -> defaults.put(e.getKey(), e.getValue().asText()));
     this.firstUse = new LinkedHashMap<>();
     boolean anyDynamic = false;
     for (Field field : fields.values()) {
       anyDynamic |= field.template().references().dynamic();
-      field.template().references().keys().forEach((key, offset) ->
-          firstUse.putIfAbsent(key, source.document().charAt(field.pointer(), offset).toString()));
+      field
+          .template()
+          .references()
+          .keys()
+          .forEach(
+              (key, offset) ->
+                  firstUse.putIfAbsent(
+                      key, source.document().charAt(field.pointer(), offset).toString()));
     }
     this.dynamic = anyDynamic;
   }
@@ -54,8 +64,15 @@ final class CompiledTemplate {
         fields.put(entry.getKey(), new Field(pointer, GoTemplate.parse(entry.getValue())));
       } catch (TemplateSyntaxException e) {
         failed = true;
-        diagnostics.report(Rules.TEMPLATE_SYNTAX, source.document().charAt(pointer, e.offset()),
-            e.detail() + " (in " + entry.getKey().replace('/', '.') + " of template " + source.name() + ")");
+        diagnostics.report(
+            Rules.TEMPLATE_SYNTAX,
+            source.document().charAt(pointer, e.offset()),
+            e.detail()
+                + " (in "
+                + entry.getKey().replace('/', '.')
+                + " of template "
+                + source.name()
+                + ")");
       }
     }
     return failed ? null : new CompiledTemplate(source, fields);

@@ -25,10 +25,15 @@ final class InstanceRenderer {
   }
 
   /** Where each param's winning value comes from, for messages and positions. */
-  private record ParamSource(String value, AlertSource document, String pointer, String description) {}
+  private record ParamSource(
+      String value, AlertSource document, String pointer, String description) {}
 
   /** The rendered alert, or null when the entry has errors (all reported). */
-  RenderedAlert render(AlertSource config, String templateName, String entryPointer, CompiledTemplate template,
+  RenderedAlert render(
+      AlertSource config,
+      String templateName,
+      String entryPointer,
+      CompiledTemplate template,
       Diagnostics diagnostics) {
     AlertSource templateSource = template.source();
     SourcePosition entry = config.document().keyAt(entryPointer);
@@ -37,17 +42,33 @@ final class InstanceRenderer {
     for (String exported : template.exported()) {
       if (!params.containsKey(exported)) {
         complete = false;
-        diagnostics.report(Rules.TEMPLATE_MISSING_PARAM, entry,
-            "template " + templateName + " requires param '" + exported + "' (exportedParams), but neither this"
-                + " entry's params, the globalParams of " + config.name()
-                + " nor the template's exportedParamsDefaultValues supply it; add '" + exported + ": \"...\"' to params");
+        diagnostics.report(
+            Rules.TEMPLATE_MISSING_PARAM,
+            entry,
+            "template "
+                + templateName
+                + " requires param '"
+                + exported
+                + "' (exportedParams), but neither this"
+                + " entry's params, the globalParams of "
+                + config.name()
+                + " nor the template's exportedParamsDefaultValues supply it; add '"
+                + exported
+                + ": \"...\"' to params");
       }
     }
     for (Map.Entry<String, String> use : template.firstUse().entrySet()) {
       if (!params.containsKey(use.getKey()) && !template.exported().contains(use.getKey())) {
         complete = false;
-        diagnostics.report(Rules.TEMPLATE_UNKNOWN_PARAM, entry,
-            "template " + templateName + " uses param '" + use.getKey() + "' (at " + use.getValue()
+        diagnostics.report(
+            Rules.TEMPLATE_UNKNOWN_PARAM,
+            entry,
+            "template "
+                + templateName
+                + " uses param '"
+                + use.getKey()
+                + "' (at "
+                + use.getValue()
                 + "), but no source supplies it for this entry, and keikoproj would render it as an empty string;"
                 + " add it to params or globalParams, or give the template a default"
                 + AlertRenderer.suggestion(use.getKey(), params.keySet()));
@@ -64,9 +85,17 @@ final class InstanceRenderer {
       try {
         rendered.put(field.getKey(), field.getValue().template().execute(values));
       } catch (TemplateExecutionException e) {
-        diagnostics.report(Rules.TEMPLATE_EXECUTION, entry,
-            "rendering " + field.getKey().replace('/', '.') + " of template " + templateName + " failed at "
-                + templateSource.document().charAt(field.getValue().pointer(), e.offset()) + ": " + e.detail());
+        diagnostics.report(
+            Rules.TEMPLATE_EXECUTION,
+            entry,
+            "rendering "
+                + field.getKey().replace('/', '.')
+                + " of template "
+                + templateName
+                + " failed at "
+                + templateSource.document().charAt(field.getValue().pointer(), e.offset())
+                + ": "
+                + e.detail());
         return null;
       }
     }
@@ -85,47 +114,102 @@ final class InstanceRenderer {
     annotations.put(Annotations.ALERTS_CONFIG, config.name());
     annotations.put(Annotations.TEMPLATE, templateName);
     annotations.put(Annotations.TEMPLATE_SOURCE, templateSource.file());
-    return AlertRenderer.finish(config.namespace(), name, spec, AlertRenderer.labels(templateSource, config),
-        annotations, entry, templateName, config.name());
+    return AlertRenderer.finish(
+        config.namespace(),
+        name,
+        spec,
+        AlertRenderer.labels(templateSource, config),
+        annotations,
+        entry,
+        templateName,
+        config.name());
   }
 
   /** Entry params over globalParams over the template's defaults: keikoproj's precedence. */
-  private static Map<String, ParamSource> mergeParams(AlertSource config, String entryPointer, CompiledTemplate template) {
+  private static Map<String, ParamSource> mergeParams(
+      AlertSource config, String entryPointer, CompiledTemplate template) {
     Map<String, ParamSource> params = new LinkedHashMap<>();
     AlertSource templateSource = template.source();
-    template.defaults().forEach((key, value) -> params.put(key, new ParamSource(value, templateSource,
-        "/spec/exportedParamsDefaultValues/" + FieldPaths.escape(key), "the default of template " + templateSource.name())));
-    config.spec().path("globalParams").fields().forEachRemaining(e -> params.put(e.getKey(), new ParamSource(
-        e.getValue().asText(), config, "/spec/globalParams/" + FieldPaths.escape(e.getKey()), "globalParams")));
-    config.document().content().at(entryPointer + "/params").fields().forEachRemaining(e -> params.put(e.getKey(),
-        new ParamSource(e.getValue().asText(), config, entryPointer + "/params/" + FieldPaths.escape(e.getKey()),
-            "the entry's params")));
+    template
+        .defaults()
+        .forEach(
+            (key, value) ->
+                params.put(
+                    key,
+                    new ParamSource(
+                        value,
+                        templateSource,
+                        "/spec/exportedParamsDefaultValues/" + FieldPaths.escape(key),
+                        "the default of template " + templateSource.name())));
+    config
+        .spec()
+        .path("globalParams")
+        .fields()
+        .forEachRemaining(
+            e ->
+                params.put(
+                    e.getKey(),
+                    new ParamSource(
+                        e.getValue().asText(),
+                        config,
+                        "/spec/globalParams/" + FieldPaths.escape(e.getKey()),
+                        "globalParams")));
+    config
+        .document()
+        .content()
+        .at(entryPointer + "/params")
+        .fields()
+        .forEachRemaining(
+            e ->
+                params.put(
+                    e.getKey(),
+                    new ParamSource(
+                        e.getValue().asText(),
+                        config,
+                        entryPointer + "/params/" + FieldPaths.escape(e.getKey()),
+                        "the entry's params")));
     return params;
   }
 
-  private static void reportUnusedEntryParams(AlertSource config, String entryPointer, CompiledTemplate template,
-      Diagnostics diagnostics) {
+  private static void reportUnusedEntryParams(
+      AlertSource config, String entryPointer, CompiledTemplate template, Diagnostics diagnostics) {
     if (template.dynamic()) {
       return;
     }
     JsonNode entryParams = config.document().content().at(entryPointer + "/params");
-    entryParams.fieldNames().forEachRemaining(param -> {
-      if (!template.firstUse().containsKey(param) && !template.exported().contains(param)) {
-        diagnostics.report(Rules.TEMPLATE_UNUSED_PARAM,
-            config.document().keyAt(entryPointer + "/params/" + FieldPaths.escape(param)),
-            "param '" + param + "' is not used by template " + template.source().name()
-                + AlertRenderer.suggestion(param, template.firstUse().keySet()) + "; remove it or check its spelling");
-      }
-    });
+    entryParams
+        .fieldNames()
+        .forEachRemaining(
+            param -> {
+              if (!template.firstUse().containsKey(param) && !template.exported().contains(param)) {
+                diagnostics.report(
+                    Rules.TEMPLATE_UNUSED_PARAM,
+                    config.document().keyAt(entryPointer + "/params/" + FieldPaths.escape(param)),
+                    "param '"
+                        + param
+                        + "' is not used by template "
+                        + template.source().name()
+                        + AlertRenderer.suggestion(param, template.firstUse().keySet())
+                        + "; remove it or check its spelling");
+              }
+            });
   }
 
   /**
-   * A rendered value broke the schema: point at the param that produced it (where the fix
-   * goes), or at the template field when the field uses no param.
+   * A rendered value broke the schema: point at the param that produced it (where the fix goes), or
+   * at the template field when the field uses no param.
    */
-  private static void reportRenderedViolation(AlertSource config, String name, CompiledTemplate template,
-      Map<String, ParamSource> params, SchemaViolation violation, Diagnostics diagnostics) {
-    String field = violation.pointer().startsWith("/spec/") ? violation.pointer().substring("/spec/".length()) : "";
+  private static void reportRenderedViolation(
+      AlertSource config,
+      String name,
+      CompiledTemplate template,
+      Map<String, ParamSource> params,
+      SchemaViolation violation,
+      Diagnostics diagnostics) {
+    String field =
+        violation.pointer().startsWith("/spec/")
+            ? violation.pointer().substring("/spec/".length())
+            : "";
     CompiledTemplate.Field templateField = template.fields().get(field);
     SourcePosition position = template.source().document().valueAt(violation.pointer());
     String origin = " (from template " + template.source().name() + ")";
@@ -134,12 +218,21 @@ final class InstanceRenderer {
         ParamSource source = params.get(key);
         if (source != null) {
           position = source.document().document().valueAt(source.pointer());
-          origin = " (from param '" + key + "' = '" + source.value() + "' in " + source.description() + ")";
+          origin =
+              " (from param '"
+                  + key
+                  + "' = '"
+                  + source.value()
+                  + "' in "
+                  + source.description()
+                  + ")";
           break;
         }
       }
     }
-    diagnostics.report(violation.rule(), position,
+    diagnostics.report(
+        violation.rule(),
+        position,
         "rendered alert " + config.namespace() + "/" + name + ": " + violation.message() + origin);
   }
 }

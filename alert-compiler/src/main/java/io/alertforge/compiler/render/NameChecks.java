@@ -22,31 +22,48 @@ final class NameChecks {
     }
     // Wavefront does not make names unique, so keikoproj creates both and nobody can tell them
     // apart (keikoproj/alert-manager#14).
-    byAlertName.forEach((name, same) -> {
-      for (RenderedAlert alert : same) {
-        if (same.size() > 1) {
-          diagnostics.report(Rules.ALERT_DUPLICATE_NAME, alert.origin(),
-              "Wavefront alertName '" + name + "' of " + alert.qualifiedName() + " is also rendered by "
-                  + others(alert, same, true) + "; put a param such as the app or cluster in alertName");
-        }
-      }
-    });
-    byResource.forEach((name, same) -> {
-      for (RenderedAlert alert : same) {
-        if (same.size() > 1) {
-          diagnostics.report(Rules.ALERT_DUPLICATE_RESOURCE, alert.origin(),
-              "rendered WavefrontAlert " + name + " is also produced at " + others(alert, same, false)
-                  + "; rename the standalone alert or the AlertsConfig");
-        }
-      }
-    });
+    byAlertName.forEach(
+        (name, same) -> {
+          for (RenderedAlert alert : same) {
+            if (same.size() > 1) {
+              diagnostics.report(
+                  Rules.ALERT_DUPLICATE_NAME,
+                  alert.origin(),
+                  "Wavefront alertName '"
+                      + name
+                      + "' of "
+                      + alert.qualifiedName()
+                      + " is also rendered by "
+                      + others(alert, same, true)
+                      + "; put a param such as the app or cluster in alertName");
+            }
+          }
+        });
+    byResource.forEach(
+        (name, same) -> {
+          for (RenderedAlert alert : same) {
+            if (same.size() > 1) {
+              diagnostics.report(
+                  Rules.ALERT_DUPLICATE_RESOURCE,
+                  alert.origin(),
+                  "rendered WavefrontAlert "
+                      + name
+                      + " is also produced at "
+                      + others(alert, same, false)
+                      + "; rename the standalone alert or the AlertsConfig");
+            }
+          }
+        });
   }
 
   private static String others(RenderedAlert self, List<RenderedAlert> same, boolean withNames) {
     List<String> others = new ArrayList<>();
     for (RenderedAlert other : same) {
       if (other != self) {
-        others.add(withNames ? other.qualifiedName() + " (" + other.origin() + ")" : other.origin().toString());
+        others.add(
+            withNames
+                ? other.qualifiedName() + " (" + other.origin() + ")"
+                : other.origin().toString());
       }
     }
     return String.join(", ", others);

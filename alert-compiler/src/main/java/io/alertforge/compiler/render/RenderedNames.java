@@ -15,8 +15,8 @@ public final class RenderedNames {
 
   /**
    * {@code <alertsconfig>.<template>}: unique per namespace because an AlertsConfig names each
-   * template at most once. Over 253 characters it is cut and given a hash of the full name,
-   * so two long names still differ.
+   * template at most once. Over 253 characters it is cut and given a hash of the full name, so two
+   * long names still differ.
    */
   static String instanceName(String alertsConfig, String template) {
     String full = alertsConfig + "." + template;
@@ -33,7 +33,9 @@ public final class RenderedNames {
 
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

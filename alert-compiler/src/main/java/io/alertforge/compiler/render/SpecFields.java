@@ -13,12 +13,30 @@ final class SpecFields {
 
   /** The output order; exportedParams and their defaults never reach a rendered alert. */
   static final List<String> RENDERED_ORDER =
-      List.of(ALERT_TYPE, ALERT_NAME, "condition", "displayExpression", "severity", "minutes",
-          "resolveAfterMinutes", "alertCheckFrequency", "target", TAGS, "additionalInformation", "description");
+      List.of(
+          ALERT_TYPE,
+          ALERT_NAME,
+          "condition",
+          "displayExpression",
+          "severity",
+          "minutes",
+          "resolveAfterMinutes",
+          "alertCheckFrequency",
+          "target",
+          TAGS,
+          "additionalInformation",
+          "description");
 
   /** The string fields that may hold {@code {{ }}}; tags are templated item by item. */
   static final List<String> TEMPLATED =
-      List.of(ALERT_NAME, "condition", "displayExpression", "severity", "target", "additionalInformation", "description");
+      List.of(
+          ALERT_NAME,
+          "condition",
+          "displayExpression",
+          "severity",
+          "target",
+          "additionalInformation",
+          "description");
 
   private SpecFields() {}
 }

@@ -23,15 +23,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Validates documents against the JSON Schemas of the schemas module, compiled once, and turns
- * the validator's errors into violations with a rule id, the exact node, and a message that
- * says how to fix it.
+ * Validates documents against the JSON Schemas of the schemas module, compiled once, and turns the
+ * validator's errors into violations with a rule id, the exact node, and a message that says how to
+ * fix it.
  */
 public final class SchemaValidator {
 
   private static final String SCHEMA_BASE = "https://alertforge.io/schemas/";
   private static final String RESOURCE_BASE = "io/alertforge/schemas/";
-  private static final Set<String> WRAPPER_KEYWORDS = Set.of("if", "then", "else", "$ref", "allOf", "anyOf", "oneOf");
+  private static final Set<String> WRAPPER_KEYWORDS =
+      Set.of("if", "then", "else", "$ref", "allOf", "anyOf", "oneOf");
 
   private final Map<DocumentKind, Schema> schemas = new EnumMap<>(DocumentKind.class);
   private final Map<DocumentKind, JsonNode> rawSchemas = new EnumMap<>(DocumentKind.class);
@@ -44,8 +45,13 @@ public final class SchemaValidator {
             builder ->
                 builder
                     .schemaRegistryConfig(
-                        SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).locale(Locale.ENGLISH).build())
-                    .schemaIdResolvers(resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:" + RESOURCE_BASE)));
+                        SchemaRegistryConfig.builder()
+                            .pathType(PathType.JSON_POINTER)
+                            .locale(Locale.ENGLISH)
+                            .build())
+                    .schemaIdResolvers(
+                        resolvers ->
+                            resolvers.mapPrefix(SCHEMA_BASE, "classpath:" + RESOURCE_BASE)));
     for (DocumentKind kind : DocumentKind.values()) {
       Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + kind.schemaFile()));
       schema.initializeValidators();
@@ -78,21 +84,45 @@ public final class SchemaValidator {
     JsonNode schemaNode = error.getSchemaNode();
     return switch (error.getKeyword()) {
       case "required" ->
-          new SchemaViolation(Rules.SCHEMA_REQUIRED, pointer, true,
+          new SchemaViolation(
+              Rules.SCHEMA_REQUIRED,
+              pointer,
+              true,
               "missing required field '" + error.getProperty() + "' in " + orDocument(field));
       case "additionalProperties" -> unknownField(kind, pointer, error.getProperty());
-      case "type" -> new SchemaViolation(Rules.SCHEMA_TYPE, pointer, false, typeMessage(field, value, schemaNode));
+      case "type" ->
+          new SchemaViolation(
+              Rules.SCHEMA_TYPE, pointer, false, typeMessage(field, value, schemaNode));
       case "enum", "const" ->
-          new SchemaViolation(Rules.SCHEMA_ENUM, pointer, false,
-              field + " is " + quote(value) + "; allowed: " + allowed(schemaNode) + caseHint(value, schemaNode));
+          new SchemaViolation(
+              Rules.SCHEMA_ENUM,
+              pointer,
+              false,
+              field
+                  + " is "
+                  + quote(value)
+                  + "; allowed: "
+                  + allowed(schemaNode)
+                  + caseHint(value, schemaNode));
       case "minimum" -> range(pointer, field, value, "must be at least " + schemaNode);
       case "maximum" -> range(pointer, field, value, "must be at most " + schemaNode);
-      case "maxLength" -> range(pointer, field, value, "must be at most " + schemaNode + " characters long");
+      case "maxLength" ->
+          range(pointer, field, value, "must be at most " + schemaNode + " characters long");
       case "pattern" -> patternViolation(pointer, field, value, schemaNode.asText());
       case "propertyNames" ->
-          new SchemaViolation(Rules.SCHEMA_PATTERN, pointer + "/" + FieldPaths.escape(error.getProperty()), true,
-              "'" + error.getProperty() + "' in " + field + " is not a valid object name: " + NAME_RULE);
-      default -> new SchemaViolation(Rules.SCHEMA_INVALID, pointer, false, orDocument(field) + ": " + error.getMessage());
+          new SchemaViolation(
+              Rules.SCHEMA_PATTERN,
+              pointer + "/" + FieldPaths.escape(error.getProperty()),
+              true,
+              "'"
+                  + error.getProperty()
+                  + "' in "
+                  + field
+                  + " is not a valid object name: "
+                  + NAME_RULE);
+      default ->
+          new SchemaViolation(
+              Rules.SCHEMA_INVALID, pointer, false, orDocument(field) + ": " + error.getMessage());
     };
   }
 
@@ -100,26 +130,40 @@ public final class SchemaValidator {
       "use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
 
   private static SchemaViolation range(String pointer, String field, JsonNode value, String bound) {
-    return new SchemaViolation(Rules.SCHEMA_RANGE, pointer, false, field + " is " + quote(value) + ", but " + bound);
+    return new SchemaViolation(
+        Rules.SCHEMA_RANGE, pointer, false, field + " is " + quote(value) + ", but " + bound);
   }
 
-  private SchemaViolation patternViolation(String pointer, String field, JsonNode value, String pattern) {
+  private SchemaViolation patternViolation(
+      String pointer, String field, JsonNode value, String pattern) {
     if (pattern.equals("\\S")) {
-      return new SchemaViolation(Rules.SCHEMA_EMPTY, pointer, false, field + " must not be empty or blank");
+      return new SchemaViolation(
+          Rules.SCHEMA_EMPTY, pointer, false, field + " must not be empty or blank");
     }
     if (pattern.contains("severe|warn|info|smoke")) {
-      return new SchemaViolation(Rules.SCHEMA_ENUM, pointer, false,
-          field + " is " + quote(value) + "; allowed: severe, warn, info, smoke, or a {{ }} placeholder"
+      return new SchemaViolation(
+          Rules.SCHEMA_ENUM,
+          pointer,
+          false,
+          field
+              + " is "
+              + quote(value)
+              + "; allowed: severe, warn, info, smoke, or a {{ }} placeholder"
               + caseHint(value, null));
     }
-    return new SchemaViolation(Rules.SCHEMA_PATTERN, pointer, false,
+    return new SchemaViolation(
+        Rules.SCHEMA_PATTERN,
+        pointer,
+        false,
         field + " is " + quote(value) + ", not a valid name: " + NAME_RULE);
   }
 
   private SchemaViolation unknownField(DocumentKind kind, String parent, String property) {
     String pointer = parent + "/" + FieldPaths.escape(property);
     Set<String> known = knownFields(kind, parent);
-    StringBuilder message = new StringBuilder("unknown field '" + property + "' in " + orDocument(FieldPaths.dotted(parent)));
+    StringBuilder message =
+        new StringBuilder(
+            "unknown field '" + property + "' in " + orDocument(FieldPaths.dotted(parent)));
     if (kind != DocumentKind.REPOSITORY_CONFIG) {
       message.append(" (the CRD would drop it silently)");
     }
@@ -166,20 +210,38 @@ public final class SchemaValidator {
   private static String typeMessage(String field, JsonNode value, JsonNode schemaNode) {
     String expected = schemaNode.asText();
     if (value == null || value.isNull()) {
-      return field + " is empty (null), but must be " + article(expected)
-          + ("string".equals(expected) ? "; write '' for an empty string, or remove the field" : "");
+      return field
+          + " is empty (null), but must be "
+          + article(expected)
+          + ("string".equals(expected)
+              ? "; write '' for an empty string, or remove the field"
+              : "");
     }
-    String found = value.isTextual() ? "string" : value.isIntegralNumber() ? "integer" : value.isNumber() ? "number"
-        : value.isBoolean() ? "boolean" : value.isArray() ? "list" : "mapping";
+    String found =
+        value.isTextual()
+            ? "string"
+            : value.isIntegralNumber()
+                ? "integer"
+                : value.isNumber()
+                    ? "number"
+                    : value.isBoolean() ? "boolean" : value.isArray() ? "list" : "mapping";
     String hint = "";
     if ("string".equals(expected) && value.isValueNode()) {
       hint = "; quote it: \"" + value.asText() + "\"";
     } else if ("integer".equals(expected) && value.isTextual()) {
-      hint = value.asText().contains("{{")
-          ? "; this field cannot be templated (the CRD requires an integer)"
-          : "; remove the quotes";
+      hint =
+          value.asText().contains("{{")
+              ? "; this field cannot be templated (the CRD requires an integer)"
+              : "; remove the quotes";
     }
-    return field + " must be " + article(expected) + ", found " + article(found) + " " + quote(value) + hint;
+    return field
+        + " must be "
+        + article(expected)
+        + ", found "
+        + article(found)
+        + " "
+        + quote(value)
+        + hint;
   }
 
   private static String article(String type) {
@@ -208,14 +270,19 @@ public final class SchemaValidator {
       return "";
     }
     String lower = value.asText().toLowerCase(Locale.ROOT);
-    boolean lowerIsAllowed = schemaNode == null
-        ? Set.of("severe", "warn", "info", "smoke").contains(lower)
-        : schemaNode.isArray() && schemaNode.toString().contains("\"" + lower + "\"");
-    return lowerIsAllowed && !lower.equals(value.asText()) ? " (keikoproj accepts lower case only: write '" + lower + "')" : "";
+    boolean lowerIsAllowed =
+        schemaNode == null
+            ? Set.of("severe", "warn", "info", "smoke").contains(lower)
+            : schemaNode.isArray() && schemaNode.toString().contains("\"" + lower + "\"");
+    return lowerIsAllowed && !lower.equals(value.asText())
+        ? " (keikoproj accepts lower case only: write '" + lower + "')"
+        : "";
   }
 
   private static String quote(JsonNode value) {
-    return value == null ? "null" : value.isTextual() ? "'" + value.asText() + "'" : value.toString();
+    return value == null
+        ? "null"
+        : value.isTextual() ? "'" + value.asText() + "'" : value.toString();
   }
 
   private static String orDocument(String field) {
@@ -223,7 +290,8 @@ public final class SchemaValidator {
   }
 
   private static JsonNode readResource(String file) {
-    try (InputStream in = SchemaValidator.class.getClassLoader().getResourceAsStream(RESOURCE_BASE + file)) {
+    try (InputStream in =
+        SchemaValidator.class.getClassLoader().getResourceAsStream(RESOURCE_BASE + file)) {
       if (in == null) {
         throw new IllegalStateException("schema " + file + " is missing from the classpath");
       }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the YAML files of an alert repository, in a fixed order whatever the file system's:
- * every {@code .yaml}/{@code .yml} file, except under hidden directories and {@code target/}
- * (build output), and never through a symbolic link (which could point out of the repository).
+ * Finds the YAML files of an alert repository, in a fixed order whatever the file system's: every
+ * {@code .yaml}/{@code .yml} file, except under hidden directories and {@code target/} (build
+ * output), and never through a symbolic link (which could point out of the repository).
  */
 public final class RepositoryScanner {
 
@@ -27,38 +27,50 @@ public final class RepositoryScanner {
   /** Relative paths with '/' separators, sorted. */
   public static List<String> yamlFiles(Path root, Diagnostics diagnostics) throws IOException {
     List<String> files = new ArrayList<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-        if (dir.equals(root)) {
-          return FileVisitResult.CONTINUE;
-        }
-        String name = dir.getFileName().toString();
-        return name.startsWith(".") || name.equals("target") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-        String relative = relative(root, file);
-        if (attributes.isSymbolicLink()) {
-          if (isYaml(relative) || Files.isDirectory(file)) {
-            diagnostics.report(Rules.INPUT_SYMLINK, SourcePosition.ofFile(relative),
-                "symbolic link not followed; copy the file into the repository if it belongs there");
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            if (dir.equals(root)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String name = dir.getFileName().toString();
+            return name.startsWith(".") || name.equals("target")
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
-        } else if (attributes.isRegularFile() && isYaml(relative) && !relative.equals(CONFIG_FILE)
-            && !file.getFileName().toString().startsWith(".")) {
-          files.add(relative);
-        }
-        return FileVisitResult.CONTINUE;
-      }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        diagnostics.report(Rules.INPUT_UNREADABLE, SourcePosition.ofFile(relative(root, file)),
-            "cannot read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            String relative = relative(root, file);
+            if (attributes.isSymbolicLink()) {
+              if (isYaml(relative) || Files.isDirectory(file)) {
+                diagnostics.report(
+                    Rules.INPUT_SYMLINK,
+                    SourcePosition.ofFile(relative),
+                    "symbolic link not followed; copy the file into the repository if it belongs there");
+              }
+            } else if (attributes.isRegularFile()
+                && isYaml(relative)
+                && !relative.equals(CONFIG_FILE)
+                && !file.getFileName().toString().startsWith(".")) {
+              files.add(relative);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            diagnostics.report(
+                Rules.INPUT_UNREADABLE,
+                SourcePosition.ofFile(relative(root, file)),
+                "cannot read: "
+                    + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return FileVisitResult.CONTINUE;
+          }
+        });
     files.sort(null);
     return files;
   }

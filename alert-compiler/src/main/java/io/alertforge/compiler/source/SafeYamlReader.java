@@ -32,8 +32,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads YAML the safe way: composes nodes (never constructs objects, so no tag can run code),
  * rejects custom tags and merge keys, bounds size, aliases, depth and node count, reports every
- * duplicate key, and keeps the position of every node. One bad document does not hide the
- * documents before it.
+ * duplicate key, and keeps the position of every node. One bad document does not hide the documents
+ * before it.
  */
 public final class SafeYamlReader {
 
@@ -50,31 +50,43 @@ public final class SafeYamlReader {
   /** Parses every document of a file; problems go to {@code diagnostics}. Thread-safe. */
   public List<YamlDocument> read(String path, byte[] bytes, Diagnostics diagnostics) {
     if (bytes.length > limits.maxFileBytes()) {
-      diagnostics.report(Rules.YAML_LIMIT, SourcePosition.ofFile(path),
-          "file is " + bytes.length + " bytes, over the limit of " + limits.maxFileBytes()
+      diagnostics.report(
+          Rules.YAML_LIMIT,
+          SourcePosition.ofFile(path),
+          "file is "
+              + bytes.length
+              + " bytes, over the limit of "
+              + limits.maxFileBytes()
               + " bytes; split it into smaller files");
       return List.of();
     }
     int invalidAt = Utf8.firstInvalidByte(bytes);
     if (invalidAt >= 0) {
       int[] lineColumn = Utf8.lineAndColumn(bytes, invalidAt);
-      diagnostics.report(Rules.YAML_ENCODING, new SourcePosition(path, lineColumn[0], lineColumn[1]),
-          "invalid UTF-8 byte 0x" + Integer.toHexString(bytes[invalidAt] & 0xff)
+      diagnostics.report(
+          Rules.YAML_ENCODING,
+          new SourcePosition(path, lineColumn[0], lineColumn[1]),
+          "invalid UTF-8 byte 0x"
+              + Integer.toHexString(bytes[invalidAt] & 0xff)
               + "; save the file as UTF-8");
       return List.of();
     }
     int skip = Utf8.hasByteOrderMark(bytes) ? 3 : 0;
-    SourceText source = new SourceText(path, new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8));
+    SourceText source =
+        new SourceText(path, new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8));
     List<YamlDocument> documents = new ArrayList<>();
     try {
       for (Node root : new Yaml(loaderOptions()).composeAll(new StringReader(source.text()))) {
-        if (root == null || (root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL))) {
+        if (root == null
+            || (root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL))) {
           continue;
         }
         Converter converter = new Converter(source, diagnostics);
         try {
           JsonNode content = converter.convert(root, "", root.getStartMark(), 0);
-          documents.add(new YamlDocument(source, content, converter.locations, root.getStartMark().getLine()));
+          documents.add(
+              new YamlDocument(
+                  source, content, converter.locations, root.getStartMark().getLine()));
         } catch (Abort abort) {
           diagnostics.report(abort.rule, abort.position, abort.getMessage());
         }
@@ -83,9 +95,12 @@ public final class SafeYamlReader {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       diagnostics.report(limitOrSyntax(e), position(path, mark), syntaxMessage(e));
     } catch (YAMLException e) {
-      diagnostics.report(limitOrSyntax(e), SourcePosition.ofFile(path), limitMessage(e.getMessage()));
+      diagnostics.report(
+          limitOrSyntax(e), SourcePosition.ofFile(path), limitMessage(e.getMessage()));
     } catch (StackOverflowError e) {
-      diagnostics.report(Rules.YAML_LIMIT, SourcePosition.ofFile(path),
+      diagnostics.report(
+          Rules.YAML_LIMIT,
+          SourcePosition.ofFile(path),
           "the YAML nests too deeply to read; flatten it");
     }
     return documents;
@@ -106,7 +121,9 @@ public final class SafeYamlReader {
 
   private static Rule limitOrSyntax(YAMLException e) {
     String message = String.valueOf(e.getMessage());
-    return message.contains("aliases") || message.contains("Nesting Depth") || message.contains("exceeds the limit")
+    return message.contains("aliases")
+            || message.contains("Nesting Depth")
+            || message.contains("exceeds the limit")
         ? Rules.YAML_LIMIT
         : Rules.YAML_SYNTAX;
   }
@@ -114,13 +131,17 @@ public final class SafeYamlReader {
   private String limitMessage(String message) {
     String text = String.valueOf(message);
     if (text.contains("aliases")) {
-      return "more than " + limits.maxAliases() + " aliases to collections (a YAML bomb?); expand the anchors or split the file";
+      return "more than "
+          + limits.maxAliases()
+          + " aliases to collections (a YAML bomb?); expand the anchors or split the file";
     }
     if (text.contains("Nesting Depth")) {
       return "nesting deeper than " + limits.maxDepth() + " levels; flatten the document";
     }
     if (text.contains("exceeds the limit")) {
-      return "the file is larger than " + limits.maxFileBytes() + " characters; split it into smaller files";
+      return "the file is larger than "
+          + limits.maxFileBytes()
+          + " characters; split it into smaller files";
     }
     return text.strip();
   }
@@ -142,7 +163,9 @@ public final class SafeYamlReader {
   }
 
   private static SourcePosition position(String path, Mark mark) {
-    return mark == null ? SourcePosition.ofFile(path) : new SourcePosition(path, mark.getLine() + 1, mark.getColumn() + 1);
+    return mark == null
+        ? SourcePosition.ofFile(path)
+        : new SourcePosition(path, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
   /** Stops converting one document; the rest of the file is still read. */
@@ -163,6 +186,7 @@ public final class SafeYamlReader {
     private final Map<String, NodeLocation> locations = new HashMap<>();
     private final SafeConstructor scalars = new SafeConstructor(new LoaderOptions());
     private int nodes;
+
     /** The last mapping key entered: inside an alias's expansion it is where the alias is used. */
     private Mark lastKey;
 
@@ -173,16 +197,28 @@ public final class SafeYamlReader {
 
     JsonNode convert(Node node, String pointer, Mark keyMark, int depth) {
       if (++nodes > limits.maxNodes()) {
-        throw new Abort(Rules.YAML_LIMIT, position(source.path(), lastKey != null ? lastKey : node.getStartMark()),
-            "more than " + limits.maxNodes() + " nodes after expanding aliases (a YAML bomb?); simplify the document");
+        throw new Abort(
+            Rules.YAML_LIMIT,
+            position(source.path(), lastKey != null ? lastKey : node.getStartMark()),
+            "more than "
+                + limits.maxNodes()
+                + " nodes after expanding aliases (a YAML bomb?); simplify the document");
       }
       if (depth > limits.maxDepth()) {
-        throw new Abort(Rules.YAML_LIMIT, position(source.path(), node.getStartMark()),
-            "nesting deeper than " + limits.maxDepth() + " levels (a recursive alias?); flatten the document");
+        throw new Abort(
+            Rules.YAML_LIMIT,
+            position(source.path(), node.getStartMark()),
+            "nesting deeper than "
+                + limits.maxDepth()
+                + " levels (a recursive alias?); flatten the document");
       }
       if (!PLAIN_DATA_TAGS.contains(node.getTag())) {
-        throw new Abort(Rules.YAML_TAG, position(source.path(), node.getStartMark()),
-            "tag " + node.getTag() + " is not allowed: alert files hold plain data only; remove the tag");
+        throw new Abort(
+            Rules.YAML_TAG,
+            position(source.path(), node.getStartMark()),
+            "tag "
+                + node.getTag()
+                + " is not allowed: alert files hold plain data only; remove the tag");
       }
       locations.putIfAbsent(pointer, location(node, keyMark));
       if (node instanceof MappingNode mapping) {
@@ -206,18 +242,27 @@ public final class SafeYamlReader {
       for (NodeTuple tuple : mapping.getValue()) {
         Node keyNode = tuple.getKeyNode();
         if (keyNode.getTag().equals(Tag.MERGE)) {
-          throw new Abort(Rules.YAML_TAG, position(source.path(), keyNode.getStartMark()),
+          throw new Abort(
+              Rules.YAML_TAG,
+              position(source.path(), keyNode.getStartMark()),
               "merge keys (<<) are not supported; write the fields out");
         }
         if (!(keyNode instanceof ScalarNode keyScalar)) {
-          throw new Abort(Rules.YAML_SYNTAX, position(source.path(), keyNode.getStartMark()),
+          throw new Abort(
+              Rules.YAML_SYNTAX,
+              position(source.path(), keyNode.getStartMark()),
               "a mapping key must be a plain value, not a collection (a value that starts with '{{' must be quoted)");
         }
         String key = keyScalar.getValue();
         Mark first = seen.putIfAbsent(key, keyNode.getStartMark());
         if (first != null) {
-          diagnostics.report(Rules.YAML_DUPLICATE_KEY, position(source.path(), keyNode.getStartMark()),
-              "duplicate key '" + key + "' (first at line " + (first.getLine() + 1)
+          diagnostics.report(
+              Rules.YAML_DUPLICATE_KEY,
+              position(source.path(), keyNode.getStartMark()),
+              "duplicate key '"
+                  + key
+                  + "' (first at line "
+                  + (first.getLine() + 1)
                   + "); keep one, since tools disagree on which one wins");
           continue;
         }
@@ -239,7 +284,9 @@ public final class SafeYamlReader {
         }
         if (tag.equals(Tag.INT)) {
           Object value = scalars.new ConstructYamlInt().construct(scalar);
-          return value instanceof BigInteger big ? JSON.numberNode(big) : JSON.numberNode(((Number) value).longValue());
+          return value instanceof BigInteger big
+              ? JSON.numberNode(big)
+              : JSON.numberNode(((Number) value).longValue());
         }
         if (tag.equals(Tag.FLOAT)) {
           return JSON.numberNode((Double) scalars.new ConstructYamlFloat().construct(scalar));
@@ -259,8 +306,14 @@ public final class SafeYamlReader {
         Character styleChar = scalar.getScalarStyle().getChar();
         style = styleChar == null ? 'p' : styleChar;
       }
-      return new NodeLocation(start.getLine(), start.getColumn(), keyMark.getLine(), keyMark.getColumn(),
-          style, end.getLine(), end.getColumn());
+      return new NodeLocation(
+          start.getLine(),
+          start.getColumn(),
+          keyMark.getLine(),
+          keyMark.getColumn(),
+          style,
+          end.getLine(),
+          end.getColumn());
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.alertforge.compiler.source;
 
 /**
- * Maps a character offset inside a scalar's value back to the file. The value differs from
- * the source text by quotes, escapes and block indentation; where the mapping would be a
- * guess (folded and multi-line flow scalars) it falls back to the scalar's start.
+ * Maps a character offset inside a scalar's value back to the file. The value differs from the
+ * source text by quotes, escapes and block indentation; where the mapping would be a guess (folded
+ * and multi-line flow scalars) it falls back to the scalar's start.
  */
 final class ScalarOffsets {
 
@@ -47,7 +47,8 @@ final class ScalarOffsets {
     return 1;
   }
 
-  private static int[] inLiteralBlock(SourceText source, NodeLocation location, String value, int target) {
+  private static int[] inLiteralBlock(
+      SourceText source, NodeLocation location, String value, int target) {
     int valueLine = 0;
     int lineStart = 0;
     for (int i = 0; i < target; i++) {

@@ -6,7 +6,10 @@ final class Utf8 {
   private Utf8() {}
 
   static boolean hasByteOrderMark(byte[] bytes) {
-    return bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+    return bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF;
   }
 
   /** The index of the first byte that is not well-formed UTF-8, or -1. */

@@ -5,8 +5,8 @@ import io.alertforge.compiler.diagnostic.SourcePosition;
 import java.util.Map;
 
 /**
- * One YAML document of a file, as JSON (the shape the schemas and the renderer work on),
- * with the source position of every node, addressed by JSON Pointer.
+ * One YAML document of a file, as JSON (the shape the schemas and the renderer work on), with the
+ * source position of every node, addressed by JSON Pointer.
  */
 public final class YamlDocument {
 
@@ -15,7 +15,8 @@ public final class YamlDocument {
   private final Map<String, NodeLocation> locations;
   private final int firstLine;
 
-  YamlDocument(SourceText source, JsonNode content, Map<String, NodeLocation> locations, int firstLine) {
+  YamlDocument(
+      SourceText source, JsonNode content, Map<String, NodeLocation> locations, int firstLine) {
     this.source = source;
     this.content = content;
     this.locations = locations;
@@ -38,7 +39,9 @@ public final class YamlDocument {
         : new SourcePosition(file(), location.line() + 1, location.column() + 1);
   }
 
-  /** The position of the key of a mapping entry at a JSON Pointer (the value's, for array items). */
+  /**
+   * The position of the key of a mapping entry at a JSON Pointer (the value's, for array items).
+   */
   public SourcePosition keyAt(String pointer) {
     NodeLocation location = nearest(pointer);
     return location == null
@@ -47,8 +50,8 @@ public final class YamlDocument {
   }
 
   /**
-   * The position of one character of a string value: exact for single-line plain and quoted
-   * scalars and for literal blocks ({@code |}), the start of the value otherwise.
+   * The position of one character of a string value: exact for single-line plain and quoted scalars
+   * and for literal blocks ({@code |}), the start of the value otherwise.
    */
   public SourcePosition charAt(String pointer, int offset) {
     NodeLocation location = locations.get(pointer);

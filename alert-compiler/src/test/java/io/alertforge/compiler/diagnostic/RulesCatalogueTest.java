@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class RulesCatalogueTest {
 
   private static final Path PAGE =
-      Path.of(System.getProperty("alertforge.repoRoot", "..")).resolve("docs/rules.md").toAbsolutePath().normalize();
+      Path.of(System.getProperty("alertforge.repoRoot", ".."))
+          .resolve("docs/rules.md")
+          .toAbsolutePath()
+          .normalize();
 
   @Test
   void ruleIdsAreUnique() {
@@ -28,13 +31,16 @@ class RulesCatalogueTest {
       Files.writeString(PAGE, expected);
     }
     assertThat(Files.readString(PAGE))
-        .as("docs/rules.md is stale; regenerate it with: mvn -pl alert-compiler test -Dtest=RulesCatalogueTest"
-            + " -Dalertforge.updateDocs=true")
+        .as(
+            "docs/rules.md is stale; regenerate it with: mvn -pl alert-compiler test -Dtest=RulesCatalogueTest"
+                + " -Dalertforge.updateDocs=true")
         .isEqualTo(expected);
   }
 
   private static String page() {
-    StringBuilder page = new StringBuilder("""
+    StringBuilder page =
+        new StringBuilder(
+            """
         # Rules
 
         <!-- Generated from io.alertforge.compiler.diagnostic.Rules by RulesCatalogueTest; do not edit. -->
@@ -47,8 +53,13 @@ class RulesCatalogueTest {
         |---|---|---|
         """);
     for (Rule rule : Rules.ALL) {
-      page.append("| `").append(rule.id()).append("` | ").append(rule.severity().label()).append(" | ")
-          .append(rule.summary()).append(" |\n");
+      page.append("| `")
+          .append(rule.id())
+          .append("` | ")
+          .append(rule.severity().label())
+          .append(" | ")
+          .append(rule.summary())
+          .append(" |\n");
     }
     return page.toString();
   }

@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The golden test of {@code sample-repo}, and the output guarantees: byte-identical whatever
- * the file-system order, stale files removed, a failed run changes nothing.
+ * The golden test of {@code sample-repo}, and the output guarantees: byte-identical whatever the
+ * file-system order, stale files removed, a failed run changes nothing.
  */
 class RenderedOutputTest {
 
-  private static final Path REPO_ROOT = Path.of(System.getProperty("alertforge.repoRoot", "..")).toAbsolutePath().normalize();
+  private static final Path REPO_ROOT =
+      Path.of(System.getProperty("alertforge.repoRoot", "..")).toAbsolutePath().normalize();
   private static final Path SAMPLE = REPO_ROOT.resolve("sample-repo");
-  private static final Path GOLDEN = REPO_ROOT.resolve("alert-compiler/src/test/golden/sample-repo");
+  private static final Path GOLDEN =
+      REPO_ROOT.resolve("alert-compiler/src/test/golden/sample-repo");
   private static final AlertCompiler COMPILER = new AlertCompiler();
 
   @TempDir Path temp;
@@ -33,7 +35,8 @@ class RenderedOutputTest {
   @Test
   void sampleRepoLintsCleanAndRendersTheGoldenFiles() throws IOException {
     Compilation compilation = COMPILER.compile(SAMPLE);
-    assertThat(compilation.diagnostics()).allSatisfy(d -> assertThat(d.severity().label()).isEqualTo("info"));
+    assertThat(compilation.diagnostics())
+        .allSatisfy(d -> assertThat(d.severity().label()).isEqualTo("info"));
 
     Path rendered = temp.resolve("rendered");
     new RenderedAlertWriter().write(rendered, compilation.alerts());
@@ -90,15 +93,19 @@ class RenderedOutputTest {
 
     DiagnosticsReport.write(report, compilation.diagnostics());
 
-    assertThat(Files.readString(report)).isEqualToIgnoringWhitespace("""
+    assertThat(Files.readString(report))
+        .isEqualToIgnoringWhitespace(
+            """
         [ {
           "file" : "a.yaml", "line" : 2, "column" : 1, "severity" : "error", "rule" : "yaml/syntax",
           "message" : "%s"
         } ]
-        """.formatted(compilation.diagnostics().get(0).message()));
+        """
+                .formatted(compilation.diagnostics().get(0).message()));
   }
 
-  private static Path writeInOrder(Map<String, String> sources, List<String> order, Path root) throws IOException {
+  private static Path writeInOrder(Map<String, String> sources, List<String> order, Path root)
+      throws IOException {
     for (String path : order) {
       Path file = root.resolve(path);
       Files.createDirectories(file.getParent());

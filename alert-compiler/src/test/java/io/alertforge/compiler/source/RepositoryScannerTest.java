@@ -23,8 +23,19 @@ class RepositoryScannerTest {
 
   @Test
   void findsYamlInSortedOrderAndSkipsHiddenBuildAndConfigFiles() throws IOException {
-    for (String path : new String[] {"b/z.yml", "a.yaml", "b/a.YAML", ".github/workflows/ci.yaml", "target/alerts/x.yaml",
-        "nested/target/y.yaml", ".hidden.yaml", "alertforge.yaml", "notes.txt", "sub/alertforge.yaml"}) {
+    for (String path :
+        new String[] {
+          "b/z.yml",
+          "a.yaml",
+          "b/a.YAML",
+          ".github/workflows/ci.yaml",
+          "target/alerts/x.yaml",
+          "nested/target/y.yaml",
+          ".hidden.yaml",
+          "alertforge.yaml",
+          "notes.txt",
+          "sub/alertforge.yaml"
+        }) {
       touch(path);
     }
     Diagnostics diagnostics = new Diagnostics();
@@ -43,8 +54,10 @@ class RepositoryScannerTest {
     Diagnostics diagnostics = new Diagnostics();
 
     assertThat(RepositoryScanner.yamlFiles(root, diagnostics)).containsExactly("real.yaml");
-    assertThat(diagnostics.sorted()).extracting(Diagnostic::format).containsExactly(
-        "dir:0:0: info [input/symlink] symbolic link not followed; copy the file into the repository if it belongs there",
-        "link.yaml:0:0: info [input/symlink] symbolic link not followed; copy the file into the repository if it belongs there");
+    assertThat(diagnostics.sorted())
+        .extracting(Diagnostic::format)
+        .containsExactly(
+            "dir:0:0: info [input/symlink] symbolic link not followed; copy the file into the repository if it belongs there",
+            "link.yaml:0:0: info [input/symlink] symbolic link not followed; copy the file into the repository if it belongs there");
   }
 }

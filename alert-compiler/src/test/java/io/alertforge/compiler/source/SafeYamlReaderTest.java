@@ -23,50 +23,64 @@ class SafeYamlReaderTest {
 
   @Test
   void keepsThePositionOfEveryKeyAndValue() {
-    YamlDocument document = read("""
+    YamlDocument document =
+        read("""
         a: 1
         b:
           c: [x, "y"]
           d:
             - e: true
-        """).get(0);
+        """)
+            .get(0);
 
     assertThat(document.keyAt("/b/c").toString()).isEqualTo("f.yaml:3:3");
     assertThat(document.valueAt("/b/c").toString()).isEqualTo("f.yaml:3:6");
     assertThat(document.valueAt("/b/c/1").toString()).isEqualTo("f.yaml:3:10");
     assertThat(document.keyAt("/b/d/0/e").toString()).isEqualTo("f.yaml:5:7");
-    assertThat(document.valueAt("/b/missing").toString()).as("nearest ancestor").isEqualTo("f.yaml:3:3");
+    assertThat(document.valueAt("/b/missing").toString())
+        .as("nearest ancestor")
+        .isEqualTo("f.yaml:3:3");
     assertThat(document.content().at("/b/d/0/e").isBoolean()).isTrue();
     assertThat(findings()).isEmpty();
   }
 
   @Test
   void placesCharactersInsidePlainQuotedAndLiteralScalars() {
-    YamlDocument document = read("""
+    YamlDocument document =
+        read("""
         plain: abc {{ x }}
         quoted: "a\\tb {{ x }}"
         single: 'it''s {{ x }}'
         block: |
           line one
             {{ x }}
-        """).get(0);
+        """)
+            .get(0);
 
     assertThat(document.charAt("/plain", 4).toString()).isEqualTo("f.yaml:1:12");
-    assertThat(document.charAt("/quoted", 4).toString()).as("after an escape").isEqualTo("f.yaml:2:15");
-    assertThat(document.charAt("/single", 5).toString()).as("after a doubled quote").isEqualTo("f.yaml:3:16");
-    assertThat(document.charAt("/block", 11).toString()).as("second line, kept indentation").isEqualTo("f.yaml:6:5");
+    assertThat(document.charAt("/quoted", 4).toString())
+        .as("after an escape")
+        .isEqualTo("f.yaml:2:15");
+    assertThat(document.charAt("/single", 5).toString())
+        .as("after a doubled quote")
+        .isEqualTo("f.yaml:3:16");
+    assertThat(document.charAt("/block", 11).toString())
+        .as("second line, kept indentation")
+        .isEqualTo("f.yaml:6:5");
   }
 
   @Test
   void readsYaml11ScalarsAsKubernetesDoes() {
-    YamlDocument document = read("""
+    YamlDocument document =
+        read("""
         int: 10
         octal: 010
         text: "10"
         flag: yes
         empty:
         float: 1.5
-        """).get(0);
+        """)
+            .get(0);
 
     assertThat(document.content().get("int").isIntegralNumber()).isTrue();
     assertThat(document.content().get("octal").asInt()).isEqualTo(8);
@@ -78,7 +92,8 @@ class SafeYamlReaderTest {
 
   @Test
   void reportsEveryDuplicateKeyWithBothPositions() {
-    read("""
+    read(
+        """
         a: 1
         b:
           x: 1
@@ -86,14 +101,17 @@ class SafeYamlReaderTest {
         a: 3
         """);
 
-    assertThat(findings()).containsExactly(
-        "f.yaml:4:3: error [yaml/duplicate-key] duplicate key 'x' (first at line 3); keep one, since tools disagree on which one wins",
-        "f.yaml:5:1: error [yaml/duplicate-key] duplicate key 'a' (first at line 1); keep one, since tools disagree on which one wins");
+    assertThat(findings())
+        .containsExactly(
+            "f.yaml:4:3: error [yaml/duplicate-key] duplicate key 'x' (first at line 3); keep one, since tools disagree on which one wins",
+            "f.yaml:5:1: error [yaml/duplicate-key] duplicate key 'a' (first at line 1); keep one, since tools disagree on which one wins");
   }
 
   @Test
   void stopsABillionLaughsBombWithAClearError() {
-    StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder bomb =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char level = 'b'; level <= 'j'; level++) {
       char previous = (char) (level - 1);
       bomb.append(level).append(": &").append(level).append(" [");
@@ -106,17 +124,26 @@ class SafeYamlReaderTest {
     List<YamlDocument> documents = read(bomb.toString());
 
     assertThat(documents).isEmpty();
-    assertThat(findings()).singleElement().asString()
+    assertThat(findings())
+        .singleElement()
+        .asString()
         .contains("error [yaml/limit] more than 50 aliases to collections (a YAML bomb?)");
   }
 
   @Test
   void boundsNodeCountAfterAliasExpansion() {
     SafeYamlReader small = new SafeYamlReader(new YamlLimits(1 << 20, 50, 64, 100));
-    small.read("f.yaml", "a: &a [1,2,3,4,5,6,7,8,9,10]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-        .getBytes(StandardCharsets.UTF_8), diagnostics);
+    small.read(
+        "f.yaml",
+        "a: &a [1,2,3,4,5,6,7,8,9,10]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            .getBytes(StandardCharsets.UTF_8),
+        diagnostics);
 
-    assertThat(findings()).singleElement().asString().startsWith("f.yaml:2:").contains("[yaml/limit] more than 100 nodes");
+    assertThat(findings())
+        .singleElement()
+        .asString()
+        .startsWith("f.yaml:2:")
+        .contains("[yaml/limit] more than 100 nodes");
   }
 
   @Test
@@ -128,7 +155,8 @@ class SafeYamlReaderTest {
 
   @Test
   void rejectsCustomTagsAndMergeKeys() {
-    read("""
+    read(
+        """
         a: !!python/object:os.system ls
         ---
         base: &base {x: 1}
@@ -136,9 +164,10 @@ class SafeYamlReaderTest {
           <<: *base
         """);
 
-    assertThat(findings()).containsExactly(
-        "f.yaml:1:4: error [yaml/tag] tag tag:yaml.org,2002:python/object:os.system is not allowed: alert files hold plain data only; remove the tag",
-        "f.yaml:5:3: error [yaml/tag] merge keys (<<) are not supported; write the fields out");
+    assertThat(findings())
+        .containsExactly(
+            "f.yaml:1:4: error [yaml/tag] tag tag:yaml.org,2002:python/object:os.system is not allowed: alert files hold plain data only; remove the tag",
+            "f.yaml:5:3: error [yaml/tag] merge keys (<<) are not supported; write the fields out");
   }
 
   @Test
@@ -148,7 +177,9 @@ class SafeYamlReaderTest {
     List<YamlDocument> documents = reader.read("f.yaml", bytes, diagnostics);
 
     assertThat(documents).isEmpty();
-    assertThat(findings()).containsExactly("f.yaml:2:7: error [yaml/encoding] invalid UTF-8 byte 0xe9; save the file as UTF-8");
+    assertThat(findings())
+        .containsExactly(
+            "f.yaml:2:7: error [yaml/encoding] invalid UTF-8 byte 0xe9; save the file as UTF-8");
   }
 
   @Test
@@ -169,13 +200,16 @@ class SafeYamlReaderTest {
 
     small.read("f.yaml", "a: 12345678901\n".getBytes(StandardCharsets.UTF_8), diagnostics);
 
-    assertThat(findings()).containsExactly(
-        "f.yaml:0:0: error [yaml/limit] file is 15 bytes, over the limit of 10 bytes; split it into smaller files");
+    assertThat(findings())
+        .containsExactly(
+            "f.yaml:0:0: error [yaml/limit] file is 15 bytes, over the limit of 10 bytes; split it into smaller files");
   }
 
   @Test
   void keepsTheDocumentsBeforeASyntaxError() {
-    List<YamlDocument> documents = read("""
+    List<YamlDocument> documents =
+        read(
+            """
         a: 1
         ---
         b: 2
@@ -191,8 +225,12 @@ class SafeYamlReaderTest {
   void explainsAnUnquotedTemplateValue() {
     read("severity: {{ .sev }}\n");
 
-    assertThat(findings()).singleElement().asString()
-        .startsWith("f.yaml:1:").contains("[yaml/syntax]").contains("must be quoted");
+    assertThat(findings())
+        .singleElement()
+        .asString()
+        .startsWith("f.yaml:1:")
+        .contains("[yaml/syntax]")
+        .contains("must be quoted");
   }
 
   @Test

@@ -9,7 +9,6 @@ import io.alertforge.wavefront.emulator.auth.TokenRegistry;
 import io.alertforge.wavefront.emulator.fault.ActiveFault;
 import io.alertforge.wavefront.emulator.fault.Fault;
 import io.alertforge.wavefront.emulator.requestlog.RecordedRequest;
-import io.alertforge.wavefront.emulator.requestlog.RequestLog;
 import io.alertforge.wavefront.emulator.store.AlertStoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The admin endpoint under {@code /_emulator} (not under {@code /api}, not authenticated, never faulted, not
- * recorded in the request log). Plain JSON, no envelope; errors are {@code {"error": "..."}}. See
- * docs/wavefront-emulator.md for the routes.
+ * The admin endpoint under {@code /_emulator} (not under {@code /api}, not authenticated, never
+ * faulted, not recorded in the request log). Plain JSON, no envelope; errors are {@code {"error":
+ * "..."}}. See docs/wavefront-emulator.md for the routes.
  */
 final class AdminHandler {
   static final String PREFIX = "/_emulator";
@@ -41,7 +40,12 @@ final class AdminHandler {
     }
     HttpResponse response;
     try {
-      response = route(method, path.substring(PREFIX.length()), exchange.getRequestURI().getRawQuery(), body);
+      response =
+          route(
+              method,
+              path.substring(PREFIX.length()),
+              exchange.getRequestURI().getRawQuery(),
+              body);
     } catch (IllegalArgumentException e) {
       response = error(400, e.getMessage());
     } catch (AlertStoreException e) {
@@ -89,8 +93,7 @@ final class AdminHandler {
             emulator.faults().clearFaults();
             return json(faults());
           }
-          default -> {
-          }
+          default -> {}
         }
       }
       case "rejected-queries" -> {
@@ -106,8 +109,7 @@ final class AdminHandler {
             emulator.faults().clearRejectedQueries();
             return json(rejected());
           }
-          default -> {
-          }
+          default -> {}
         }
       }
       case "search-lag" -> {
@@ -125,8 +127,7 @@ final class AdminHandler {
             emulator.faults().searchLag().clear();
             return json(lag());
           }
-          default -> {
-          }
+          default -> {}
         }
       }
       case "requests" -> {
@@ -139,8 +140,7 @@ final class AdminHandler {
             emulator.requests().clear();
             return json(requests(null, null));
           }
-          default -> {
-          }
+          default -> {}
         }
       }
       case "tokens" -> {
@@ -151,8 +151,10 @@ final class AdminHandler {
           case "POST" -> {
             JsonNode req = object(body);
             String token = text(req, "token");
-            String account = req.hasNonNull("account") ? req.get("account").asText()
-                : TokenRegistry.DEFAULT_ACCOUNT;
+            String account =
+                req.hasNonNull("account")
+                    ? req.get("account").asText()
+                    : TokenRegistry.DEFAULT_ACCOUNT;
             Set<Permission> perms = Permission.full();
             if (req.has("permissions")) {
               StringBuilder list = new StringBuilder();
@@ -166,8 +168,7 @@ final class AdminHandler {
             emulator.tokens().revoke(text(object(body), "token"));
             return json(tokens());
           }
-          default -> {
-          }
+          default -> {}
         }
       }
       default -> {

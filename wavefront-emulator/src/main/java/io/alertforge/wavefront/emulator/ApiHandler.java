@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Serves {@code /api/**}: records the request, applies faults, authenticates, routes to the store and wraps
- * the result in the Wavefront envelope.
+ * Serves {@code /api/**}: records the request, applies faults, authenticates, routes to the store
+ * and wraps the result in the Wavefront envelope.
  */
 final class ApiHandler {
   private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
@@ -42,8 +42,13 @@ final class ApiHandler {
   private final AtomicLong requestSeq;
   private final Clock clock;
 
-  ApiHandler(AlertStore store, FaultInjector faults, RequestLog requests, TokenRegistry tokens,
-      AtomicLong requestSeq, Clock clock) {
+  ApiHandler(
+      AlertStore store,
+      FaultInjector faults,
+      RequestLog requests,
+      TokenRegistry tokens,
+      AtomicLong requestSeq,
+      Clock clock) {
     this.store = store;
     this.faults = faults;
     this.requests = requests;
@@ -84,10 +89,21 @@ final class ApiHandler {
     if (fault != null) {
       response = fault.kind() == Fault.Kind.DROP ? null : faultResponse(fault);
     }
-    String logged = body.length == 0 ? null
-        : new String(body, 0, Math.min(body.length, MAX_LOGGED_BODY), StandardCharsets.UTF_8);
-    requests.record(new RecordedRequest(seq, timestamp, method, path, query,
-        response == null ? 0 : response.status(), plan.labels(), account, logged));
+    String logged =
+        body.length == 0
+            ? null
+            : new String(body, 0, Math.min(body.length, MAX_LOGGED_BODY), StandardCharsets.UTF_8);
+    requests.record(
+        new RecordedRequest(
+            seq,
+            timestamp,
+            method,
+            path,
+            query,
+            response == null ? 0 : response.status(),
+            plan.labels(),
+            account,
+            logged));
     if (response == null) {
       // Dropped connection: close without sending a status line.
       exchange.close();
@@ -131,7 +147,12 @@ final class ApiHandler {
     return header == null || header.isBlank() ? null : header.trim();
   }
 
-  private HttpResponse process(HttpExchange exchange, String method, String rawPath, String query, byte[] body,
+  private HttpResponse process(
+      HttpExchange exchange,
+      String method,
+      String rawPath,
+      String query,
+      byte[] body,
       Optional<Principal> principal) {
     try {
       if (body.length > MAX_BODY) {
@@ -169,14 +190,22 @@ final class ApiHandler {
     }
   }
 
-  private HttpResponse alert(HttpExchange exchange, String method, String rawPath, List<String> seg,
-      Map<String, String> params, byte[] body, Principal principal, String actor) {
+  private HttpResponse alert(
+      HttpExchange exchange,
+      String method,
+      String rawPath,
+      List<String> seg,
+      Map<String, String> params,
+      byte[] body,
+      Principal principal,
+      String actor) {
     int n = seg.size();
     if (n == 3) {
       switch (method) {
         case "GET" -> {
           need(principal, false);
-          return ok(store.list(intParam(params, "offset", 0), intParam(params, "limit", 100)).toJson());
+          return ok(
+              store.list(intParam(params, "offset", 0), intParam(params, "limit", 100)).toJson());
         }
         case "POST" -> {
           need(principal, true);
@@ -235,14 +264,14 @@ final class ApiHandler {
         case "snooze" -> {
           need(principal, true);
           String seconds = params.get("seconds");
-          return ok(store.snooze(id, seconds == null ? null : longParam("seconds", seconds), actor));
+          return ok(
+              store.snooze(id, seconds == null ? null : longParam("seconds", seconds), actor));
         }
         case "unsnooze" -> {
           need(principal, true);
           return ok(store.unsnooze(id, actor));
         }
-        default -> {
-        }
+        default -> {}
       }
     }
     if (action.equals("tag")) {
@@ -299,20 +328,27 @@ final class ApiHandler {
 
   /** 403 unless the principal may read (write=false) or write alerts. */
   private static void need(Principal principal, boolean write) {
-    boolean allowed = write ? principal.has(Permission.ALERTS)
-        : principal.has(Permission.ALERTS) || principal.has(Permission.BROWSE);
+    boolean allowed =
+        write
+            ? principal.has(Permission.ALERTS)
+            : principal.has(Permission.ALERTS) || principal.has(Permission.BROWSE);
     if (!allowed) {
-      throw new AlertStoreException(403, write
-          ? "Forbidden: this account does not have the Alerts permission"
-          : "Forbidden: this account cannot browse alerts");
+      throw new AlertStoreException(
+          403,
+          write
+              ? "Forbidden: this account does not have the Alerts permission"
+              : "Forbidden: this account cannot browse alerts");
     }
   }
 
-  /** [assume] 415 for a body sent with a content type other than JSON; no content type is accepted. */
+  /**
+   * [assume] 415 for a body sent with a content type other than JSON; no content type is accepted.
+   */
   private static void requireJson(HttpExchange exchange, byte[] body) {
     String type = exchange.getRequestHeaders().getFirst("Content-Type");
     if (body.length > 0 && type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
-      throw new AlertStoreException(415, "Unsupported Media Type: " + type + " (use application/json)");
+      throw new AlertStoreException(
+          415, "Unsupported Media Type: " + type + " (use application/json)");
     }
   }
 
@@ -396,6 +432,7 @@ final class ApiHandler {
     if (v.equalsIgnoreCase("false")) {
       return false;
     }
-    throw AlertStoreException.badRequest("Invalid " + name + " specified: " + v + " (expected true or false)");
+    throw AlertStoreException.badRequest(
+        "Invalid " + name + " specified: " + v + " (expected true or false)");
   }
 }

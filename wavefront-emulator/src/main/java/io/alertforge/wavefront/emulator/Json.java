@@ -12,8 +12,7 @@ import java.io.UncheckedIOException;
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {
-  }
+  private Json() {}
 
   /** {@code {"status":{"result":"OK","message":"","code":200},"response":...}}. */
   static byte[] ok(JsonNode response) {
@@ -45,7 +44,9 @@ final class Json {
     return status;
   }
 
-  /** Parses a request body; empty means null. Malformed JSON is a 400 carrying the parser's message. */
+  /**
+   * Parses a request body; empty means null. Malformed JSON is a 400 carrying the parser's message.
+   */
   static JsonNode parse(byte[] body) {
     if (body.length == 0) {
       return null;

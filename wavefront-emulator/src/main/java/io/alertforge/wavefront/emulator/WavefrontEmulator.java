@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An emulator of the Wavefront {@code /api/v2} alert API, served over plain HTTP/1.1 on 127.0.0.1 by the
- * JDK's {@link HttpServer} with a bounded thread pool.
+ * An emulator of the Wavefront {@code /api/v2} alert API, served over plain HTTP/1.1 on 127.0.0.1
+ * by the JDK's {@link HttpServer} with a bounded thread pool.
  *
  * <pre>{@code
  * try (WavefrontEmulator wf = WavefrontEmulator.builder().token("secret").start()) {
@@ -42,19 +42,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  * }</pre>
  *
- * <p>{@link #reset()} goes back to the configured state: no alerts, an empty request log, the configured
- * tokens, faults (with fresh counts), rejected queries and search lag.
+ * <p>{@link #reset()} goes back to the configured state: no alerts, an empty request log, the
+ * configured tokens, faults (with fresh counts), rejected queries and search lag.
  */
 public final class WavefrontEmulator implements AutoCloseable {
   /** The host it binds to. Never anything else. */
   public static final String HOST = "127.0.0.1";
+
   /** The standalone program prints this followed by the base URI when it is ready. */
   public static final String READY_PREFIX = "wavefront-emulator listening on ";
 
   static {
     // The JDK HttpServer writes the status line and headers, flushes, then writes the body. Without
-    // TCP_NODELAY that second small write waits for the client's delayed ACK: about 40 ms per request on
-    // Linux. The JDK reads this property once, when the first HttpServer of the JVM is created, so set it
+    // TCP_NODELAY that second small write waits for the client's delayed ACK: about 40 ms per
+    // request on
+    // Linux. The JDK reads this property once, when the first HttpServer of the JVM is created, so
+    // set it
     // on the command line (-Dsun.net.httpserver.nodelay=true) if something else starts one earlier.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -98,34 +101,46 @@ public final class WavefrontEmulator implements AutoCloseable {
       return this;
     }
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), config.port), 128);
+      server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), config.port), 128);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind " + HOST + ":" + config.port, e);
     }
     AtomicInteger threadNo = new AtomicInteger();
-    executor = new ThreadPoolExecutor(config.threads, config.threads, 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(config.queueCapacity), r -> {
-          Thread t = new Thread(r, "wavefront-emulator-" + threadNo.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    executor =
+        new ThreadPoolExecutor(
+            config.threads,
+            config.threads,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(config.queueCapacity),
+            r -> {
+              Thread t = new Thread(r, "wavefront-emulator-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
     ApiHandler api = new ApiHandler(store, faults, requests, tokens, requestSeq, clock);
     AdminHandler admin = new AdminHandler(this);
-    server.createContext("/", exchange -> {
-      try {
-        String path = exchange.getRequestURI().getPath();
-        if (path != null && (path.equals(AdminHandler.PREFIX) || path.startsWith(AdminHandler.PREFIX + "/"))) {
-          admin.handle(exchange);
-        } else {
-          api.handle(exchange);
-        }
-      } catch (IOException | RuntimeException e) {
-        System.getLogger(WavefrontEmulator.class.getName())
-            .log(System.Logger.Level.DEBUG, "request failed: " + e.getClass().getSimpleName());
-      } finally {
-        exchange.close();
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try {
+            String path = exchange.getRequestURI().getPath();
+            if (path != null
+                && (path.equals(AdminHandler.PREFIX)
+                    || path.startsWith(AdminHandler.PREFIX + "/"))) {
+              admin.handle(exchange);
+            } else {
+              api.handle(exchange);
+            }
+          } catch (IOException | RuntimeException e) {
+            System.getLogger(WavefrontEmulator.class.getName())
+                .log(System.Logger.Level.DEBUG, "request failed: " + e.getClass().getSimpleName());
+          } finally {
+            exchange.close();
+          }
+        });
     server.setExecutor(executor);
     server.start();
     running = true;
@@ -145,7 +160,10 @@ public final class WavefrontEmulator implements AutoCloseable {
     return URI.create("http://" + HOST + ":" + port());
   }
 
-  /** The alerts; its Java API bypasses the request log and faults (e.g. to seed data or edit "in the UI"). */
+  /**
+   * The alerts; its Java API bypasses the request log and faults (e.g. to seed data or edit "in the
+   * UI").
+   */
   public AlertStore store() {
     return store;
   }
@@ -166,7 +184,9 @@ public final class WavefrontEmulator implements AutoCloseable {
     return running;
   }
 
-  /** Back to the configured state; see the class comment. The server keeps running on the same port. */
+  /**
+   * Back to the configured state; see the class comment. The server keeps running on the same port.
+   */
   public void reset() {
     store.clear();
     faults.clear();
@@ -225,7 +245,9 @@ public final class WavefrontEmulator implements AutoCloseable {
     }
   }
 
-  /** Configuration. Every setting has a default; add at least one token or every API call gets 401. */
+  /**
+   * Configuration. Every setting has a default; add at least one token or every API call gets 401.
+   */
   public static final class Builder {
     private record TokenSpec(String token, String account, Set<Permission> permissions) {}
 
@@ -242,8 +264,7 @@ public final class WavefrontEmulator implements AutoCloseable {
     private int requestLogCapacity = 200_000;
     private Clock clock = Clock.systemUTC();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** The port to bind on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
@@ -254,7 +275,10 @@ public final class WavefrontEmulator implements AutoCloseable {
       return this;
     }
 
-    /** A token with full permissions (browse and alerts), acting as {@value TokenRegistry#DEFAULT_ACCOUNT}. */
+    /**
+     * A token with full permissions (browse and alerts), acting as {@value
+     * TokenRegistry#DEFAULT_ACCOUNT}.
+     */
     public Builder token(String token) {
       return token(token, TokenRegistry.DEFAULT_ACCOUNT, Permission.full());
     }

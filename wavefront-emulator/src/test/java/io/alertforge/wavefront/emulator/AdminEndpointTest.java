@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The run-time control surface under /_emulator: plain JSON, no auth, not recorded, never faulted. */
+/**
+ * The run-time control surface under /_emulator: plain JSON, no auth, not recorded, never faulted.
+ */
 class AdminEndpointTest {
   static final String TOKEN = "admin-test-token";
 
@@ -27,8 +29,10 @@ class AdminEndpointTest {
 
   @Test
   void faultsCanBeAddedListedAndCleared() {
-    Api.Resp added = admin.post("/_emulator/faults",
-        Map.of("spec", "status=429,retryAfter=3,method=POST,path=/api/v2/alert,count=1"));
+    Api.Resp added =
+        admin.post(
+            "/_emulator/faults",
+            Map.of("spec", "status=429,retryAfter=3,method=POST,path=/api/v2/alert,count=1"));
     assertThat(added.status()).isEqualTo(200);
     assertThat(added.json().path("spec").asText()).contains("status=429");
 
@@ -69,7 +73,12 @@ class AdminEndpointTest {
 
   @Test
   void searchLagRejectedQueriesTokensAndReset() {
-    assertThat(admin.put("/_emulator/search-lag", Map.of("requests", 1)).json().path("requests").asInt())
+    assertThat(
+            admin
+                .put("/_emulator/search-lag", Map.of("requests", 1))
+                .json()
+                .path("requests")
+                .asInt())
         .isEqualTo(1);
     assertThat(wavefront.faults().searchLag().requests()).isEqualTo(1);
 
@@ -78,7 +87,9 @@ class AdminEndpointTest {
     bad.put("condition", "ts(forbidden.metric) > 1");
     assertThat(api.post("/api/v2/alert", bad).status()).isEqualTo(400);
 
-    admin.post("/_emulator/tokens", Map.of("token", "added-at-runtime", "permissions", new String[] {"browse"}));
+    admin.post(
+        "/_emulator/tokens",
+        Map.of("token", "added-at-runtime", "permissions", new String[] {"browse"}));
     Api added = api.withToken("added-at-runtime");
     assertThat(added.get("/api/v2/alert").status()).isEqualTo(200);
     assertThat(added.post("/api/v2/alert", Api.alert("b")).status()).isEqualTo(403);

@@ -51,10 +51,14 @@ class AlertCrudTest {
     assertThat(a.path("status").toString()).isEqualTo("[\"CHECKING\"]");
     assertThat(a.path("inTrash").asBoolean(true)).isFalse();
     assertThat(a.path("deleted").asBoolean(true)).isFalse();
-    assertThat(a.path("tags").path("customerTags").toString()).isEqualTo("[\"team-a\",\"k8s-controller:prod\"]");
+    assertThat(a.path("tags").path("customerTags").toString())
+        .isEqualTo("[\"team-a\",\"k8s-controller:prod\"]");
     assertThat(a.path("creatorId").asText()).isEqualTo("sa::wavefront-emulator");
-    assertThat(a.path("acl").path("canModify").toString()).isEqualTo("[\"sa::wavefront-emulator\"]");
-    assertThat(a.path("created").asLong()).isEqualTo(a.path("createdEpochMillis").asLong()).isPositive();
+    assertThat(a.path("acl").path("canModify").toString())
+        .isEqualTo("[\"sa::wavefront-emulator\"]");
+    assertThat(a.path("created").asLong())
+        .isEqualTo(a.path("createdEpochMillis").asLong())
+        .isPositive();
     assertThat(a.path("notificants").toString()).isEqualTo("[\"9R8xByg3rrJ4aiHt\"]");
     assertThat(a.path("targetEndpoints")).hasSize(3);
     assertThat(a.path("metricsUsed").isArray()).isTrue();
@@ -107,16 +111,18 @@ class AlertCrudTest {
     assertThat(a.path("inTrash").asBoolean()).isFalse();
     assertThat(a.path("created").asLong()).isEqualTo(created.response().path("created").asLong());
     assertThat(a.path("creatorId").asText()).isEqualTo("sa::wavefront-emulator");
-    assertThat(a.path("updated").asLong()).isGreaterThanOrEqualTo(created.response().path("updated").asLong());
+    assertThat(a.path("updated").asLong())
+        .isGreaterThanOrEqualTo(created.response().path("updated").asLong());
   }
 
   @Test
   void putWithNullsFromAGoStyleClientIsAccepted() {
     String id = api.create(Api.alert("go")).id();
-    String goBody = "{\"name\":\"go\",\"condition\":\"ts(x) > 1\",\"minutes\":5,\"severity\":\"info\","
-        + "\"targets\":null,\"conditions\":null,\"severityList\":null,\"status\":null,\"acl\":null,"
-        + "\"additionalInformation\":\"\",\"notificationResendFrequencyMinutes\":0,"
-        + "\"tags\":{\"customerTags\":null}}";
+    String goBody =
+        "{\"name\":\"go\",\"condition\":\"ts(x) > 1\",\"minutes\":5,\"severity\":\"info\","
+            + "\"targets\":null,\"conditions\":null,\"severityList\":null,\"status\":null,\"acl\":null,"
+            + "\"additionalInformation\":\"\",\"notificationResendFrequencyMinutes\":0,"
+            + "\"tags\":{\"customerTags\":null}}";
     Api.Resp r = api.put("/api/v2/alert/" + id, goBody);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.response().path("severity").asText()).isEqualTo("INFO");

@@ -16,10 +16,9 @@ class AuthTest {
   static final String NONE = "none-token-0003";
 
   @RegisterExtension
-  static final WavefrontEmulatorExtension wavefront = WavefrontEmulatorExtension.configure(b -> b
-      .token(FULL)
-      .token(READ, Permission.BROWSE)
-      .token(NONE, "sa::no-role", Set.of()));
+  static final WavefrontEmulatorExtension wavefront =
+      WavefrontEmulatorExtension.configure(
+          b -> b.token(FULL).token(READ, Permission.BROWSE).token(NONE, "sa::no-role", Set.of()));
 
   @Test
   void missingTokenIs401WithErrorEnvelope() {
@@ -31,7 +30,8 @@ class AuthTest {
 
   @Test
   void unknownTokenIs401AndTheMessageDoesNotEchoIt() {
-    Api.Resp r = new Api(wavefront.baseUri(), "guessed-token-xyz").post("/api/v2/alert", Api.alert("a"));
+    Api.Resp r =
+        new Api(wavefront.baseUri(), "guessed-token-xyz").post("/api/v2/alert", Api.alert("a"));
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.json().toString()).doesNotContain("guessed-token-xyz");
     assertThat(wavefront.store().size()).isZero();
@@ -40,8 +40,11 @@ class AuthTest {
 
   @Test
   void xAuthTokenHeaderIsAcceptedToo() throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(wavefront.baseUri().resolve("/api/v2/alert"))
-        .header("X-AUTH-TOKEN", FULL).GET().build();
+    HttpRequest req =
+        HttpRequest.newBuilder(wavefront.baseUri().resolve("/api/v2/alert"))
+            .header("X-AUTH-TOKEN", FULL)
+            .GET()
+            .build();
     HttpResponse<String> r = Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
   }

@@ -31,12 +31,14 @@ class ConcurrencyAndScaleTest {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        futures.add(pool.submit(() -> {
-          for (int i = 0; i < perThread; i++) {
-            task.run(thread, i);
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    task.run(thread, i);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get(5, TimeUnit.MINUTES);
@@ -55,14 +57,18 @@ class ConcurrencyAndScaleTest {
   void eightThreadsTimes500CreatesGive4000DistinctIds() throws Exception {
     Api api = new Api(wavefront.baseUri(), TOKEN);
     Set<String> ids = ConcurrentHashMap.newKeySet();
-    inParallel(8, 500, (t, i) -> {
-      Api.Resp r = api.post("/api/v2/alert", Api.alert("t" + t + "-" + i, "thread-" + t));
-      assertThat(r.status()).isEqualTo(200);
-      ids.add(r.id());
-      if (i % 50 == 0) {
-        assertThat(api.search(Api.query("tags", "thread-" + t, "EXACT")).status()).isEqualTo(200);
-      }
-    });
+    inParallel(
+        8,
+        500,
+        (t, i) -> {
+          Api.Resp r = api.post("/api/v2/alert", Api.alert("t" + t + "-" + i, "thread-" + t));
+          assertThat(r.status()).isEqualTo(200);
+          ids.add(r.id());
+          if (i % 50 == 0) {
+            assertThat(api.search(Api.query("tags", "thread-" + t, "EXACT")).status())
+                .isEqualTo(200);
+          }
+        });
     assertThat(ids).hasSize(4000).allMatch(id -> id.matches("\\d+"));
     assertThat(wavefront.store().size()).isEqualTo(4000);
     assertThat(wavefront.requests().count("POST", "/api/v2/alert")).isEqualTo(4000);
@@ -76,18 +82,24 @@ class ConcurrencyAndScaleTest {
     Api api = new Api(wavefront.baseUri(), TOKEN);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      ids.add(wavefront.store().create(Api.alert("shared" + i, "shared"), "seed").path("id").asText());
+      ids.add(
+          wavefront.store().create(Api.alert("shared" + i, "shared"), "seed").path("id").asText());
     }
-    inParallel(8, 100, (t, i) -> {
-      String id = ids.get((t * 7 + i) % ids.size());
-      int status = switch (i % 4) {
-        case 0 -> api.put("/api/v2/alert/" + id, Api.alert("shared-upd", "shared")).status();
-        case 1 -> api.put("/api/v2/alert/" + id + "/tag/t" + t, null).status();
-        case 2 -> api.search(Api.query("tags", "shared", "EXACT")).status();
-        default -> api.get("/api/v2/alert/" + id).status();
-      };
-      assertThat(status).isEqualTo(200);
-    });
+    inParallel(
+        8,
+        100,
+        (t, i) -> {
+          String id = ids.get((t * 7 + i) % ids.size());
+          int status =
+              switch (i % 4) {
+                case 0 ->
+                    api.put("/api/v2/alert/" + id, Api.alert("shared-upd", "shared")).status();
+                case 1 -> api.put("/api/v2/alert/" + id + "/tag/t" + t, null).status();
+                case 2 -> api.search(Api.query("tags", "shared", "EXACT")).status();
+                default -> api.get("/api/v2/alert/" + id).status();
+              };
+          assertThat(status).isEqualTo(200);
+        });
     assertThat(wavefront.store().size()).isEqualTo(40);
     JsonNode all = api.search(Api.query("tags", "shared", "EXACT")).response();
     assertThat(all.path("totalItems").asInt()).isEqualTo(40);
@@ -97,11 +109,15 @@ class ConcurrencyAndScaleTest {
   @Timeout(180)
   void tenThousandAlertsCreateAndSearchWithoutError() throws Exception {
     Api api = new Api(wavefront.baseUri(), TOKEN);
-    inParallel(4, 2500, (t, i) -> {
-      ObjectNode alert = Api.alert("scale-" + t + "-" + i, "k8s-controller:c" + t + "-" + i, "fleet");
-      Api.Resp r = api.post("/api/v2/alert", alert);
-      assertThat(r.status()).isEqualTo(200);
-    });
+    inParallel(
+        4,
+        2500,
+        (t, i) -> {
+          ObjectNode alert =
+              Api.alert("scale-" + t + "-" + i, "k8s-controller:c" + t + "-" + i, "fleet");
+          Api.Resp r = api.post("/api/v2/alert", alert);
+          assertThat(r.status()).isEqualTo(200);
+        });
     assertThat(wavefront.store().size()).isEqualTo(10_000);
 
     // Page through everything with the maximum page size.
@@ -127,7 +143,8 @@ class ConcurrencyAndScaleTest {
     ObjectNode sorted = Api.query("name", "scale-3-24", "CONTAINS");
     sorted.putObject("sort").put("field", "name").put("ascending", false);
     JsonNode hits = api.search(sorted).response();
-    assertThat(hits.path("totalItems").asInt()).isEqualTo(111); // scale-3-24, -240..249, -2400..2499
+    assertThat(hits.path("totalItems").asInt())
+        .isEqualTo(111); // scale-3-24, -240..249, -2400..2499
     assertThat(hits.path("items").get(0).path("name").asText()).isEqualTo("scale-3-2499");
     JsonNode owned = api.search(Api.query("tags", "k8s-controller:c2-1234", "EXACT")).response();
     assertThat(owned.path("totalItems").asInt()).isEqualTo(1);

@@ -22,7 +22,9 @@ class EmulatorMainTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private EmulatorMain.Launch launch(String... args) {
-    return EmulatorMain.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return EmulatorMain.launch(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -36,17 +38,23 @@ class EmulatorMainTest {
 
   @Test
   void printsExactlyOneReadyLineServesAndStopsOnClose() throws Exception {
-    EmulatorMain.Launch launch = launch("--port", "0", "--token", SECRET, "--token-readonly", "ro-token");
+    EmulatorMain.Launch launch =
+        launch("--port", "0", "--token", SECRET, "--token-readonly", "ro-token");
     assertThat(launch.started()).isTrue();
     WavefrontEmulator emulator = launch.emulator();
     try {
-      assertThat(out()).isEqualTo(WavefrontEmulator.READY_PREFIX + "http://127.0.0.1:" + emulator.port()
-          + System.lineSeparator());
+      assertThat(out())
+          .isEqualTo(
+              WavefrontEmulator.READY_PREFIX
+                  + "http://127.0.0.1:"
+                  + emulator.port()
+                  + System.lineSeparator());
       assertThat(out() + err()).doesNotContain(SECRET).doesNotContain("ro-token");
 
       Api api = new Api(emulator.baseUri(), SECRET);
       assertThat(api.create(Api.alert("cli")).status()).isEqualTo(200);
-      assertThat(api.withToken("ro-token").post("/api/v2/alert", Api.alert("x")).status()).isEqualTo(403);
+      assertThat(api.withToken("ro-token").post("/api/v2/alert", Api.alert("x")).status())
+          .isEqualTo(403);
       assertThat(api.withToken("ro-token").get("/api/v2/alert").status()).isEqualTo(200);
     } finally {
       emulator.close();
@@ -54,7 +62,8 @@ class EmulatorMainTest {
     assertThat(emulator.isRunning()).isFalse();
     emulator.awaitStop(); // returns at once after close
     Api api = new Api(emulator.baseUri(), SECRET);
-    assertThatThrownBy(() -> api.sendOrThrow("GET", "/api/v2/alert", null)).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> api.sendOrThrow("GET", "/api/v2/alert", null))
+        .isInstanceOf(ConnectException.class);
   }
 
   @Test
@@ -75,7 +84,8 @@ class EmulatorMainTest {
   @Test
   void portInUseExitsWith1() throws Exception {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      EmulatorMain.Launch launch = launch("--port", Integer.toString(s.getLocalPort()), "--token", SECRET);
+      EmulatorMain.Launch launch =
+          launch("--port", Integer.toString(s.getLocalPort()), "--token", SECRET);
       assertThat(launch.started()).isFalse();
       assertThat(launch.exitCode()).isEqualTo(1);
       assertThat(err()).contains("cannot start").doesNotContain(SECRET);
@@ -85,9 +95,20 @@ class EmulatorMainTest {
 
   @Test
   void faultsPermissionsAndLagFromFlags() throws Exception {
-    EmulatorMain.Launch launch = launch("--token", SECRET + ":full", "--token", "none-token:none",
-        "--fault", "status=429,retryAfter=5,method=POST,path=/api/v2/alert,count=1",
-        "--reject-query", "bad.metric", "--search-lag-requests", "1", "--account", "sa::ci");
+    EmulatorMain.Launch launch =
+        launch(
+            "--token",
+            SECRET + ":full",
+            "--token",
+            "none-token:none",
+            "--fault",
+            "status=429,retryAfter=5,method=POST,path=/api/v2/alert,count=1",
+            "--reject-query",
+            "bad.metric",
+            "--search-lag-requests",
+            "1",
+            "--account",
+            "sa::ci");
     WavefrontEmulator emulator = launch.emulator();
     try {
       Api api = new Api(emulator.baseUri(), SECRET);
@@ -115,7 +136,8 @@ class EmulatorMainTest {
     try {
       Api api = new Api(launch.emulator().baseUri(), SECRET);
       assertThat(api.get("/api/v2/alert").status()).isEqualTo(200);
-      assertThat(api.withToken("reader").post("/api/v2/alert", Api.alert("x")).status()).isEqualTo(403);
+      assertThat(api.withToken("reader").post("/api/v2/alert", Api.alert("x")).status())
+          .isEqualTo(403);
     } finally {
       launch.emulator().close();
     }
@@ -126,9 +148,25 @@ class EmulatorMainTest {
     EmulatorMain.Launch launch = launch("--help");
     assertThat(launch.started()).isFalse();
     assertThat(launch.exitCode()).isZero();
-    assertThat(out()).contains("--port", "--token", "--token-readonly", "--token-file", "--account", "--fault",
-        "--reject-query", "--search-lag-ms", "--search-lag-requests", "--search-case-sensitive",
-        "--max-email-targets", "--threads", "--help", "--version", "status=CODE", "/_emulator", "SIGTERM");
+    assertThat(out())
+        .contains(
+            "--port",
+            "--token",
+            "--token-readonly",
+            "--token-file",
+            "--account",
+            "--fault",
+            "--reject-query",
+            "--search-lag-ms",
+            "--search-lag-requests",
+            "--search-case-sensitive",
+            "--max-email-targets",
+            "--threads",
+            "--help",
+            "--version",
+            "status=CODE",
+            "/_emulator",
+            "SIGTERM");
   }
 
   @Test

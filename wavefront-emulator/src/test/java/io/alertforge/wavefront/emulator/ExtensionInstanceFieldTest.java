@@ -12,7 +12,8 @@ class ExtensionInstanceFieldTest {
   static WavefrontEmulator previous;
 
   @RegisterExtension
-  final WavefrontEmulatorExtension wavefront = WavefrontEmulatorExtension.withToken("instance-token");
+  final WavefrontEmulatorExtension wavefront =
+      WavefrontEmulatorExtension.withToken("instance-token");
 
   @Test
   void one() {

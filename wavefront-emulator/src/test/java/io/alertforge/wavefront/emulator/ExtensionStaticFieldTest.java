@@ -10,15 +10,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A static extension field: one emulator for the class, reset to the configured state before each test. */
+/**
+ * A static extension field: one emulator for the class, reset to the configured state before each
+ * test.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExtensionStaticFieldTest {
   static int port;
 
   @RegisterExtension
-  static final WavefrontEmulatorExtension wavefront = WavefrontEmulatorExtension.configure(b -> b
-      .token("ext-token")
-      .fault(Fault.unavailable().on("GET", "/api/v2/alert/summary").once()));
+  static final WavefrontEmulatorExtension wavefront =
+      WavefrontEmulatorExtension.configure(
+          b ->
+              b.token("ext-token")
+                  .fault(Fault.unavailable().on("GET", "/api/v2/alert/summary").once()));
 
   @Test
   @Order(1)
@@ -28,7 +33,8 @@ class ExtensionStaticFieldTest {
     port = wavefront.port();
     Api api = new Api(wavefront.baseUri(), "ext-token");
     api.create(Api.alert("left behind"));
-    assertThat(api.get("/api/v2/alert/summary").status()).isEqualTo(503); // the configured fault, used up
+    assertThat(api.get("/api/v2/alert/summary").status())
+        .isEqualTo(503); // the configured fault, used up
     assertThat(api.get("/api/v2/alert/summary").status()).isEqualTo(200);
     wavefront.faults().add(Fault.unavailable());
     wavefront.faults().searchLagRequests(3);

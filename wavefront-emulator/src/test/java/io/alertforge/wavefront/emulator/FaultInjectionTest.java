@@ -59,7 +59,8 @@ class FaultInjectionTest {
   @ParameterizedTest
   @ValueSource(ints = {406, 500, 502, 503, 504})
   void statusFaults(int status) {
-    ActiveFault f = wavefront.faults().add(Fault.status(status).on("GET", "/api/v2/alert/*").once());
+    ActiveFault f =
+        wavefront.faults().add(Fault.status(status).on("GET", "/api/v2/alert/*").once());
     String id = api.create(Api.alert("a")).id();
     Api.Resp r = api.get("/api/v2/alert/" + id);
     assertThat(r.status()).isEqualTo(status);
@@ -86,10 +87,13 @@ class FaultInjectionTest {
     assertThat(api.post("/api/v2/alert", Api.alert("before")).status()).isEqualTo(503);
     assertThat(wavefront.store().size()).isZero();
 
-    wavefront.faults().add(Fault.internalError().afterProcessing().on("POST", "/api/v2/alert").once());
+    wavefront
+        .faults()
+        .add(Fault.internalError().afterProcessing().on("POST", "/api/v2/alert").once());
     assertThat(api.post("/api/v2/alert", Api.alert("after")).status()).isEqualTo(500);
     assertThat(wavefront.store().size()).isEqualTo(1);
-    assertThat(wavefront.requests().last().orElseThrow().faults()).containsExactly("status=500,after");
+    assertThat(wavefront.requests().last().orElseThrow().faults())
+        .containsExactly("status=500,after");
   }
 
   @Test
@@ -112,13 +116,19 @@ class FaultInjectionTest {
     assertThatThrownBy(() -> api.sendOrThrow("POST", "/api/v2/alert", Api.alert("a", "owner-tag")))
         .isInstanceOf(IOException.class);
     assertThat(wavefront.store().size()).isEqualTo(1);
-    assertThat(api.search(Api.query("tags", "owner-tag", "EXACT")).response().path("totalItems").asInt())
+    assertThat(
+            api.search(Api.query("tags", "owner-tag", "EXACT"))
+                .response()
+                .path("totalItems")
+                .asInt())
         .isEqualTo(1);
   }
 
   @Test
   void latencyIsAppliedAndRecordedInTheRequestLog() {
-    wavefront.faults().add(Fault.latency(Duration.ofMillis(50)).on("GET", "/api/v2/alert").times(1));
+    wavefront
+        .faults()
+        .add(Fault.latency(Duration.ofMillis(50)).on("GET", "/api/v2/alert").times(1));
     assertThat(api.get("/api/v2/alert").status()).isEqualTo(200);
     assertThat(api.get("/api/v2/alert").status()).isEqualTo(200);
     List<RecordedRequest> gets = wavefront.requests().entries("GET", "/api/v2/alert");
@@ -132,7 +142,8 @@ class FaultInjectionTest {
     wavefront.faults().add(Fault.latency(Duration.ofMillis(10)));
     wavefront.faults().add(Fault.tooManyRequests(1).once());
     assertThat(api.get("/api/v2/alert").status()).isEqualTo(429);
-    assertThat(wavefront.requests().last().orElseThrow().faults()).containsExactly("latency=10ms", "status=429");
+    assertThat(wavefront.requests().last().orElseThrow().faults())
+        .containsExactly("latency=10ms", "status=429");
   }
 
   @Test
@@ -181,8 +192,12 @@ class FaultInjectionTest {
     // an update is seen late too: search still shows the old tags
     api.post("/api/v2/alert/" + id + "/tag", List.of("new-tag"));
     assertThat(api.search(byTag).response().path("totalItems").asInt()).isEqualTo(1);
-    assertThat(api.search(Api.query("tags", "new-tag", "EXACT")).response().path("totalItems").asInt()).isZero();
-    assertThat(api.search(Api.query("tags", "new-tag", "EXACT")).response().path("totalItems").asInt()).isEqualTo(1);
+    assertThat(
+            api.search(Api.query("tags", "new-tag", "EXACT")).response().path("totalItems").asInt())
+        .isZero();
+    assertThat(
+            api.search(Api.query("tags", "new-tag", "EXACT")).response().path("totalItems").asInt())
+        .isEqualTo(1);
     assertThat(api.search(byTag).response().path("totalItems").asInt()).isZero();
   }
 
@@ -227,11 +242,17 @@ class FaultInjectionTest {
     assertThat(Fault.parse(f.spec())).isEqualTo(f);
     assertThat(Fault.parse("latency=2s").latencyMillis()).isEqualTo(2000);
     assertThat(Fault.parse("drop,probability=0.5,seed=7,after").isAfterProcessing()).isTrue();
-    assertThatThrownBy(() -> Fault.parse("status=429,drop")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Fault.parse("method=GET")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Fault.parse("status=200")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Fault.parse("status=503,count=0")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Fault.parse("latency=5,after")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Fault.parse("status=503,bogus=1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.parse("status=429,drop"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.parse("method=GET"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.parse("status=200"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.parse("status=503,count=0"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.parse("latency=5,after"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.parse("status=503,bogus=1"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

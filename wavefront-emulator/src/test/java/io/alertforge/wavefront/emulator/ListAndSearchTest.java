@@ -34,7 +34,8 @@ class ListAndSearchTest {
   }
 
   private void seedFive() {
-    api.create(Api.alert("CPU high on prod", "team-a", "myapp.database.latency", "k8s-controller:prod"));
+    api.create(
+        Api.alert("CPU high on prod", "team-a", "myapp.database.latency", "k8s-controller:prod"));
     api.create(Api.alert("cpu low", "team-a", "myapp.web"));
     api.create(Api.alert("Memory high", "team-b", "myapp.database"));
     api.create(Api.alert("disk full", "team-b", "other.database.x"));
@@ -87,16 +88,17 @@ class ListAndSearchTest {
   @Test
   void containsIsTheDefaultAndIgnoresCase() {
     seedFive();
-    assertThat(names(api.search(Api.query("name", "CPU", null)))).containsExactly("CPU high on prod", "cpu low");
-    assertThat(names(api.search(Api.query("name", "high", "CONTAINS")))).containsExactly("CPU high on prod",
-        "Memory high");
+    assertThat(names(api.search(Api.query("name", "CPU", null))))
+        .containsExactly("CPU high on prod", "cpu low");
+    assertThat(names(api.search(Api.query("name", "high", "CONTAINS"))))
+        .containsExactly("CPU high on prod", "Memory high");
   }
 
   @Test
   void startsWithAndExact() {
     seedFive();
-    assertThat(names(api.search(Api.query("name", "cpu", "STARTSWITH")))).containsExactly("CPU high on prod",
-        "cpu low");
+    assertThat(names(api.search(Api.query("name", "cpu", "STARTSWITH"))))
+        .containsExactly("CPU high on prod", "cpu low");
     assertThat(names(api.search(Api.query("name", "high", "STARTSWITH")))).isEmpty();
     assertThat(names(api.search(Api.query("name", "cpu low", "EXACT")))).containsExactly("cpu low");
     assertThat(names(api.search(Api.query("name", "cpu", "EXACT")))).isEmpty();
@@ -107,7 +109,8 @@ class ListAndSearchTest {
     seedFive();
     assertThat(names(api.search(Api.query("tags", "k8s-controller:prod", "EXACT"))))
         .containsExactly("CPU high on prod");
-    assertThat(names(api.search(Api.query("tags", "team-b", "EXACT")))).containsExactly("Memory high", "disk full");
+    assertThat(names(api.search(Api.query("tags", "team-b", "EXACT"))))
+        .containsExactly("Memory high", "disk full");
     assertThat(names(api.search(Api.query("tags", "TEAM", "STARTSWITH")))).hasSize(4);
   }
 
@@ -127,7 +130,12 @@ class ListAndSearchTest {
     seedFive();
     ObjectNode req = Api.JSON.createObjectNode();
     var q = req.putArray("query");
-    q.addObject().put("key", "tags").put("matchingMethod", "EXACT").putArray("values").add("team-a").add("team-b");
+    q.addObject()
+        .put("key", "tags")
+        .put("matchingMethod", "EXACT")
+        .putArray("values")
+        .add("team-a")
+        .add("team-b");
     q.addObject().put("key", "name").put("value", "high");
     assertThat(names(api.search(req))).containsExactly("CPU high on prod", "Memory high");
 
@@ -147,8 +155,10 @@ class ListAndSearchTest {
   @Test
   void freetextStatusAndSeverityKeys() {
     seedFive();
-    assertThat(names(api.search(Api.query("freetext", "myapp.web", null)))).containsExactly("cpu low");
-    assertThat(names(api.search(Api.query("severity", "severe", "EXACT")))).containsExactly("Error rate");
+    assertThat(names(api.search(Api.query("freetext", "myapp.web", null))))
+        .containsExactly("cpu low");
+    assertThat(names(api.search(Api.query("severity", "severe", "EXACT"))))
+        .containsExactly("Error rate");
     assertThat(names(api.search(Api.query("status", "checking", "EXACT")))).hasSize(5);
   }
 
@@ -216,7 +226,8 @@ class ListAndSearchTest {
     seedFive();
     wavefront.store().setSearchCaseSensitive(true);
     try {
-      assertThat(names(api.search(Api.query("name", "cpu", "CONTAINS")))).containsExactly("cpu low");
+      assertThat(names(api.search(Api.query("name", "cpu", "CONTAINS"))))
+          .containsExactly("cpu low");
     } finally {
       wavefront.store().setSearchCaseSensitive(false);
     }

@@ -44,21 +44,25 @@ class TagsTest {
     assertThat(r.json().path("status").path("result").asText()).isEqualTo("OK");
     assertThat(r.json().has("response")).isFalse();
     assertThat(tags()).containsExactly("x", "y");
-    assertThat(api.get("/api/v2/alert/" + id).response().path("tags").path("customerTags").toString())
+    assertThat(
+            api.get("/api/v2/alert/" + id).response().path("tags").path("customerTags").toString())
         .isEqualTo("[\"x\",\"y\"]");
   }
 
   @Test
   void putAddsAndDeleteRemovesIdempotently() {
-    assertThat(api.put("/api/v2/alert/" + id + "/tag/k8s-controller:prod", null).status()).isEqualTo(200);
-    assertThat(api.put("/api/v2/alert/" + id + "/tag/k8s-controller:prod", null).status()).isEqualTo(200);
+    assertThat(api.put("/api/v2/alert/" + id + "/tag/k8s-controller:prod", null).status())
+        .isEqualTo(200);
+    assertThat(api.put("/api/v2/alert/" + id + "/tag/k8s-controller:prod", null).status())
+        .isEqualTo(200);
     assertThat(tags()).containsExactly("one", "k8s-controller:prod");
     assertThat(api.delete("/api/v2/alert/" + id + "/tag/one").status()).isEqualTo(200);
     assertThat(api.delete("/api/v2/alert/" + id + "/tag/one").status()).isEqualTo(200);
     assertThat(tags()).containsExactly("k8s-controller:prod");
     Api.Resp found = api.search(Api.query("tags", "k8s-controller:prod", "EXACT"));
     assertThat(found.response().path("items").get(0).path("id").asText()).isEqualTo(id);
-    assertThat(api.search(Api.query("tags", "one", "EXACT")).response().path("totalItems").asInt()).isZero();
+    assertThat(api.search(Api.query("tags", "one", "EXACT")).response().path("totalItems").asInt())
+        .isZero();
   }
 
   @Test

@@ -42,7 +42,9 @@ class TrashTest {
     assertThat(api.get("/api/v2/alert/" + id + "/tag").status()).isEqualTo(404);
     assertThat(api.post("/api/v2/alert/" + id + "/snooze", null).status()).isEqualTo(404);
     assertThat(api.get("/api/v2/alert").response().path("totalItems").asInt()).isZero();
-    assertThat(api.search(Api.query("tags", "owned", "EXACT")).response().path("totalItems").asInt()).isZero();
+    assertThat(
+            api.search(Api.query("tags", "owned", "EXACT")).response().path("totalItems").asInt())
+        .isZero();
 
     JsonNode trash = deletedSearch();
     assertThat(trash.path("totalItems").asInt()).isEqualTo(1);
@@ -56,7 +58,9 @@ class TrashTest {
     assertThat(restored.response().path("status").toString()).isEqualTo("[\"CHECKING\"]");
     assertThat(api.get("/api/v2/alert/" + id).status()).isEqualTo(200);
     assertThat(deletedSearch().path("totalItems").asInt()).isZero();
-    assertThat(api.search(Api.query("tags", "owned", "EXACT")).response().path("totalItems").asInt()).isEqualTo(1);
+    assertThat(
+            api.search(Api.query("tags", "owned", "EXACT")).response().path("totalItems").asInt())
+        .isEqualTo(1);
   }
 
   @Test

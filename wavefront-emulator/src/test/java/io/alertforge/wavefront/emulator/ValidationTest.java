@@ -22,7 +22,10 @@ class ValidationTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       missing name          | {"condition":"ts(x) > 1","minutes":5,"severity":"WARN"}                 | Alert name cannot be blank
       blank name            | {"name":"  ","condition":"ts(x) > 1","minutes":5,"severity":"WARN"}     | Alert name cannot be blank
       missing minutes       | {"name":"a","condition":"ts(x) > 1","severity":"WARN"}                  | Alert minutes is required
@@ -85,11 +88,12 @@ class ValidationTest {
 
   @Test
   void wrongContentTypeIs415() throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create(wavefront.baseUri() + "/api/v2/alert"))
-        .header("Authorization", "Bearer " + TOKEN)
-        .header("Content-Type", "text/plain")
-        .POST(HttpRequest.BodyPublishers.ofString(Api.alert("a").toString()))
-        .build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(wavefront.baseUri() + "/api/v2/alert"))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString(Api.alert("a").toString()))
+            .build();
     HttpResponse<String> r = Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(415);
     assertThat(Api.JSON.readTree(r.body()).path("status").path("code").asInt()).isEqualTo(415);
@@ -97,7 +101,10 @@ class ValidationTest {
 
   @Test
   void dotsAndColonsAreValidTagCharacters() {
-    Api.Resp r = api().post("/api/v2/alert", Api.alert("a", "myapp.database.latency", "k8s:prod:ns", "a_b-c"));
+    Api.Resp r =
+        api()
+            .post(
+                "/api/v2/alert", Api.alert("a", "myapp.database.latency", "k8s:prod:ns", "a_b-c"));
     assertThat(r.status()).isEqualTo(200);
   }
 }

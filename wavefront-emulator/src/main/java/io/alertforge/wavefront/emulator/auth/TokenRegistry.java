@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The tokens the emulator accepts, each with the account it acts as and its permissions. Thread-safe.
- * Tokens are secrets: this class never puts one in a string it returns or an exception it throws.
+ * The tokens the emulator accepts, each with the account it acts as and its permissions.
+ * Thread-safe. Tokens are secrets: this class never puts one in a string it returns or an exception
+ * it throws.
  */
 public final class TokenRegistry {
   /** The account of tokens added without one. */

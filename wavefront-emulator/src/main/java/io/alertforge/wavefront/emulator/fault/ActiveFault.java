@@ -3,8 +3,8 @@ package io.alertforge.wavefront.emulator.fault;
 import java.util.Random;
 
 /**
- * A {@link Fault} installed in a {@link FaultInjector}, with its remaining count and how often it fired.
- * Thread-safe. An exhausted fault stays listed but no longer fires.
+ * A {@link Fault} installed in a {@link FaultInjector}, with its remaining count and how often it
+ * fired. Thread-safe. An exhausted fault stays listed but no longer fires.
  */
 public final class ActiveFault {
   private final int id;
@@ -66,6 +66,14 @@ public final class ActiveFault {
 
   @Override
   public String toString() {
-    return "ActiveFault{id=" + id + ", " + fault.spec() + ", fired=" + fired() + ", remaining=" + remaining() + "}";
+    return "ActiveFault{id="
+        + id
+        + ", "
+        + fault.spec()
+        + ", fired="
+        + fired()
+        + ", remaining="
+        + remaining()
+        + "}";
   }
 }

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An immutable description of one fault: what happens (an error status, latency, or a dropped connection),
- * which requests it targets (method and path glob) and how often (the next N matching requests, and/or with a
- * probability drawn from a seeded random). Build with the static factories and the fluent {@code with}-style
- * methods, then {@link FaultInjector#add(Fault)} it.
+ * An immutable description of one fault: what happens (an error status, latency, or a dropped
+ * connection), which requests it targets (method and path glob) and how often (the next N matching
+ * requests, and/or with a probability drawn from a seeded random). Build with the static factories
+ * and the fluent {@code with}-style methods, then {@link FaultInjector#add(Fault)} it.
  *
  * <pre>{@code
  * faults.add(Fault.status(429).retryAfterSeconds(2).on("POST", "/api/v2/alert").times(3));
@@ -16,13 +16,15 @@ import java.util.Objects;
  * faults.add(Fault.status(503).afterProcessing().on("POST", "/api/v2/alert").once());
  * }</pre>
  *
- * <p>Path globs: {@code *} matches within one path segment, {@code **} matches across segments; everything
- * else is literal. A null method or path (or {@code *}) matches any.
+ * <p>Path globs: {@code *} matches within one path segment, {@code **} matches across segments;
+ * everything else is literal. A null method or path (or {@code *}) matches any.
  */
 public final class Fault {
   /** What the fault does. */
   public enum Kind {
-    /** Answer with an error status and a Wavefront error envelope instead of (or after) handling. */
+    /**
+     * Answer with an error status and a Wavefront error envelope instead of (or after) handling.
+     */
     STATUS,
     /** Sleep before handling; the request then proceeds (unless another fault stops it). */
     LATENCY,
@@ -42,8 +44,18 @@ public final class Fault {
   private final long seed;
   private final boolean afterProcessing;
 
-  private Fault(Kind kind, int status, String retryAfter, String message, long latencyMillis, String method,
-      String path, int times, double probability, long seed, boolean afterProcessing) {
+  private Fault(
+      Kind kind,
+      int status,
+      String retryAfter,
+      String message,
+      long latencyMillis,
+      String method,
+      String path,
+      int times,
+      double probability,
+      long seed,
+      boolean afterProcessing) {
     this.kind = kind;
     this.status = status;
     this.retryAfter = retryAfter;
@@ -57,9 +69,13 @@ public final class Fault {
     this.afterProcessing = afterProcessing;
   }
 
-  // -------------------------------------------------------------------------------------------- factories
+  // --------------------------------------------------------------------------------------------
+  // factories
 
-  /** An error response with this status (400..599) and the envelope {@code {"status":{"result":"ERROR",...}}}. */
+  /**
+   * An error response with this status (400..599) and the envelope {@code
+   * {"status":{"result":"ERROR",...}}}.
+   */
   public static Fault status(int code) {
     if (code < 400 || code > 599) {
       throw new IllegalArgumentException("fault status must be 400..599, got " + code);
@@ -103,7 +119,8 @@ public final class Fault {
     return new Fault(Kind.DROP, 0, null, null, 0, null, null, -1, 1.0, 0, false);
   }
 
-  // ------------------------------------------------------------------------------------------- modifiers
+  // -------------------------------------------------------------------------------------------
+  // modifiers
 
   /** Targets this method (null or {@code *} for any) and path glob (null or {@code **} for any). */
   public Fault on(String method, String pathGlob) {
@@ -111,8 +128,19 @@ public final class Fault {
   }
 
   public Fault method(String m) {
-    String norm = m == null || m.isBlank() || m.equals("*") ? null : m.trim().toUpperCase(Locale.ROOT);
-    return new Fault(kind, status, retryAfter, message, latencyMillis, norm, path, times, probability, seed,
+    String norm =
+        m == null || m.isBlank() || m.equals("*") ? null : m.trim().toUpperCase(Locale.ROOT);
+    return new Fault(
+        kind,
+        status,
+        retryAfter,
+        message,
+        latencyMillis,
+        norm,
+        path,
+        times,
+        probability,
+        seed,
         afterProcessing);
   }
 
@@ -121,16 +149,39 @@ public final class Fault {
     if (norm != null && !norm.startsWith("/")) {
       throw new IllegalArgumentException("fault path must start with '/': " + glob);
     }
-    return new Fault(kind, status, retryAfter, message, latencyMillis, method, norm, times, probability, seed,
+    return new Fault(
+        kind,
+        status,
+        retryAfter,
+        message,
+        latencyMillis,
+        method,
+        norm,
+        times,
+        probability,
+        seed,
         afterProcessing);
   }
 
-  /** Fires for the next {@code n} matching requests only (n >= 1); by default it fires for all of them. */
+  /**
+   * Fires for the next {@code n} matching requests only (n >= 1); by default it fires for all of
+   * them.
+   */
   public Fault times(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("fault count must be >= 1, got " + n);
     }
-    return new Fault(kind, status, retryAfter, message, latencyMillis, method, path, n, probability, seed,
+    return new Fault(
+        kind,
+        status,
+        retryAfter,
+        message,
+        latencyMillis,
+        method,
+        path,
+        n,
+        probability,
+        seed,
         afterProcessing);
   }
 
@@ -138,19 +189,45 @@ public final class Fault {
     return times(1);
   }
 
-  /** Fires with probability {@code p} (0..1] for each matching request, drawn from {@code new Random(seed)}. */
+  /**
+   * Fires with probability {@code p} (0..1] for each matching request, drawn from {@code new
+   * Random(seed)}.
+   */
   public Fault probability(double p, long seed) {
     if (!(p > 0 && p <= 1)) {
       throw new IllegalArgumentException("fault probability must be in (0, 1], got " + p);
     }
-    return new Fault(kind, status, retryAfter, message, latencyMillis, method, path, times, p, seed,
+    return new Fault(
+        kind,
+        status,
+        retryAfter,
+        message,
+        latencyMillis,
+        method,
+        path,
+        times,
+        p,
+        seed,
         afterProcessing);
   }
 
-  /** The {@code Retry-After} header value to send (seconds or an HTTP date); only for {@link Kind#STATUS}. */
+  /**
+   * The {@code Retry-After} header value to send (seconds or an HTTP date); only for {@link
+   * Kind#STATUS}.
+   */
   public Fault retryAfter(String headerValue) {
     requireKind(Kind.STATUS, "retryAfter");
-    return new Fault(kind, status, headerValue, message, latencyMillis, method, path, times, probability, seed,
+    return new Fault(
+        kind,
+        status,
+        headerValue,
+        message,
+        latencyMillis,
+        method,
+        path,
+        times,
+        probability,
+        seed,
         afterProcessing);
   }
 
@@ -164,37 +241,59 @@ public final class Fault {
   /** The message in the error envelope; only for {@link Kind#STATUS}. */
   public Fault message(String text) {
     requireKind(Kind.STATUS, "message");
-    return new Fault(kind, status, retryAfter, text, latencyMillis, method, path, times, probability, seed,
+    return new Fault(
+        kind,
+        status,
+        retryAfter,
+        text,
+        latencyMillis,
+        method,
+        path,
+        times,
+        probability,
+        seed,
         afterProcessing);
   }
 
   /**
-   * The emulator handles the request first (an alert is created, updated or deleted), then answers with this
-   * fault instead of the real response: the case where the client cannot know whether its write happened.
-   * For {@link Kind#STATUS} and {@link Kind#DROP}.
+   * The emulator handles the request first (an alert is created, updated or deleted), then answers
+   * with this fault instead of the real response: the case where the client cannot know whether its
+   * write happened. For {@link Kind#STATUS} and {@link Kind#DROP}.
    */
   public Fault afterProcessing() {
     if (kind == Kind.LATENCY) {
       throw new IllegalArgumentException("afterProcessing applies to status and drop faults only");
     }
-    return new Fault(kind, status, retryAfter, message, latencyMillis, method, path, times, probability, seed,
+    return new Fault(
+        kind,
+        status,
+        retryAfter,
+        message,
+        latencyMillis,
+        method,
+        path,
+        times,
+        probability,
+        seed,
         true);
   }
 
   private void requireKind(Kind k, String what) {
     if (kind != k) {
-      throw new IllegalArgumentException(what + " applies to " + k.name().toLowerCase(Locale.ROOT) + " faults only");
+      throw new IllegalArgumentException(
+          what + " applies to " + k.name().toLowerCase(Locale.ROOT) + " faults only");
     }
   }
 
-  // --------------------------------------------------------------------------------------------- parsing
+  // ---------------------------------------------------------------------------------------------
+  // parsing
 
   /**
-   * Parses the command-line and admin-endpoint form: comma-separated {@code key=value} items, exactly one of
-   * {@code status=CODE}, {@code latency=MILLIS} (or {@code 250ms}, {@code 2s}) or {@code drop}, plus any of
-   * {@code method=M}, {@code path=GLOB}, {@code count=N}, {@code probability=P}, {@code seed=S},
-   * {@code retryAfter=V}, {@code message=TEXT} and {@code after}. Example:
-   * {@code status=429,retryAfter=2,method=POST,path=/api/v2/alert,count=3}.
+   * Parses the command-line and admin-endpoint form: comma-separated {@code key=value} items,
+   * exactly one of {@code status=CODE}, {@code latency=MILLIS} (or {@code 250ms}, {@code 2s}) or
+   * {@code drop}, plus any of {@code method=M}, {@code path=GLOB}, {@code count=N}, {@code
+   * probability=P}, {@code seed=S}, {@code retryAfter=V}, {@code message=TEXT} and {@code after}.
+   * Example: {@code status=429,retryAfter=2,method=POST,path=/api/v2/alert,count=3}.
    */
   public static Fault parse(String spec) {
     if (spec == null || spec.isBlank()) {
@@ -233,7 +332,8 @@ public final class Fault {
       }
     }
     if (f == null) {
-      throw new IllegalArgumentException("fault spec needs one of status=CODE, latency=MILLIS or drop");
+      throw new IllegalArgumentException(
+          "fault spec needs one of status=CODE, latency=MILLIS or drop");
     }
     f = f.on(method, path);
     if (count != null) {
@@ -272,7 +372,8 @@ public final class Fault {
     try {
       return Integer.parseInt(require(key, value));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("fault item '" + key + "' needs an integer, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "fault item '" + key + "' needs an integer, got '" + value + "'");
     }
   }
 
@@ -280,7 +381,8 @@ public final class Fault {
     try {
       return Long.parseLong(require(key, value));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("fault item '" + key + "' needs an integer, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "fault item '" + key + "' needs an integer, got '" + value + "'");
     }
   }
 
@@ -288,7 +390,8 @@ public final class Fault {
     try {
       return Double.parseDouble(require(key, value));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("fault item '" + key + "' needs a number, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "fault item '" + key + "' needs a number, got '" + value + "'");
     }
   }
 
@@ -303,11 +406,13 @@ public final class Fault {
       }
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("fault item 'latency' needs milliseconds, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "fault item 'latency' needs milliseconds, got '" + value + "'");
     }
   }
 
-  // ------------------------------------------------------------------------------------------- accessors
+  // -------------------------------------------------------------------------------------------
+  // accessors
 
   public Kind kind() {
     return kind;
@@ -360,21 +465,24 @@ public final class Fault {
 
   /** The short label the request log records when the fault fires, e.g. {@code status=429}. */
   public String label() {
-    String base = switch (kind) {
-      case STATUS -> "status=" + status;
-      case LATENCY -> "latency=" + latencyMillis + "ms";
-      case DROP -> "drop";
-    };
+    String base =
+        switch (kind) {
+          case STATUS -> "status=" + status;
+          case LATENCY -> "latency=" + latencyMillis + "ms";
+          case DROP -> "drop";
+        };
     return afterProcessing ? base + ",after" : base;
   }
 
   /** The spec form, parseable by {@link #parse(String)}. */
   public String spec() {
-    StringBuilder sb = new StringBuilder(switch (kind) {
-      case STATUS -> "status=" + status;
-      case LATENCY -> "latency=" + latencyMillis;
-      case DROP -> "drop";
-    });
+    StringBuilder sb =
+        new StringBuilder(
+            switch (kind) {
+              case STATUS -> "status=" + status;
+              case LATENCY -> "latency=" + latencyMillis;
+              case DROP -> "drop";
+            });
     if (method != null) {
       sb.append(",method=").append(method);
     }

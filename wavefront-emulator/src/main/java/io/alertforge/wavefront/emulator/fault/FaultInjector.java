@@ -10,11 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The emulator's faults. Request faults ({@link Fault}) are checked in the order they were added: every
- * matching latency fault that fires adds its delay, and the first matching status or drop fault that fires
- * decides the outcome. Besides those: rejected queries (an alert whose query contains a given text is refused
- * with 400 on save) and the search lag. The admin endpoint {@code /_emulator/...} is never subject to faults.
- * Thread-safe.
+ * The emulator's faults. Request faults ({@link Fault}) are checked in the order they were added:
+ * every matching latency fault that fires adds its delay, and the first matching status or drop
+ * fault that fires decides the outcome. Besides those: rejected queries (an alert whose query
+ * contains a given text is refused with 400 on save) and the search lag. The admin endpoint {@code
+ * /_emulator/...} is never subject to faults. Thread-safe.
  */
 public final class FaultInjector implements QueryValidator {
   private final CopyOnWriteArrayList<ActiveFault> faults = new CopyOnWriteArrayList<>();
@@ -68,7 +68,10 @@ public final class FaultInjector implements QueryValidator {
     faults.clear();
   }
 
-  /** Saving an alert whose condition, display expression or threshold condition contains this text gives 400. */
+  /**
+   * Saving an alert whose condition, display expression or threshold condition contains this text
+   * gives 400.
+   */
   public void rejectQuery(String containing) {
     if (containing == null || containing.isEmpty()) {
       throw new IllegalArgumentException("rejected query text must not be empty");
@@ -133,8 +136,12 @@ public final class FaultInjector implements QueryValidator {
   public Optional<String> check(String field, String query) {
     for (String r : rejectedQueries) {
       if (query.contains(r)) {
-        return Optional.of("Invalid query in " + field + ": the query failed on the server (it contains '" + r
-            + "')");
+        return Optional.of(
+            "Invalid query in "
+                + field
+                + ": the query failed on the server (it contains '"
+                + r
+                + "')");
       }
     }
     return Optional.empty();

@@ -3,9 +3,9 @@ package io.alertforge.wavefront.emulator.fault;
 import java.util.regex.Pattern;
 
 /**
- * A path pattern: {@code *} matches within one segment (no {@code /}), {@code **} matches any characters
- * including {@code /}; everything else is literal. {@code /api/v2/alert/*} matches {@code /api/v2/alert/123}
- * but not {@code /api/v2/alert} or {@code /api/v2/alert/123/tag}.
+ * A path pattern: {@code *} matches within one segment (no {@code /}), {@code **} matches any
+ * characters including {@code /}; everything else is literal. {@code /api/v2/alert/*} matches
+ * {@code /api/v2/alert/123} but not {@code /api/v2/alert} or {@code /api/v2/alert/123/tag}.
  */
 public final class PathGlob {
   private final String glob;

@@ -30,14 +30,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>In a {@code static} field the emulator starts before the first test of the class and stops after the
- * last; in an instance field it starts and stops around each test. Either way, every test begins with the
- * configured state ({@link WavefrontEmulator#reset()}: no alerts, an empty request log, the configured
- * tokens, faults and search lag). Test methods and lifecycle methods may also take a
- * {@link WavefrontEmulator} parameter.
+ * <p>In a {@code static} field the emulator starts before the first test of the class and stops
+ * after the last; in an instance field it starts and stops around each test. Either way, every test
+ * begins with the configured state ({@link WavefrontEmulator#reset()}: no alerts, an empty request
+ * log, the configured tokens, faults and search lag). Test methods and lifecycle methods may also
+ * take a {@link WavefrontEmulator} parameter.
  */
 public final class WavefrontEmulatorExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
 
   private final WavefrontEmulator.Builder builder;
   private WavefrontEmulator emulator;
@@ -88,12 +92,14 @@ public final class WavefrontEmulatorExtension
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == WavefrontEmulator.class;
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return emulator();
   }
 

@@ -12,13 +12,22 @@ import java.util.List;
  * @param path the decoded path, e.g. {@code /api/v2/alert/1700000000000}
  * @param query the raw query string, or null
  * @param status the status sent; 0 when the connection was dropped without a response
- * @param faults the labels of the faults that fired for it, e.g. {@code status=429}, {@code latency=200ms},
- *     {@code drop}, {@code status=503,after}
- * @param account the account of the token, or null when it had none or an unknown one (never the token)
+ * @param faults the labels of the faults that fired for it, e.g. {@code status=429}, {@code
+ *     latency=200ms}, {@code drop}, {@code status=503,after}
+ * @param account the account of the token, or null when it had none or an unknown one (never the
+ *     token)
  * @param body the request body as text (truncated to 64 KiB), or null when empty
  */
-public record RecordedRequest(long seq, Instant timestamp, String method, String path, String query, int status,
-    List<String> faults, String account, String body) {
+public record RecordedRequest(
+    long seq,
+    Instant timestamp,
+    String method,
+    String path,
+    String query,
+    int status,
+    List<String> faults,
+    String account,
+    String body) {
 
   public RecordedRequest {
     faults = List.copyOf(faults);

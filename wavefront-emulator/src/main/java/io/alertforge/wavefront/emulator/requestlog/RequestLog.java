@@ -9,13 +9,14 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Every {@code /api/...} request the emulator received, in order (admin calls to {@code /_emulator} are not
- * recorded). An entry is recorded before its response is sent, so a test that has its response can assert on
- * it at once. Holds at most {@code capacity} entries (the oldest go first). Thread-safe.
+ * Every {@code /api/...} request the emulator received, in order (admin calls to {@code /_emulator}
+ * are not recorded). An entry is recorded before its response is sent, so a test that has its
+ * response can assert on it at once. Holds at most {@code capacity} entries (the oldest go first).
+ * Thread-safe.
  *
  * <p>Method arguments: null or {@code *} for any method. Path arguments are {@link PathGlob globs}:
- * {@code /api/v2/alert} matches only that path, {@code /api/v2/alert/*} one id below it, {@code /api/**}
- * everything.
+ * {@code /api/v2/alert} matches only that path, {@code /api/v2/alert/*} one id below it, {@code
+ * /api/**} everything.
  */
 public final class RequestLog {
   private final Deque<RecordedRequest> entries = new ArrayDeque<>();
@@ -55,7 +56,10 @@ public final class RequestLog {
     return out;
   }
 
-  /** How many requests had this method and a path matching the glob, e.g. {@code count("POST", "/api/v2/alert")}. */
+  /**
+   * How many requests had this method and a path matching the glob, e.g. {@code count("POST",
+   * "/api/v2/alert")}.
+   */
   public int count(String method, String pathGlob) {
     return count(matcher(method, pathGlob));
   }
@@ -107,6 +111,8 @@ public final class RequestLog {
   public static Predicate<RecordedRequest> matcher(String method, String pathGlob) {
     PathGlob glob = pathGlob == null ? null : PathGlob.of(pathGlob);
     boolean anyMethod = method == null || method.equals("*");
-    return r -> (anyMethod || r.method().equalsIgnoreCase(method)) && (glob == null || glob.matches(r.path()));
+    return r ->
+        (anyMethod || r.method().equalsIgnoreCase(method))
+            && (glob == null || glob.matches(r.path()));
   }
 }

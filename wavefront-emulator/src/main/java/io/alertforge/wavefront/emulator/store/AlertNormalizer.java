@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns a create or full-replace body into the stored alert: validates it (400 with a Wavefront-style
- * message), applies the defaults for omitted fields, ignores read-only and unknown fields, and derives the
- * server-computed fields (§3.3, §6 and §10 of wavefront-api.md).
+ * Turns a create or full-replace body into the stored alert: validates it (400 with a
+ * Wavefront-style message), applies the defaults for omitted fields, ignores read-only and unknown
+ * fields, and derives the server-computed fields (§3.3, §6 and §10 of wavefront-api.md).
  */
 final class AlertNormalizer {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -35,15 +35,32 @@ final class AlertNormalizer {
   static final String INVALID_NOTIFICATION = "Invalid notification specified: null";
 
   /** Writable fields that are stored as given (when not null) and not otherwise interpreted. */
-  private static final List<String> PASS_THROUGH = List.of(
-      "alertTriageDashboards", "triageDashboards", "alertSources", "conditionQBEnabled",
-      "conditionQBSerialization", "displayExpressionQBEnabled", "displayExpressionQBSerialization",
-      "alertChartBase", "alertChartDescription", "alertChartUnits", "chartSettings", "chartAttributes",
-      "secureMetricDetails", "enablePDIncidentBySeries");
+  private static final List<String> PASS_THROUGH =
+      List.of(
+          "alertTriageDashboards",
+          "triageDashboards",
+          "alertSources",
+          "conditionQBEnabled",
+          "conditionQBSerialization",
+          "displayExpressionQBEnabled",
+          "displayExpressionQBSerialization",
+          "alertChartBase",
+          "alertChartDescription",
+          "alertChartUnits",
+          "chartSettings",
+          "chartAttributes",
+          "secureMetricDetails",
+          "enablePDIncidentBySeries");
 
-  private static final List<String> EMPTY_LIST_FIELDS = List.of(
-      "failingHostLabelPairs", "inMaintenanceHostLabelPairs", "prefiringHostLabelPairs",
-      "activeMaintenanceWindows", "metricsUsed", "hostsUsed", "failingHostLabelPairLinks");
+  private static final List<String> EMPTY_LIST_FIELDS =
+      List.of(
+          "failingHostLabelPairs",
+          "inMaintenanceHostLabelPairs",
+          "prefiringHostLabelPairs",
+          "activeMaintenanceWindows",
+          "metricsUsed",
+          "hostsUsed",
+          "failingHostLabelPairLinks");
 
   private final QueryValidator queryValidator;
   private final int maxEmailTargets;
@@ -72,7 +89,11 @@ final class AlertNormalizer {
     JsonNode bodyId = body.get("id");
     if (previous != null && bodyId != null && !bodyId.isNull() && !bodyId.asText().equals(id)) {
       throw AlertStoreException.badRequest(
-          "Alert id in the body (" + bodyId.asText() + ") does not match the id in the path (" + id + ")");
+          "Alert id in the body ("
+              + bodyId.asText()
+              + ") does not match the id in the path ("
+              + id
+              + ")");
     }
 
     String name = text(body, "name");
@@ -85,11 +106,13 @@ final class AlertNormalizer {
       throw AlertStoreException.badRequest("Alert minutes is required");
     }
     if (minutes < 1) {
-      throw AlertStoreException.badRequest("Invalid minutes specified: " + minutes + " (must be at least 1)");
+      throw AlertStoreException.badRequest(
+          "Invalid minutes specified: " + minutes + " (must be at least 1)");
     }
     Integer resolveAfter = integer(body, "resolveAfterMinutes");
     if (resolveAfter != null && resolveAfter < 0) {
-      throw AlertStoreException.badRequest("Invalid resolveAfterMinutes specified: " + resolveAfter);
+      throw AlertStoreException.badRequest(
+          "Invalid resolveAfterMinutes specified: " + resolveAfter);
     }
     if (resolveAfter == null || resolveAfter == 0) {
       resolveAfter = minutes;
@@ -122,10 +145,12 @@ final class AlertNormalizer {
     if ("THRESHOLD".equals(alertType)) {
       Map<String, String> conditions = severityMap(body, "conditions");
       if (conditions.isEmpty()) {
-        throw AlertStoreException.badRequest("Alert conditions cannot be empty for a THRESHOLD alert");
+        throw AlertStoreException.badRequest(
+            "Alert conditions cannot be empty for a THRESHOLD alert");
       }
       if (displayExpression == null || displayExpression.isBlank()) {
-        throw AlertStoreException.badRequest("Alert displayExpression cannot be blank for a THRESHOLD alert");
+        throw AlertStoreException.badRequest(
+            "Alert displayExpression cannot be blank for a THRESHOLD alert");
       }
       Map<String, String> targets = severityMap(body, "targets");
       for (Map.Entry<String, String> e : conditions.entrySet()) {
@@ -252,8 +277,10 @@ final class AlertNormalizer {
     Set<String> out = new LinkedHashSet<>();
     for (String t : tags) {
       if (t == null || t.length() > MAX_TAG_LENGTH || !TAG.matcher(t).matches()) {
-        throw AlertStoreException.badRequest("Invalid tag specified: " + (t == null ? "null" : "'" + t + "'")
-            + ". Tags can contain alphanumeric characters, '-', '_', ':' and '.'");
+        throw AlertStoreException.badRequest(
+            "Invalid tag specified: "
+                + (t == null ? "null" : "'" + t + "'")
+                + ". Tags can contain alphanumeric characters, '-', '_', ':' and '.'");
       }
       out.add(t);
     }
@@ -348,7 +375,8 @@ final class AlertNormalizer {
       return null;
     }
     if (!v.isTextual()) {
-      throw AlertStoreException.badRequest("Invalid " + field + " specified: " + v + " (expected a string)");
+      throw AlertStoreException.badRequest(
+          "Invalid " + field + " specified: " + v + " (expected a string)");
     }
     return v.asText();
   }
@@ -359,7 +387,8 @@ final class AlertNormalizer {
       return null;
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw AlertStoreException.badRequest("Invalid " + field + " specified: " + v + " (expected an integer)");
+      throw AlertStoreException.badRequest(
+          "Invalid " + field + " specified: " + v + " (expected an integer)");
     }
     return v.intValue();
   }
@@ -370,7 +399,8 @@ final class AlertNormalizer {
       return false;
     }
     if (!v.isBoolean()) {
-      throw AlertStoreException.badRequest("Invalid " + field + " specified: " + v + " (expected a boolean)");
+      throw AlertStoreException.badRequest(
+          "Invalid " + field + " specified: " + v + " (expected a boolean)");
     }
     return v.booleanValue();
   }
@@ -395,25 +425,32 @@ final class AlertNormalizer {
       return out;
     }
     if (!v.isObject()) {
-      throw AlertStoreException.badRequest("Invalid " + field + " specified: expected an object keyed by severity");
+      throw AlertStoreException.badRequest(
+          "Invalid " + field + " specified: expected an object keyed by severity");
     }
     var it = v.fields();
     while (it.hasNext()) {
       var e = it.next();
       String key = e.getKey().trim().toLowerCase(Locale.ROOT);
       if (!SEVERITIES.contains(key.toUpperCase(Locale.ROOT))) {
-        throw AlertStoreException.badRequest("Invalid " + field + " key specified: " + e.getKey()
-            + " (must be one of severe, warn, info, smoke)");
+        throw AlertStoreException.badRequest(
+            "Invalid "
+                + field
+                + " key specified: "
+                + e.getKey()
+                + " (must be one of severe, warn, info, smoke)");
       }
       JsonNode value = e.getValue();
       if (value == null || value.isNull()) {
         continue;
       }
       if (!value.isTextual()) {
-        throw AlertStoreException.badRequest("Invalid " + field + "." + key + " specified: expected a string");
+        throw AlertStoreException.badRequest(
+            "Invalid " + field + "." + key + " specified: expected a string");
       }
       if (value.asText().isBlank()) {
-        throw AlertStoreException.badRequest("Invalid " + field + "." + key + " specified: cannot be blank");
+        throw AlertStoreException.badRequest(
+            "Invalid " + field + "." + key + " specified: cannot be blank");
       }
       out.put(key, value.asText());
     }
@@ -433,7 +470,8 @@ final class AlertNormalizer {
       return List.of();
     }
     if (!tags.isObject()) {
-      throw AlertStoreException.badRequest("Invalid tags specified: expected {\"customerTags\": [...]}");
+      throw AlertStoreException.badRequest(
+          "Invalid tags specified: expected {\"customerTags\": [...]}");
     }
     JsonNode customer = tags.get("customerTags");
     if (customer == null || customer.isNull()) {
@@ -448,12 +486,14 @@ final class AlertNormalizer {
 
   private static ArrayNode stringArray(JsonNode v, String field) {
     if (!v.isArray()) {
-      throw AlertStoreException.badRequest("Invalid " + field + " specified: expected an array of strings");
+      throw AlertStoreException.badRequest(
+          "Invalid " + field + " specified: expected an array of strings");
     }
     ArrayNode out = NODES.arrayNode();
     for (JsonNode e : v) {
       if (!e.isTextual()) {
-        throw AlertStoreException.badRequest("Invalid " + field + " specified: expected an array of strings");
+        throw AlertStoreException.badRequest(
+            "Invalid " + field + " specified: expected an array of strings");
       }
       out.add(e.asText());
     }

@@ -1,8 +1,8 @@
 package io.alertforge.wavefront.emulator.store;
 
 /**
- * A request the store refuses, carrying the HTTP status the API answers with (400 for validation and syntax
- * errors, 404 for an unknown or trashed id) and a Wavefront-style message.
+ * A request the store refuses, carrying the HTTP status the API answers with (400 for validation
+ * and syntax errors, 404 for an unknown or trashed id) and a Wavefront-style message.
  */
 public final class AlertStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,11 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of alerts ({@code PagedAlert}, or {@code PagedAlertWithStats} when {@code alertCounts} is set).
- * The items are the store's own nodes: treat them as read-only.
+ * One page of alerts ({@code PagedAlert}, or {@code PagedAlertWithStats} when {@code alertCounts}
+ * is set). The items are the store's own nodes: treat them as read-only.
  */
-public record Page(List<ObjectNode> items, int offset, int limit, int totalItems, boolean moreItems,
-    String cursor, JsonNode sort, Map<String, Integer> alertCounts) {
+public record Page(
+    List<ObjectNode> items,
+    int offset,
+    int limit,
+    int totalItems,
+    boolean moreItems,
+    String cursor,
+    JsonNode sort,
+    Map<String, Integer> alertCounts) {
 
   /** The {@code response} object of the envelope. */
   public ObjectNode toJson() {

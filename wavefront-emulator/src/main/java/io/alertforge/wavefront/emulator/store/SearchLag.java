@@ -3,11 +3,11 @@ package io.alertforge.wavefront.emulator.store;
 import java.time.Duration;
 
 /**
- * How far search ({@code POST /api/v2/search/alert} and {@code /search/alert/deleted}) lags behind writes,
- * as the real service's search cache does. A write becomes visible to search once both configured
- * conditions hold: {@code millis} have passed and more than {@code requests} further API requests have been
- * received. Zero for both (the default) means search is consistent. GET by id and the list endpoints never
- * lag.
+ * How far search ({@code POST /api/v2/search/alert} and {@code /search/alert/deleted}) lags behind
+ * writes, as the real service's search cache does. A write becomes visible to search once both
+ * configured conditions hold: {@code millis} have passed and more than {@code requests} further API
+ * requests have been received. Zero for both (the default) means search is consistent. GET by id
+ * and the list endpoints never lag.
  */
 public final class SearchLag {
   private volatile long millis;

@@ -9,14 +9,19 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A parsed {@code SortableSearchRequest} (§4 of wavefront-api.md): {@code query[]} entries that must all
- * match, an optional sort, and offset/limit paging with limit 1..1000 (default 100).
+ * A parsed {@code SortableSearchRequest} (§4 of wavefront-api.md): {@code query[]} entries that
+ * must all match, an optional sort, and offset/limit paging with limit 1..1000 (default 100).
  */
 final class SearchRequest {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
 
-  enum Method { CONTAINS, STARTSWITH, EXACT, TAGPATH }
+  enum Method {
+    CONTAINS,
+    STARTSWITH,
+    EXACT,
+    TAGPATH
+  }
 
   final List<Criterion> criteria;
   final String sortField;
@@ -25,8 +30,13 @@ final class SearchRequest {
   final int offset;
   final int limit;
 
-  private SearchRequest(List<Criterion> criteria, String sortField, boolean ascending, JsonNode sortNode,
-      int offset, int limit) {
+  private SearchRequest(
+      List<Criterion> criteria,
+      String sortField,
+      boolean ascending,
+      JsonNode sortNode,
+      int offset,
+      int limit) {
     this.criteria = criteria;
     this.sortField = sortField;
     this.ascending = ascending;
@@ -40,11 +50,13 @@ final class SearchRequest {
       return new SearchRequest(List.of(), null, true, null, 0, DEFAULT_LIMIT);
     }
     if (!body.isObject()) {
-      throw AlertStoreException.badRequest("Request body must be a JSON object (SortableSearchRequest)");
+      throw AlertStoreException.badRequest(
+          "Request body must be a JSON object (SortableSearchRequest)");
     }
     int offset = intField(body, "offset", 0);
     if (offset < 0) {
-      throw AlertStoreException.badRequest("Invalid offset specified: " + offset + " (must be >= 0)");
+      throw AlertStoreException.badRequest(
+          "Invalid offset specified: " + offset + " (must be >= 0)");
     }
     int limit = intField(body, "limit", DEFAULT_LIMIT);
     checkLimit(limit);
@@ -52,7 +64,8 @@ final class SearchRequest {
     JsonNode query = body.get("query");
     if (query != null && !query.isNull()) {
       if (!query.isArray()) {
-        throw AlertStoreException.badRequest("Invalid query specified: expected an array of SearchQuery");
+        throw AlertStoreException.badRequest(
+            "Invalid query specified: expected an array of SearchQuery");
       }
       for (JsonNode q : query) {
         criteria.add(Criterion.parse(q, caseSensitive));
@@ -63,7 +76,8 @@ final class SearchRequest {
     JsonNode sort = body.get("sort");
     if (sort != null && !sort.isNull()) {
       if (!sort.isObject()) {
-        throw AlertStoreException.badRequest("Invalid sort specified: expected {\"field\", \"ascending\"}");
+        throw AlertStoreException.badRequest(
+            "Invalid sort specified: expected {\"field\", \"ascending\"}");
       }
       JsonNode field = sort.get("field");
       if (field != null && field.isTextual() && !field.asText().isBlank()) {
@@ -72,7 +86,8 @@ final class SearchRequest {
       JsonNode asc = sort.get("ascending");
       if (asc != null && !asc.isNull()) {
         if (!asc.isBoolean()) {
-          throw AlertStoreException.badRequest("Invalid sort.ascending specified: expected a boolean");
+          throw AlertStoreException.badRequest(
+              "Invalid sort.ascending specified: expected a boolean");
         }
         ascending = asc.booleanValue();
       }
@@ -82,7 +97,8 @@ final class SearchRequest {
 
   static void checkLimit(int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw AlertStoreException.badRequest("Invalid limit specified: " + limit + " (must be between 1 and 1000)");
+      throw AlertStoreException.badRequest(
+          "Invalid limit specified: " + limit + " (must be between 1 and 1000)");
     }
   }
 
@@ -95,11 +111,18 @@ final class SearchRequest {
     return true;
   }
 
-  /** The lower-cased tags of an EXACT, non-negated {@code tags} entry, if any: lets the store use its index. */
+  /**
+   * The lower-cased tags of an EXACT, non-negated {@code tags} entry, if any: lets the store use
+   * its index.
+   */
   List<String> indexableTags() {
     for (Criterion c : criteria) {
-      if ("tags".equals(c.key) && c.method == Method.EXACT && !c.negated && c.values != null
-          && c.start == null && c.end == null) {
+      if ("tags".equals(c.key)
+          && c.method == Method.EXACT
+          && !c.negated
+          && c.values != null
+          && c.start == null
+          && c.end == null) {
         List<String> out = new ArrayList<>();
         for (String v : c.values) {
           out.add(v.toLowerCase(Locale.ROOT));
@@ -142,7 +165,8 @@ final class SearchRequest {
       return dflt;
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw AlertStoreException.badRequest("Invalid " + field + " specified: " + v + " (expected an integer)");
+      throw AlertStoreException.badRequest(
+          "Invalid " + field + " specified: " + v + " (expected an integer)");
     }
     return v.intValue();
   }
@@ -158,7 +182,13 @@ final class SearchRequest {
     final boolean caseSensitive;
     private final List<Pattern> tagPaths;
 
-    private Criterion(String key, List<String> values, Method method, boolean negated, Double start, Double end,
+    private Criterion(
+        String key,
+        List<String> values,
+        Method method,
+        boolean negated,
+        Double start,
+        Double end,
         boolean caseSensitive) {
       this.key = key;
       this.values = values;
@@ -178,7 +208,8 @@ final class SearchRequest {
 
     static Criterion parse(JsonNode q, boolean caseSensitive) {
       if (!q.isObject()) {
-        throw AlertStoreException.badRequest("Invalid query specified: each entry must be a SearchQuery object");
+        throw AlertStoreException.badRequest(
+            "Invalid query specified: each entry must be a SearchQuery object");
       }
       JsonNode keyNode = q.get("key");
       if (keyNode == null || !keyNode.isTextual() || keyNode.asText().isBlank()) {
@@ -189,12 +220,14 @@ final class SearchRequest {
       JsonNode valuesNode = q.get("values");
       if (valuesNode != null && !valuesNode.isNull()) {
         if (!valuesNode.isArray()) {
-          throw AlertStoreException.badRequest("Invalid values specified for key " + key + ": expected an array");
+          throw AlertStoreException.badRequest(
+              "Invalid values specified for key " + key + ": expected an array");
         }
         values = new ArrayList<>();
         for (JsonNode v : valuesNode) {
           if (!v.isValueNode() || v.isNull()) {
-            throw AlertStoreException.badRequest("Invalid values specified for key " + key + ": expected strings");
+            throw AlertStoreException.badRequest(
+                "Invalid values specified for key " + key + ": expected strings");
           }
           values.add(v.asText());
         }
@@ -202,7 +235,8 @@ final class SearchRequest {
         JsonNode valueNode = q.get("value");
         if (valueNode != null && !valueNode.isNull()) {
           if (!valueNode.isValueNode()) {
-            throw AlertStoreException.badRequest("Invalid value specified for key " + key + ": expected a string");
+            throw AlertStoreException.badRequest(
+                "Invalid value specified for key " + key + ": expected a string");
           }
           values = List.of(valueNode.asText());
         }
@@ -213,15 +247,23 @@ final class SearchRequest {
         try {
           method = Method.valueOf(m.asText().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-          throw AlertStoreException.badRequest("Invalid matchingMethod specified: " + m.asText()
-              + " (must be one of CONTAINS, STARTSWITH, EXACT, TAGPATH)");
+          throw AlertStoreException.badRequest(
+              "Invalid matchingMethod specified: "
+                  + m.asText()
+                  + " (must be one of CONTAINS, STARTSWITH, EXACT, TAGPATH)");
         }
       }
       JsonNode negatedNode = q.get("negated");
       boolean negated = negatedNode != null && negatedNode.asBoolean(false);
       Double start = number(q, "start");
       Double end = number(q, "end");
-      return new Criterion(key, values == null ? null : List.copyOf(values), method, negated, start, end,
+      return new Criterion(
+          key,
+          values == null ? null : List.copyOf(values),
+          method,
+          negated,
+          start,
+          end,
           caseSensitive);
     }
 
@@ -279,10 +321,17 @@ final class SearchRequest {
     private List<String> candidates(ObjectNode alert) {
       List<String> out = new ArrayList<>();
       switch (key) {
-        case "tags", "tagpath" -> alert.path("tags").path("customerTags").forEach(t -> out.add(t.asText()));
+        case "tags", "tagpath" ->
+            alert.path("tags").path("customerTags").forEach(t -> out.add(t.asText()));
         case "freetext" -> {
-          for (String f : List.of("id", "name", "condition", "displayExpression", "additionalInformation",
-              "target")) {
+          for (String f :
+              List.of(
+                  "id",
+                  "name",
+                  "condition",
+                  "displayExpression",
+                  "additionalInformation",
+                  "target")) {
             JsonNode v = alert.get(f);
             if (v != null && v.isValueNode() && !v.isNull()) {
               out.add(v.asText());
@@ -298,11 +347,12 @@ final class SearchRequest {
             break;
           }
           if (v.isArray()) {
-            v.forEach(e -> {
-              if (e.isValueNode() && !e.isNull()) {
-                out.add(e.asText());
-              }
-            });
+            v.forEach(
+                e -> {
+                  if (e.isValueNode() && !e.isNull()) {
+                    out.add(e.asText());
+                  }
+                });
           } else if (v.isValueNode()) {
             out.add(v.asText());
           }
@@ -323,8 +373,8 @@ final class SearchRequest {
     }
 
     /**
-     * A tag path {@code a.b} matches the tag {@code a.b} and every tag below it ({@code a.b.c}); {@code *}
-     * matches within one dot-separated segment, so {@code a.*.c} matches {@code a.x.c}.
+     * A tag path {@code a.b} matches the tag {@code a.b} and every tag below it ({@code a.b.c});
+     * {@code *} matches within one dot-separated segment, so {@code a.*.c} matches {@code a.x.c}.
      */
     static Pattern tagPathPattern(String path, boolean caseSensitive) {
       boolean childrenOnly = path.endsWith(".*");
