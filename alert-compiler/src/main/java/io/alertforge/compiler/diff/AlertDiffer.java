@@ -233,6 +233,7 @@ public final class AlertDiffer {
       Compilation base, Compilation head, List<AlertChange> changes, Set<String> changedFiles) {
     Set<String> files = new HashSet<>(changedFiles);
     for (AlertChange change : changes) {
+      files.addAll(files(change.before()));
       files.addAll(files(change.after()));
     }
     Map<String, Integer> onBase = new HashMap<>();

@@ -64,7 +64,7 @@ public final class DiffMarkdown {
 
   private static String header(AlertDiff diff) {
     StringBuilder out = new StringBuilder("### AlertForge: alert changes\n\n");
-    out.append("**").append(esc(diff.summaryLine())).append("**\n\n");
+    out.append("**").append(diff.summaryLine()).append("**\n\n"); // numbers and fixed words
     List<AlertChange> deleted = diff.of(Kind.DELETED);
     if (!deleted.isEmpty()) {
       out.append("> [!WARNING]\n> **")
@@ -385,7 +385,7 @@ public final class DiffMarkdown {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '"' -> out.append("&quot;");
-        case '|', '*', '_', '`', '[', ']', '~', '\\', '@', '#', '!', ':' ->
+        case '|', '*', '_', '`', '[', ']', '~', '\\', '@', '#' ->
             out.append("&#").append((int) c).append(';');
         case '\n', '\r', '\t' -> out.append(' ');
         default -> out.append(c);

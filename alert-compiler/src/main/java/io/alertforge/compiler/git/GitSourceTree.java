@@ -45,7 +45,7 @@ public final class GitSourceTree implements SourceTree {
         String path = walk.getPathString();
         boolean inside = prefix.isEmpty() || path.startsWith(prefix + "/");
         if (!inside) {
-          if (walk.isSubtree() && prefix.startsWith(path + "/")) {
+          if (walk.isSubtree() && (prefix.equals(path) || prefix.startsWith(path + "/"))) {
             walk.enterSubtree(); // on the way down to the prefix
           }
           continue;
