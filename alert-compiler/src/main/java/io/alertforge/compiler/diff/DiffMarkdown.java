@@ -264,6 +264,11 @@ public final class DiffMarkdown {
         alerts.size() == 1
             ? "~ " + example.qualifiedName() + ": " + summary
             : "~ " + summary + " · " + alerts.size() + " alerts";
+    List<FieldChange> shown = example.fields().stream().filter(f -> !f.selfExplanatory()).toList();
+    if (alerts.size() == 1 && shown.isEmpty()) { // the summary says it all: one line
+      return new Section(
+          title, "~ " + code(example.qualifiedName()) + ": " + esc(shorten(summary, 300)) + "\n\n");
+    }
     StringBuilder out = new StringBuilder("<details><summary>~ ");
     if (alerts.size() == 1) {
       out.append(code(example.qualifiedName())).append(": ").append(esc(shorten(summary, 300)));
@@ -278,7 +283,6 @@ public final class DiffMarkdown {
     if (alerts.size() > 1) {
       out.append("Applies to ").append(names(alerts, MAX_NAMES)).append(".\n\n");
     }
-    List<FieldChange> shown = example.fields().stream().filter(f -> !f.selfExplanatory()).toList();
     if (!shown.isEmpty()) {
       if (alerts.size() > 1) {
         out.append("Example: ").append(code(example.qualifiedName())).append("\n\n");

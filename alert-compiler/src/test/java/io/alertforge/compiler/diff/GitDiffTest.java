@@ -114,7 +114,7 @@ class GitDiffTest {
     assertThat(diff.sources())
         .containsExactly(new SourceImpact("team-a/apps/app3.yaml", "AlertsConfig", 1, 1, 1));
     assertThat(markdown(diff))
-        .contains("<summary>~ <code>team-a/app3.cpu-high</code>: threshold 80 → 95</summary>");
+        .contains("\n~ <code>team-a/app3.cpu-high</code>: threshold 80 → 95\n");
   }
 
   @Test
