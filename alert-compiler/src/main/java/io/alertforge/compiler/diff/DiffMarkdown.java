@@ -199,18 +199,15 @@ public final class DiffMarkdown {
 
   private static Section findings(List<TouchedFinding> findings) {
     long fresh = findings.stream().filter(TouchedFinding::isNew).count();
-    String title =
+    return table(
         "Findings on touched alerts: "
             + fresh
             + " new, "
             + (findings.size() - fresh)
-            + " already on the base";
-    StringBuilder out =
-        new StringBuilder(open(title, fresh > 0))
-            .append("| | severity | where | rule | message |\n|---|---|---|---|---|\n");
-    rows(
-        out,
+            + " already on the base",
+        fresh > 0,
         findings,
+        "| | severity | where | rule | message |\n|---|---|---|---|---|\n",
         f -> {
           Diagnostic d = f.diagnostic();
           return "| "
@@ -225,22 +222,17 @@ public final class DiffMarkdown {
               + esc(Redaction.text(d.message()))
               + " |\n";
         });
-    return new Section(title, out.append(close()).toString());
   }
 
   private static Section blastRadius(List<SourceImpact> sources) {
-    String title =
+    return table(
         "Blast radius: "
             + sources.size()
-            + (sources.size() == 1 ? " changed source file" : " changed source files");
-    StringBuilder out =
-        new StringBuilder(open(title, true))
-            .append(
-                "| source file | defines | alerts touched | AlertsConfigs | namespaces |\n"
-                    + "|---|---|--:|--:|--:|\n");
-    rows(
-        out,
+            + (sources.size() == 1 ? " changed source file" : " changed source files"),
+        true,
         sources,
+        "| source file | defines | alerts touched | AlertsConfigs | namespaces |\n"
+            + "|---|---|--:|--:|--:|\n",
         s ->
             "| "
                 + code(s.file())
@@ -253,7 +245,6 @@ public final class DiffMarkdown {
                 + " | "
                 + s.namespaces()
                 + " |\n");
-    return new Section(title, out.append(close()).toString());
   }
 
   private static Section pattern(ChangePattern pattern) {
@@ -307,7 +298,13 @@ public final class DiffMarkdown {
 
   private static <T> Section table(
       String title, List<T> items, String head, Function<T, String> row) {
-    StringBuilder out = new StringBuilder(open(title, false)).append(head);
+    return table(title, false, items, head, row);
+  }
+
+  /** A collapsible section holding a table of at most {@value #MAX_ROWS} rows. */
+  private static <T> Section table(
+      String title, boolean expanded, List<T> items, String head, Function<T, String> row) {
+    StringBuilder out = new StringBuilder(open(title, expanded)).append(head);
     rows(out, items, row);
     return new Section(title, out.append(close()).toString());
   }

@@ -91,14 +91,7 @@ final class ApiClient {
           sleep(backoffMillis << (attempt - 1));
           continue;
         }
-        throw new ApiException(
-            host
-                + " API "
-                + call
-                + " failed: "
-                + e.getClass().getSimpleName()
-                + " "
-                + e.getMessage());
+        throw failure(call, e.getClass().getSimpleName() + " " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApiException(host + " API " + call + " interrupted");
@@ -112,16 +105,17 @@ final class ApiClient {
         sleep(wait);
         continue;
       }
-      throw new ApiException(
-          host
-              + " API "
-              + call
-              + " failed: "
-              + status
+      throw failure(
+          call,
+          status
               + message(response.body())
               + (attempt > 1 ? " (after " + attempt + " attempts)" : "")
               + hint(status));
     }
+  }
+
+  private ApiException failure(String call, String detail) {
+    return new ApiException(host + " API " + call + " failed: " + detail);
   }
 
   /** How long to wait before retrying, or -1 when the failure is not worth retrying. */
