@@ -7,7 +7,9 @@ import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.render.AlertRenderer;
 import io.alertforge.compiler.render.RenderedAlertValidator;
 import io.alertforge.compiler.schema.SchemaValidator;
+import io.alertforge.compiler.source.FileSystemSourceTree;
 import io.alertforge.compiler.source.SafeYamlReader;
+import io.alertforge.compiler.source.SourceTree;
 import io.alertforge.compiler.source.YamlLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +45,14 @@ public final class AlertCompiler {
     if (!Files.isDirectory(root)) {
       throw new IOException("alert source " + root + " is not a directory");
     }
+    return compile(new FileSystemSourceTree(root));
+  }
+
+  /**
+   * Compiles the repository in a source tree, such as a commit's tree read from Git. Problems in
+   * the repository are diagnostics; an IOException means the tree itself could not be listed.
+   */
+  public Compilation compile(SourceTree root) throws IOException {
     Diagnostics diagnostics = new Diagnostics();
     LoadedRepository repository = loader.load(root, diagnostics);
     List<RenderedAlert> alerts = new ArrayList<>(renderer.render(repository, diagnostics));

@@ -67,7 +67,21 @@ abstract class AbstractAlertMojo extends AbstractMojo {
     }
     getLog().info("Alerts in " + source + ": " + compilation.summary());
     getLog().info("Diagnostics written to " + diagnostics);
-    failOnFindings(compilation, diagnostics);
+    if (failsOnFindings()) {
+      failOnFindings(compilation, diagnostics);
+    }
+  }
+
+  /**
+   * Whether errors (and warnings with alert.failOnWarning) fail the goal; alert:diff shows them.
+   */
+  boolean failsOnFindings() {
+    return true;
+  }
+
+  /** The compiler every goal uses, for the base of a diff too. */
+  AlertCompiler compiler() {
+    return new AlertCompiler();
   }
 
   /**
@@ -90,7 +104,8 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   }
 
   /** The goal's own work on a compiled repository. */
-  abstract void run(Compilation compilation) throws IOException;
+  abstract void run(Compilation compilation)
+      throws IOException, MojoExecutionException, MojoFailureException;
 
   void print(Diagnostic diagnostic) {
     String line = diagnostic.format();
@@ -110,7 +125,7 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       return compilation;
     }
     try {
-      Compilation compilation = new AlertCompiler().compile(source.toPath());
+      Compilation compilation = compiler().compile(source.toPath());
       if (context != null) {
         context.put(key, compilation);
       }

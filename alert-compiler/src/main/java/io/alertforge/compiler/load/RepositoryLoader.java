@@ -9,11 +9,12 @@ import io.alertforge.compiler.model.RepositoryConfig;
 import io.alertforge.compiler.schema.DocumentKind;
 import io.alertforge.compiler.schema.SchemaValidator;
 import io.alertforge.compiler.schema.SchemaViolation;
+import io.alertforge.compiler.source.FileSystemSourceTree;
 import io.alertforge.compiler.source.RepositoryScanner;
 import io.alertforge.compiler.source.SafeYamlReader;
+import io.alertforge.compiler.source.SourceTree;
 import io.alertforge.compiler.source.YamlDocument;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,8 +38,12 @@ public final class RepositoryLoader {
   }
 
   public LoadedRepository load(Path root, Diagnostics diagnostics) throws IOException {
+    return load(new FileSystemSourceTree(root), diagnostics);
+  }
+
+  public LoadedRepository load(SourceTree root, Diagnostics diagnostics) throws IOException {
     RepositoryConfig config = readConfig(root, diagnostics);
-    List<String> files = RepositoryScanner.yamlFiles(root, diagnostics);
+    List<String> files = root.yamlFiles(diagnostics);
     // Files are parsed and validated in parallel, then merged in file order, so the result
     // does not depend on scheduling.
     List<FileResult> results =
@@ -74,7 +79,7 @@ public final class RepositoryLoader {
 
   private record FileResult(List<AlertSource> sources, Diagnostics diagnostics) {}
 
-  private FileResult loadFile(Path root, String file, RepositoryConfig config) {
+  private FileResult loadFile(SourceTree root, String file, RepositoryConfig config) {
     Diagnostics diagnostics = new Diagnostics();
     List<AlertSource> sources = new ArrayList<>();
     for (YamlDocument document : readFile(root, file, diagnostics)) {
@@ -86,9 +91,9 @@ public final class RepositoryLoader {
     return new FileResult(sources, diagnostics);
   }
 
-  private List<YamlDocument> readFile(Path root, String file, Diagnostics diagnostics) {
+  private List<YamlDocument> readFile(SourceTree root, String file, Diagnostics diagnostics) {
     try {
-      return reader.read(file, Files.readAllBytes(root.resolve(file)), diagnostics);
+      return reader.read(file, root.read(file), diagnostics);
     } catch (IOException | OutOfMemoryError e) {
       diagnostics.report(
           Rules.INPUT_UNREADABLE,
@@ -100,9 +105,8 @@ public final class RepositoryLoader {
     }
   }
 
-  private RepositoryConfig readConfig(Path root, Diagnostics diagnostics) {
-    Path file = root.resolve(RepositoryScanner.CONFIG_FILE);
-    if (!Files.isRegularFile(file)) {
+  private RepositoryConfig readConfig(SourceTree root, Diagnostics diagnostics) {
+    if (!root.isFile(RepositoryScanner.CONFIG_FILE)) {
       return RepositoryConfig.EMPTY;
     }
     List<YamlDocument> documents = readFile(root, RepositoryScanner.CONFIG_FILE, diagnostics);

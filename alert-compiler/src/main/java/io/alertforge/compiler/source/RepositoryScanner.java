@@ -35,8 +35,7 @@ public final class RepositoryScanner {
             if (dir.equals(root)) {
               return FileVisitResult.CONTINUE;
             }
-            String name = dir.getFileName().toString();
-            return name.startsWith(".") || name.equals("target")
+            return skipsDirectory(dir.getFileName().toString())
                 ? FileVisitResult.SKIP_SUBTREE
                 : FileVisitResult.CONTINUE;
           }
@@ -51,10 +50,7 @@ public final class RepositoryScanner {
                     SourcePosition.ofFile(relative),
                     "symbolic link not followed; copy the file into the repository if it belongs there");
               }
-            } else if (attributes.isRegularFile()
-                && isYaml(relative)
-                && !relative.equals(CONFIG_FILE)
-                && !file.getFileName().toString().startsWith(".")) {
+            } else if (attributes.isRegularFile() && isSourceFile(relative)) {
               files.add(relative);
             }
             return FileVisitResult.CONTINUE;
@@ -75,7 +71,22 @@ public final class RepositoryScanner {
     return files;
   }
 
-  private static boolean isYaml(String path) {
+  /** Hidden directories and {@code target/} (build output) are never read. */
+  public static boolean skipsDirectory(String name) {
+    return name.startsWith(".") || name.equals("target");
+  }
+
+  /**
+   * Whether a file, at a relative path whose directories are not skipped, is an alert source: a
+   * YAML file that is neither hidden nor the root's {@value #CONFIG_FILE}.
+   */
+  public static boolean isSourceFile(String relative) {
+    String name = relative.substring(relative.lastIndexOf('/') + 1);
+    return isYaml(relative) && !relative.equals(CONFIG_FILE) && !name.startsWith(".");
+  }
+
+  /** Whether a path names a YAML file (by its extension). */
+  public static boolean isYaml(String path) {
     String lower = path.toLowerCase(Locale.ROOT);
     return lower.endsWith(".yaml") || lower.endsWith(".yml");
   }

@@ -1,0 +1,264 @@
+package io.alertforge.compiler.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.alertforge.compiler.Compilation;
+import io.alertforge.compiler.diagnostic.Diagnostic;
+import io.alertforge.compiler.diagnostic.Severity;
+import io.alertforge.compiler.diff.AlertChange.Kind;
+import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.render.Annotations;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares two compilations of an alert repository, alert by alert (identity: namespace and name).
+ * A pure function: equal inputs give equal diffs. Specs are compared by their hash first, so only
+ * the alerts that differ are compared field by field.
+ */
+public final class AlertDiffer {
+
+  private AlertDiffer() {}
+
+  /**
+   * @param changedFiles the source files (relative to the alert repository) whose content differs
+   *     between the two sides, for the blast radius and the findings
+   * @param notes what the reader must know about how the sides were obtained
+   */
+  public static AlertDiff diff(
+      String baseLabel,
+      Compilation base,
+      String headLabel,
+      Compilation head,
+      Set<String> changedFiles,
+      List<String> notes) {
+    Map<String, RenderedAlert> before = byIdentity(base.alerts());
+    Map<String, RenderedAlert> after = byIdentity(head.alerts());
+    List<AlertChange> changes = new ArrayList<>();
+    List<RenderedAlert> created = new ArrayList<>();
+    List<RenderedAlert> deleted = new ArrayList<>();
+    for (RenderedAlert old : before.values()) {
+      RenderedAlert now = after.get(old.qualifiedName());
+      if (now == null) {
+        deleted.add(old);
+      } else if (!hash(old).equals(hash(now)) || !old.labels().equals(now.labels())) {
+        changes.add(new AlertChange(Kind.CHANGED, old, now, fields(old, now)));
+      }
+    }
+    for (RenderedAlert now : after.values()) {
+      if (!before.containsKey(now.qualifiedName())) {
+        created.add(now);
+      }
+    }
+    pairMoves(created, deleted, changes);
+    created.forEach(a -> changes.add(new AlertChange(Kind.CREATED, null, a, List.of())));
+    deleted.forEach(a -> changes.add(new AlertChange(Kind.DELETED, a, null, List.of())));
+    changes.sort(
+        Comparator.comparing((AlertChange c) -> c.current().namespace())
+            .thenComparing(c -> c.current().name()));
+
+    List<String> allNotes = new ArrayList<>(notes);
+    if (base.hasErrors()) {
+      allNotes.add(
+          "The base has "
+              + base.count(Severity.ERROR)
+              + " error(s), so some of its alerts did not render: they are compared as absent,"
+              + " and show here as created.");
+    }
+    return new AlertDiff(
+        baseLabel,
+        headLabel,
+        base.alerts().size(),
+        head.alerts().size(),
+        base.count(Severity.ERROR),
+        head.count(Severity.ERROR),
+        List.copyOf(changes),
+        impacts(changes, changedFiles),
+        patterns(changes),
+        findings(base, head, changes, changedFiles),
+        List.copyOf(allNotes));
+  }
+
+  private static Map<String, RenderedAlert> byIdentity(List<RenderedAlert> alerts) {
+    Map<String, RenderedAlert> map = new LinkedHashMap<>();
+    alerts.forEach(a -> map.putIfAbsent(a.qualifiedName(), a));
+    return map;
+  }
+
+  private static String hash(RenderedAlert alert) {
+    return alert.annotations().get(Annotations.SPEC_HASH);
+  }
+
+  /** A deleted and a created alert with the same spec and labels are one alert, renamed. */
+  private static void pairMoves(
+      List<RenderedAlert> created, List<RenderedAlert> deleted, List<AlertChange> changes) {
+    Map<String, List<RenderedAlert>> deletedByHash = new HashMap<>();
+    deleted.forEach(d -> deletedByHash.computeIfAbsent(hash(d), h -> new ArrayList<>()).add(d));
+    Set<RenderedAlert> moved = new HashSet<>();
+    for (RenderedAlert now : List.copyOf(created)) {
+      List<RenderedAlert> candidates = deletedByHash.getOrDefault(hash(now), List.of());
+      RenderedAlert old =
+          candidates.stream()
+              .filter(c -> !moved.contains(c))
+              .min(Comparator.comparing((RenderedAlert c) -> !c.labels().equals(now.labels())))
+              .orElse(null);
+      if (old != null) {
+        moved.add(old);
+        created.remove(now);
+        changes.add(new AlertChange(Kind.MOVED, old, now, fields(old, now)));
+      }
+    }
+    deleted.removeAll(moved);
+  }
+
+  private static List<FieldChange> fields(RenderedAlert old, RenderedAlert now) {
+    List<FieldChange> fields = new ArrayList<>();
+    if (!hash(old).equals(hash(now))) {
+      Set<String> names = new LinkedHashSet<>();
+      old.spec().fieldNames().forEachRemaining(names::add);
+      now.spec().fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode a = old.spec().get(name);
+        JsonNode b = now.spec().get(name);
+        if (!Objects.equals(a, b)) {
+          fields.add(FieldSummaries.of(name, a, b));
+        }
+      }
+    }
+    Set<String> labels = new TreeSet<>(old.labels().keySet());
+    labels.addAll(now.labels().keySet());
+    for (String label : labels) {
+      String a = old.labels().get(label);
+      String b = now.labels().get(label);
+      if (!Objects.equals(a, b)) {
+        fields.add(
+            FieldSummaries.of(
+                "metadata.labels." + label,
+                a == null ? null : TextNode.valueOf(a),
+                b == null ? null : TextNode.valueOf(b)));
+      }
+    }
+    return List.copyOf(fields);
+  }
+
+  /** Changed alerts grouped by equal change; the largest group first. */
+  private static List<ChangePattern> patterns(List<AlertChange> changes) {
+    Map<List<String>, List<AlertChange>> groups = new LinkedHashMap<>();
+    for (AlertChange change : changes) {
+      if (change.kind() == Kind.CHANGED) {
+        List<String> key = change.fields().stream().map(FieldChange::pattern).toList();
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
+      }
+    }
+    List<ChangePattern> patterns = new ArrayList<>();
+    groups
+        .values()
+        .forEach(g -> patterns.add(new ChangePattern(g.get(0).fields(), List.copyOf(g))));
+    patterns.sort(Comparator.comparing((ChangePattern p) -> -p.alerts().size()));
+    return List.copyOf(patterns);
+  }
+
+  /** The source files of an alert, relative to the alert repository. */
+  private static List<String> files(RenderedAlert alert) {
+    List<String> files = new ArrayList<>(2);
+    if (alert != null) {
+      files.add(alert.annotations().get(Annotations.SOURCE));
+      String template = alert.annotations().get(Annotations.TEMPLATE_SOURCE);
+      if (template != null) {
+        files.add(template);
+      }
+    }
+    return files;
+  }
+
+  private static List<SourceImpact> impacts(List<AlertChange> changes, Set<String> changedFiles) {
+    Map<String, List<AlertChange>> byFile = new TreeMap<>();
+    changedFiles.forEach(f -> byFile.put(f, new ArrayList<>()));
+    for (AlertChange change : changes) {
+      Set<String> files = new HashSet<>(files(change.before()));
+      files.addAll(files(change.after()));
+      for (String file : files) {
+        List<AlertChange> touched = byFile.get(file);
+        if (touched != null) {
+          touched.add(change);
+        }
+      }
+    }
+    List<SourceImpact> impacts = new ArrayList<>();
+    byFile.forEach(
+        (file, touched) -> {
+          Set<String> roles = new TreeSet<>(Comparator.reverseOrder());
+          Set<String> configs = new HashSet<>();
+          Set<String> namespaces = new HashSet<>();
+          for (AlertChange change : touched) {
+            for (RenderedAlert alert : new RenderedAlert[] {change.before(), change.after()}) {
+              if (alert == null) {
+                continue;
+              }
+              namespaces.add(alert.namespace());
+              if (alert.alertsConfig() != null) {
+                configs.add(alert.namespace() + "/" + alert.alertsConfig());
+              }
+              if (file.equals(alert.annotations().get(Annotations.TEMPLATE_SOURCE))) {
+                roles.add("template");
+              }
+              if (file.equals(alert.annotations().get(Annotations.SOURCE))) {
+                roles.add(alert.alertsConfig() != null ? "AlertsConfig" : "WavefrontAlert");
+              }
+            }
+          }
+          impacts.add(
+              new SourceImpact(
+                  file,
+                  roles.isEmpty() ? "other" : String.join(" + ", roles),
+                  touched.size(),
+                  configs.size(),
+                  namespaces.size()));
+        });
+    return List.copyOf(impacts);
+  }
+
+  /** Head findings in changed files and in the files of changed alerts; new unless on the base. */
+  private static List<TouchedFinding> findings(
+      Compilation base, Compilation head, List<AlertChange> changes, Set<String> changedFiles) {
+    Set<String> files = new HashSet<>(changedFiles);
+    for (AlertChange change : changes) {
+      files.addAll(files(change.before()));
+      files.addAll(files(change.after()));
+    }
+    Map<String, Integer> onBase = new HashMap<>();
+    for (Diagnostic d : base.diagnostics()) {
+      onBase.merge(key(d), 1, Integer::sum);
+    }
+    List<TouchedFinding> findings = new ArrayList<>();
+    for (Diagnostic d : head.diagnostics()) {
+      if (files.contains(d.position().file())) {
+        Integer left = onBase.get(key(d));
+        boolean isNew = left == null || left == 0;
+        if (!isNew) {
+          onBase.put(key(d), left - 1);
+        }
+        findings.add(new TouchedFinding(d, isNew));
+      }
+    }
+    findings.sort(
+        Comparator.comparing((TouchedFinding f) -> !f.isNew())
+            .thenComparing(f -> f.diagnostic().severity(), Comparator.reverseOrder())
+            .thenComparing(TouchedFinding::diagnostic, Diagnostic.ORDER));
+    return List.copyOf(findings);
+  }
+
+  private static String key(Diagnostic d) {
+    return d.position().file() + "\u0000" + d.rule() + "\u0000" + d.message();
+  }
+}

@@ -1,0 +1,104 @@
+package io.alertforge.compiler.diff;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.compiler.diagnostic.Diagnostic;
+import io.alertforge.compiler.diff.AlertChange.Kind;
+import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.render.Annotations;
+
+/**
+ * {@code diff.json}: the complete change, never truncated; documented in {@code docs/diff-json.md}.
+ * Its shape is an interface: add fields, never change or remove them without raising {@code
+ * schemaVersion}. Values are redacted as in the Markdown.
+ */
+public final class DiffJson {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  private DiffJson() {}
+
+  public static ObjectNode of(AlertDiff diff) {
+    JsonNodeFactory json = JsonNodeFactory.instance;
+    ObjectNode root = json.objectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    root.put("summary", diff.summaryLine());
+    ObjectNode counts = root.putObject("counts");
+    for (Kind kind : Kind.values()) {
+      counts.put(kind.label(), diff.count(kind));
+    }
+    counts.put("namespaces", diff.namespaces().size());
+    side(root.putObject("base"), diff.base(), diff.baseAlerts(), diff.baseErrors());
+    side(root.putObject("head"), diff.head(), diff.headAlerts(), diff.headErrors());
+    ArrayNode notes = root.putArray("notes");
+    diff.notes().forEach(notes::add);
+
+    ArrayNode changes = root.putArray("changes");
+    for (AlertChange change : diff.changes()) {
+      ObjectNode node = changes.addObject();
+      node.put("kind", change.kind().label());
+      node.put("namespace", change.current().namespace());
+      node.put("name", change.current().name());
+      if (change.kind() == Kind.MOVED) {
+        node.put("fromNamespace", change.before().namespace());
+        node.put("fromName", change.before().name());
+      }
+      RenderedAlert alert = change.current();
+      node.put("alertName", Redaction.text(alert.alertName()));
+      node.put("source", alert.annotations().get(Annotations.SOURCE));
+      node.put("template", alert.template());
+      node.put("templateSource", alert.annotations().get(Annotations.TEMPLATE_SOURCE));
+      node.put("alertsConfig", alert.alertsConfig());
+      if (change.kind() == Kind.CREATED || change.kind() == Kind.DELETED) {
+        node.set("spec", Redaction.json(alert.spec()));
+      }
+      ArrayNode fields = node.putArray("fields");
+      for (FieldChange field : change.fields()) {
+        fields
+            .addObject()
+            .put("field", field.field())
+            .put("summary", field.summary())
+            .<ObjectNode>set("before", field.before())
+            .set("after", field.after());
+      }
+    }
+
+    ArrayNode sources = root.putArray("sources");
+    for (SourceImpact impact : diff.sources()) {
+      sources
+          .addObject()
+          .put("file", impact.file())
+          .put("role", impact.role())
+          .put("alerts", impact.alerts())
+          .put("alertsConfigs", impact.alertsConfigs())
+          .put("namespaces", impact.namespaces());
+    }
+
+    ArrayNode patterns = root.putArray("patterns");
+    for (ChangePattern pattern : diff.patterns()) {
+      ObjectNode node = patterns.addObject().put("summary", pattern.summary());
+      ArrayNode alerts = node.putArray("alerts");
+      pattern.alerts().forEach(a -> alerts.add(a.qualifiedName()));
+    }
+
+    ArrayNode findings = root.putArray("findings");
+    for (TouchedFinding finding : diff.findings()) {
+      Diagnostic d = finding.diagnostic();
+      findings
+          .addObject()
+          .put("new", finding.isNew())
+          .put("file", d.position().file())
+          .put("line", d.position().line())
+          .put("column", d.position().column())
+          .put("severity", d.severity().label())
+          .put("rule", d.rule())
+          .put("message", Redaction.text(d.message()));
+    }
+    return root;
+  }
+
+  private static void side(ObjectNode node, String label, int alerts, long errors) {
+    node.put("label", label).put("alerts", alerts).put("errors", errors);
+  }
+}

@@ -1,0 +1,397 @@
+package io.alertforge.compiler.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.alertforge.compiler.diagnostic.Diagnostic;
+import io.alertforge.compiler.diff.AlertChange.Kind;
+import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.render.Annotations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Renders a diff as GitHub-flavoured Markdown for a pull-request comment: a one-line summary and a
+ * table first, the details in collapsible sections. Stays under a length limit by leaving out whole
+ * sections (never cutting one, so the Markdown stays valid) and says what it left out and where the
+ * full report is. Every value shown is redacted and escaped.
+ */
+public final class DiffMarkdown {
+
+  /** GitHub rejects comments over 65,536 characters; this leaves room for a marker and a footer. */
+  public static final int DEFAULT_LIMIT = 60_000;
+
+  private static final int MAX_ROWS = 100;
+  private static final int MAX_NAMES = 50;
+  private static final int MAX_VALUE = 2_000;
+  private static final int NOTE_ROOM = 600;
+
+  private DiffMarkdown() {}
+
+  /**
+   * @param fullReport where the complete, untruncated change is, e.g. {@code
+   *     target/alerts/diff.json}
+   */
+  public static String render(AlertDiff diff, String fullReport, int limit) {
+    StringBuilder out = new StringBuilder(header(diff));
+    List<String> omitted = new ArrayList<>();
+    for (Section section : sections(diff)) {
+      if (out.length() + section.text().length() + NOTE_ROOM <= limit) {
+        out.append(section.text());
+      } else {
+        omitted.add(section.title());
+      }
+    }
+    if (!omitted.isEmpty()) {
+      StringBuilder note =
+          new StringBuilder("\n> [!NOTE]\n> Left out to stay under ")
+              .append(String.format("%,d", limit))
+              .append(" characters: ")
+              .append(omitted.size())
+              .append(omitted.size() == 1 ? " section (" : " sections (");
+      String titles = esc(String.join(", ", omitted));
+      note.append(titles.length() > 300 ? titles.substring(0, 300) + "…" : titles)
+          .append("). The full change is in <code>")
+          .append(esc(fullReport))
+          .append("</code>.\n");
+      out.append(note);
+    }
+    return out.toString();
+  }
+
+  private record Section(String title, String text) {}
+
+  private static String header(AlertDiff diff) {
+    StringBuilder out = new StringBuilder("### AlertForge: alert changes\n\n");
+    out.append("**").append(diff.summaryLine()).append("**\n\n"); // numbers and fixed words
+    List<AlertChange> deleted = diff.of(Kind.DELETED);
+    if (!deleted.isEmpty()) {
+      out.append("> [!WARNING]\n> **")
+          .append(deleted.size())
+          .append(deleted.size() == 1 ? " alert will be deleted" : " alerts will be deleted")
+          .append("** from the cluster and from Wavefront: ")
+          .append(names(deleted, 10))
+          .append(". Check that this is intended.\n\n");
+    }
+    for (String note : diff.notes()) {
+      out.append("> [!NOTE]\n> ").append(esc(note)).append("\n\n");
+    }
+    out.append("<sub>Base <code>")
+        .append(esc(diff.base()))
+        .append("</code> (")
+        .append(diff.baseAlerts())
+        .append(" alerts) · head <code>")
+        .append(esc(diff.head()))
+        .append("</code> (")
+        .append(diff.headAlerts())
+        .append(" alerts)</sub>\n\n");
+    if (!diff.isEmpty()) {
+      out.append(namespaceTable(diff));
+    }
+    return out.toString();
+  }
+
+  private static String namespaceTable(AlertDiff diff) {
+    Map<String, long[]> counts = new TreeMap<>();
+    for (AlertChange change : diff.changes()) {
+      long[] row = counts.computeIfAbsent(change.current().namespace(), n -> new long[4]);
+      row[change.kind().ordinal()]++;
+    }
+    StringBuilder out =
+        new StringBuilder(
+            "| namespace | created | changed | deleted | renamed |\n|---|--:|--:|--:|--:|\n");
+    int rows = 0;
+    for (Map.Entry<String, long[]> row : counts.entrySet()) {
+      if (rows++ == MAX_ROWS) {
+        out.append("| … ").append(counts.size() - MAX_ROWS).append(" more | | | | |\n");
+        break;
+      }
+      long[] c = row.getValue();
+      out.append("| ")
+          .append(esc(row.getKey()))
+          .append(" | ")
+          .append(c[Kind.CREATED.ordinal()])
+          .append(" | ")
+          .append(c[Kind.CHANGED.ordinal()])
+          .append(" | ")
+          .append(c[Kind.DELETED.ordinal()])
+          .append(" | ")
+          .append(c[Kind.MOVED.ordinal()])
+          .append(" |\n");
+    }
+    return out.append('\n').toString();
+  }
+
+  private static List<Section> sections(AlertDiff diff) {
+    List<Section> sections = new ArrayList<>();
+    if (!diff.findings().isEmpty()) {
+      sections.add(findings(diff.findings()));
+    }
+    if (!diff.sources().isEmpty()) {
+      sections.add(blastRadius(diff.sources()));
+    }
+    List<AlertChange> deleted = diff.of(Kind.DELETED);
+    if (!deleted.isEmpty()) {
+      sections.add(
+          table(
+              "− " + deleted.size() + " deleted",
+              deleted,
+              "| alert | Wavefront name | severity | source |\n|---|---|---|---|\n",
+              c ->
+                  "| "
+                      + code(c.before().qualifiedName())
+                      + " | "
+                      + code(Redaction.text(c.before().alertName()))
+                      + " | "
+                      + esc(c.before().spec().path("severity").asText())
+                      + " | "
+                      + code(source(c.before()))
+                      + " |\n"));
+    }
+    for (ChangePattern pattern : diff.patterns()) {
+      sections.add(pattern(pattern));
+    }
+    List<AlertChange> created = diff.of(Kind.CREATED);
+    if (!created.isEmpty()) {
+      sections.add(
+          table(
+              "+ " + created.size() + " created",
+              created,
+              "| alert | Wavefront name | severity | minutes | condition | target |\n"
+                  + "|---|---|---|--:|---|---|\n",
+              c -> {
+                JsonNode spec = Redaction.json(c.after().spec());
+                return "| "
+                    + code(c.after().qualifiedName())
+                    + " | "
+                    + code(spec.path("alertName").asText())
+                    + " | "
+                    + esc(spec.path("severity").asText())
+                    + " | "
+                    + esc(spec.path("minutes").asText())
+                    + " | "
+                    + code(shorten(spec.path("condition").asText(), 160))
+                    + " | "
+                    + code(spec.path("target").asText())
+                    + " |\n";
+              }));
+    }
+    List<AlertChange> moved = diff.of(Kind.MOVED);
+    if (!moved.isEmpty()) {
+      sections.add(
+          table(
+              "↷ " + moved.size() + " renamed (same spec, new name)",
+              moved,
+              "| from | to | also changed |\n|---|---|---|\n",
+              c ->
+                  "| "
+                      + code(c.before().qualifiedName())
+                      + " | "
+                      + code(c.after().qualifiedName())
+                      + " | "
+                      + esc(
+                          String.join("; ", c.fields().stream().map(FieldChange::summary).toList()))
+                      + " |\n"));
+    }
+    return sections;
+  }
+
+  private static Section findings(List<TouchedFinding> findings) {
+    long fresh = findings.stream().filter(TouchedFinding::isNew).count();
+    return table(
+        "Findings on touched alerts: "
+            + fresh
+            + " new, "
+            + (findings.size() - fresh)
+            + " already on the base",
+        fresh > 0,
+        findings,
+        "| | severity | where | rule | message |\n|---|---|---|---|---|\n",
+        f -> {
+          Diagnostic d = f.diagnostic();
+          return "| "
+              + (f.isNew() ? "**new**" : "existing")
+              + " | "
+              + d.severity().label()
+              + " | "
+              + code(d.position().toString())
+              + " | "
+              + code(d.rule())
+              + " | "
+              + esc(Redaction.text(d.message()))
+              + " |\n";
+        });
+  }
+
+  private static Section blastRadius(List<SourceImpact> sources) {
+    return table(
+        "Blast radius: "
+            + sources.size()
+            + (sources.size() == 1 ? " changed source file" : " changed source files"),
+        true,
+        sources,
+        "| source file | defines | alerts touched | AlertsConfigs | namespaces |\n"
+            + "|---|---|--:|--:|--:|\n",
+        s ->
+            "| "
+                + code(s.file())
+                + " | "
+                + esc(s.role())
+                + " | "
+                + s.alerts()
+                + " | "
+                + s.alertsConfigs()
+                + " | "
+                + s.namespaces()
+                + " |\n");
+  }
+
+  private static Section pattern(ChangePattern pattern) {
+    List<AlertChange> alerts = pattern.alerts();
+    AlertChange example = alerts.get(0);
+    String summary = pattern.summary().isEmpty() ? "changed" : pattern.summary();
+    String title =
+        alerts.size() == 1
+            ? "~ " + example.qualifiedName() + ": " + summary
+            : "~ " + summary + " · " + alerts.size() + " alerts";
+    List<FieldChange> shown = example.fields().stream().filter(f -> !f.selfExplanatory()).toList();
+    if (alerts.size() == 1 && shown.isEmpty()) { // the summary says it all: one line
+      return new Section(
+          title, "~ " + code(example.qualifiedName()) + ": " + esc(shorten(summary, 300)) + "\n\n");
+    }
+    StringBuilder out = new StringBuilder("<details><summary>~ ");
+    if (alerts.size() == 1) {
+      out.append(code(example.qualifiedName())).append(": ").append(esc(shorten(summary, 300)));
+    } else {
+      out.append("<b>")
+          .append(esc(shorten(summary, 300)))
+          .append("</b> · ")
+          .append(alerts.size())
+          .append(" alerts");
+    }
+    out.append("</summary>\n\n");
+    if (alerts.size() > 1) {
+      out.append("Applies to ").append(names(alerts, MAX_NAMES)).append(".\n\n");
+    }
+    if (!shown.isEmpty()) {
+      if (alerts.size() > 1) {
+        out.append("Example: ").append(code(example.qualifiedName())).append("\n\n");
+      }
+      StringBuilder diff = new StringBuilder();
+      for (FieldChange field : shown) {
+        diff.append("- ")
+            .append(field.field())
+            .append(": ")
+            .append(shorten(text(field.before()), MAX_VALUE))
+            .append('\n')
+            .append("+ ")
+            .append(field.field())
+            .append(": ")
+            .append(shorten(text(field.after()), MAX_VALUE))
+            .append('\n');
+      }
+      out.append(fenced("diff", diff.toString()));
+    }
+    return new Section(title, out.append(close()).toString());
+  }
+
+  private static <T> Section table(
+      String title, List<T> items, String head, Function<T, String> row) {
+    return table(title, false, items, head, row);
+  }
+
+  /** A collapsible section holding a table of at most {@value #MAX_ROWS} rows. */
+  private static <T> Section table(
+      String title, boolean expanded, List<T> items, String head, Function<T, String> row) {
+    StringBuilder out = new StringBuilder(open(title, expanded)).append(head);
+    rows(out, items, row);
+    return new Section(title, out.append(close()).toString());
+  }
+
+  private static <T> void rows(StringBuilder out, List<T> items, Function<T, String> row) {
+    for (int i = 0; i < items.size(); i++) {
+      if (i == MAX_ROWS) {
+        out.append("\n… and ").append(items.size() - MAX_ROWS).append(" more.\n");
+        break;
+      }
+      out.append(row.apply(items.get(i)));
+    }
+  }
+
+  private static String open(String title, boolean expanded) {
+    return "<details" + (expanded ? " open" : "") + "><summary>" + esc(title) + "</summary>\n\n";
+  }
+
+  private static String close() {
+    return "\n</details>\n\n";
+  }
+
+  private static String names(List<AlertChange> changes, int max) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < changes.size() && i < max; i++) {
+      names.add(code(changes.get(i).qualifiedName()));
+    }
+    String joined = String.join(", ", names);
+    return changes.size() > max ? joined + " and " + (changes.size() - max) + " more" : joined;
+  }
+
+  private static String source(RenderedAlert alert) {
+    String template = alert.annotations().get(Annotations.TEMPLATE_SOURCE);
+    String source = alert.annotations().get(Annotations.SOURCE);
+    return template == null || template.equals(source) ? source : source + " (" + template + ")";
+  }
+
+  private static String text(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return "(absent)";
+    }
+    return node.isValueNode() ? node.asText() : node.toString();
+  }
+
+  /** A fenced code block whose fence is longer than any backtick run in the content. */
+  static String fenced(String language, String content) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < content.length(); i++) {
+      run = content.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(Math.max(3, longest + 1));
+    return fence + language + "\n" + content + (content.endsWith("\n") ? "" : "\n") + fence + "\n";
+  }
+
+  private static String code(String text) {
+    return "<code>" + esc(shorten(text, 300)) + "</code>";
+  }
+
+  private static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "…";
+  }
+
+  /**
+   * Text that can go anywhere in the comment, a table cell included: HTML and Markdown punctuation
+   * become entities, so a value can neither open a tag, break a table, nor mention a user.
+   */
+  public static String escape(String text) {
+    return esc(text);
+  }
+
+  static String esc(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '|', '*', '_', '`', '[', ']', '~', '\\', '@', '#' ->
+            out.append("&#").append((int) c).append(';');
+        case '\n', '\r', '\t' -> out.append(' ');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

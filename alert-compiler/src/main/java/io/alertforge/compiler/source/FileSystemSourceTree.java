@@ -1,0 +1,41 @@
+package io.alertforge.compiler.source;
+
+import io.alertforge.compiler.diagnostic.Diagnostics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** An alert repository in a directory, as it is on disk now (a working tree). */
+public final class FileSystemSourceTree implements SourceTree {
+
+  private final Path root;
+
+  public FileSystemSourceTree(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public String description() {
+    return root.toString();
+  }
+
+  @Override
+  public List<String> yamlFiles(Diagnostics diagnostics) throws IOException {
+    return RepositoryScanner.yamlFiles(root, diagnostics);
+  }
+
+  @Override
+  public boolean isFile(String path) {
+    return Files.isRegularFile(root.resolve(path));
+  }
+
+  @Override
+  public byte[] read(String path) throws IOException {
+    return Files.readAllBytes(root.resolve(path));
+  }
+}

@@ -1,0 +1,311 @@
+package io.alertforge.compiler.diff;
+
+import static io.alertforge.compiler.diff.Alerts.config;
+import static io.alertforge.compiler.diff.Alerts.standalone;
+import static io.alertforge.compiler.diff.Alerts.template;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.alertforge.compiler.AlertCompiler;
+import io.alertforge.compiler.diff.AlertChange.Kind;
+import io.alertforge.compiler.git.GitBaseException;
+import io.alertforge.compiler.git.GitWorkspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pull-request scenarios on real Git repositories: main, a branch, a change, a diff. */
+class GitDiffTest {
+
+  private static final AlertCompiler COMPILER = new AlertCompiler();
+
+  @TempDir Path dir;
+  private GitFixture repo;
+
+  @BeforeEach
+  void mainWithTwelveInstancesOfOneTemplate() throws Exception {
+    repo = GitFixture.init(dir);
+    repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "80"));
+    for (int i = 1; i <= 12; i++) {
+      repo.write(
+          "team-a/apps/app" + i + ".yaml", config("team-a", "app" + i, "app" + i, "cpu-high"));
+    }
+    repo.write("team-b/heartbeat.yaml", standalone("team-b", "heartbeat", "team-b@example.com"));
+    repo.commit("alerts");
+    repo.branch("change");
+  }
+
+  @AfterEach
+  void close() {
+    repo.close();
+  }
+
+  private AlertDiff diff(Path source, String head) throws Exception {
+    try (GitWorkspace workspace = GitWorkspace.open(source).orElseThrow()) {
+      return GitDiff.diff(COMPILER, workspace, null, head, null);
+    }
+  }
+
+  private AlertDiff diff() throws Exception {
+    return diff(dir, null);
+  }
+
+  private static String markdown(AlertDiff diff) {
+    return DiffMarkdown.render(diff, "target/alerts/diff.json", DiffMarkdown.DEFAULT_LIMIT);
+  }
+
+  @Test
+  void aTemplateChangeFansOutAndIsShownOnceAsAPattern() throws Exception {
+    repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "90"));
+    repo.commit("raise the threshold");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine()).isEqualTo("+0 created, ~12 changed, -0 deleted in 1 namespace");
+    assertThat(diff.patterns()).hasSize(1);
+    assertThat(diff.patterns().get(0).summary()).isEqualTo("threshold 80 → 90");
+    assertThat(diff.patterns().get(0).alerts()).hasSize(12);
+    assertThat(diff.sources())
+        .containsExactly(new SourceImpact("team-a/templates.yaml", "template", 12, 12, 1));
+    String md = markdown(diff);
+    assertThat(md)
+        .startsWith(
+            "### AlertForge: alert changes\n\n**+0 created, ~12 changed, -0 deleted in 1 namespace**")
+        .contains("<b>threshold 80 → 90</b> · 12 alerts")
+        .contains("| <code>team-a/templates.yaml</code> | template | 12 | 12 | 1 |")
+        .contains("| team-a | 0 | 12 | 0 | 0 |")
+        .doesNotContain("[!WARNING]");
+  }
+
+  @Test
+  void aQueryChangeInATemplateShowsBothQueriesOnce() throws Exception {
+    repo.write(
+        "team-a/templates.yaml",
+        template("team-a", "cpu-high", "80", "kubernetes.pod.cpu.limit_rate", 10, "severe"));
+    repo.commit("other metric, longer, louder");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.patterns()).hasSize(1);
+    assertThat(diff.patterns().get(0).summary())
+        .isEqualTo(
+            "condition changed; displayExpression changed; severity warn → severe; minutes 5 → 10");
+    assertThat(markdown(diff))
+        .contains("Example: <code>team-a/app1.cpu-high</code>")
+        .contains(
+            "- condition: ts(kubernetes.pod.cpu.usage_rate, label.app=\"app1\") > 80\n"
+                + "+ condition: ts(kubernetes.pod.cpu.limit_rate, label.app=\"app1\") > 80\n");
+  }
+
+  @Test
+  void aParamOverrideInOneAlertsConfigTouchesOneAlert() throws Exception {
+    repo.write("team-a/apps/app3.yaml", config("team-a", "app3", "app3", "cpu-high=95"));
+    repo.commit("app3 is busier");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine()).isEqualTo("+0 created, ~1 changed, -0 deleted in 1 namespace");
+    assertThat(diff.sources())
+        .containsExactly(new SourceImpact("team-a/apps/app3.yaml", "AlertsConfig", 1, 1, 1));
+    assertThat(markdown(diff))
+        .contains("\n~ <code>team-a/app3.cpu-high</code>: threshold 80 → 95\n");
+  }
+
+  @Test
+  void aNewAlertsConfigCreatesItsAlerts() throws Exception {
+    repo.write("team-a/apps/new.yaml", config("team-a", "new-app", "new-app", "cpu-high"));
+    repo.commit("new app");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine()).isEqualTo("+1 created, ~0 changed, -0 deleted in 1 namespace");
+    assertThat(diff.of(Kind.CREATED).get(0).qualifiedName()).isEqualTo("team-a/new-app.cpu-high");
+    assertThat(markdown(diff))
+        .contains("<details><summary>+ 1 created</summary>")
+        .contains(
+            "| <code>team-a/new-app.cpu-high</code> | <code>new-app cpu-high</code> | warn | 5 |");
+  }
+
+  @Test
+  void aDeletedTemplateDeletesItsInstancesWithAWarningAndANewError() throws Exception {
+    repo.delete("team-a/templates.yaml");
+    repo.commit("drop cpu-high");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine()).isEqualTo("+0 created, ~0 changed, -12 deleted in 1 namespace");
+    assertThat(diff.sources())
+        .containsExactly(new SourceImpact("team-a/templates.yaml", "template", 12, 12, 1));
+    assertThat(diff.findings()).hasSize(12).allMatch(TouchedFinding::isNew);
+    assertThat(diff.findings().get(0).diagnostic().rule()).isEqualTo("reference/unknown-template");
+    String md = markdown(diff);
+    assertThat(md)
+        .contains(
+            "> [!WARNING]\n> **12 alerts will be deleted** from the cluster and from Wavefront:")
+        .contains("Findings on touched alerts: 12 new, 0 already on the base")
+        .contains("| **new** | error | <code>team-a/apps/app1.yaml");
+    assertThat(md.indexOf("[!WARNING]")).isLessThan(md.indexOf("| namespace |"));
+  }
+
+  @Test
+  void aRenamedAlertsConfigIsAMoveNotADeleteAndACreate() throws Exception {
+    repo.delete("team-a/apps/app5.yaml");
+    repo.write("team-a/apps/app5-v2.yaml", config("team-a", "app5-v2", "app5", "cpu-high"));
+    repo.commit("rename");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+0 created, ~0 changed, -0 deleted, 1 renamed in 1 namespace");
+    AlertChange move = diff.of(Kind.MOVED).get(0);
+    assertThat(move.before().qualifiedName()).isEqualTo("team-a/app5.cpu-high");
+    assertThat(move.after().qualifiedName()).isEqualTo("team-a/app5-v2.cpu-high");
+    assertThat(markdown(diff))
+        .contains("| <code>team-a/app5.cpu-high</code> | <code>team-a/app5-v2.cpu-high</code> |")
+        .doesNotContain("[!WARNING]");
+  }
+
+  @Test
+  void targetChangesAreListedAndPagerDutyKeysAreNeverShown() throws Exception {
+    String key = "c6bf50a46941fb526dca9867e1255d04";
+    repo.write(
+        "team-b/heartbeat.yaml", standalone("team-b", "heartbeat", "team-b@example.com,pd:" + key));
+    repo.commit("page");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.of(Kind.CHANGED).get(0).fields().get(0).summary())
+        .isEqualTo("target + pd:…5d04");
+    String md = markdown(diff);
+    String json = DiffJson.of(diff).toString();
+    assertThat(md).contains("target + pd:…5d04").doesNotContain(key);
+    assertThat(json).contains("pd:…5d04").doesNotContain(key);
+  }
+
+  @Test
+  void uncommittedEditsAreInTheWorkingTreeDiffButNotInHead() throws Exception {
+    repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "85"));
+
+    assertThat(diff(dir, null).summaryLine())
+        .isEqualTo("+0 created, ~12 changed, -0 deleted in 1 namespace");
+    assertThat(diff(dir, "HEAD").summaryLine()).isEqualTo("No alert changes (13 alerts)");
+    assertThat(diff(dir, "HEAD").base()).startsWith("main (");
+  }
+
+  @Test
+  void aBaseThatDoesNotCompileStillGivesADiffAndSaysSo() throws Exception {
+    repo.git.checkout().setName("main").call();
+    repo.write("team-a/apps/app1.yaml", "alerts: [unclosed\n");
+    repo.commit("broken on main");
+    repo.git.checkout().setName("change").call();
+    repo.git.merge().include(repo.git.getRepository().resolve("main")).call();
+    repo.write("team-a/apps/app1.yaml", config("team-a", "app1", "app1", "cpu-high"));
+    repo.commit("fix");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.baseErrors()).isPositive();
+    assertThat(diff.summaryLine()).isEqualTo("+1 created, ~0 changed, -0 deleted in 1 namespace");
+    assertThat(markdown(diff)).contains("> [!NOTE]\n> The base has 1 error(s), so some of its");
+  }
+
+  @Test
+  void theAlertRepositoryCanBeASubdirectory() throws Exception {
+    repo.write("alerts/team-c/t.yaml", template("team-c", "mem", "70"));
+    repo.write("alerts/team-c/c.yaml", config("team-c", "svc", "svc", "mem"));
+    repo.write("README.yaml", "not: alerts\n");
+    repo.commit("alerts in a subdirectory");
+    repo.git.checkout().setName("main").call();
+    repo.git.merge().include(repo.git.getRepository().resolve("change")).call();
+    repo.git.checkout().setName("change").call();
+    repo.write("alerts/team-c/t.yaml", template("team-c", "mem", "75"));
+    repo.commit("tighter");
+
+    AlertDiff diff = diff(dir.resolve("alerts"), null);
+
+    assertThat(diff.summaryLine()).isEqualTo("+0 created, ~1 changed, -0 deleted in 1 namespace");
+    assertThat(diff.sources()).extracting(SourceImpact::file).containsExactly("team-c/t.yaml");
+    assertThat(diff.base()).endsWith(":alerts");
+    assertThat(diff.baseAlerts()).isEqualTo(1);
+  }
+
+  @Test
+  void aDetachedHeadAsCiChecksOutIsDiffedAgainstMain() throws Exception {
+    repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "90"));
+    RevCommit commit = repo.commit("change");
+    repo.git.checkout().setName(commit.name()).call(); // detached
+
+    assertThat(repo.git.getRepository().getFullBranch()).isEqualTo(commit.name());
+    assertThat(diff(dir, "HEAD").summaryLine())
+        .isEqualTo("+0 created, ~12 changed, -0 deleted in 1 namespace");
+  }
+
+  @Test
+  void aShallowCloneWithoutTheBaseSaysHowToFetchIt(@TempDir Path clone) throws Exception {
+    repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "90"));
+    repo.commit("change 1");
+    repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "95"));
+    repo.commit("change 2");
+    try (Git shallow =
+        Git.cloneRepository()
+            .setURI(dir.toUri().toString())
+            .setDirectory(clone.toFile())
+            .setBranch("change")
+            .setDepth(1)
+            .call()) {
+      try (GitWorkspace workspace = GitWorkspace.open(clone).orElseThrow()) {
+        assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, null, null, null))
+            .isInstanceOf(GitBaseException.class)
+            .hasMessageContaining("this clone is shallow")
+            .hasMessageContaining("fetch-depth: 0")
+            .hasMessageContaining("git fetch --unshallow");
+        assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, "origin/release", null, null))
+            .hasMessageStartingWith("the base ref 'origin/release' is not in the Git repository")
+            .hasMessageContaining("(a shallow clone)");
+      }
+    }
+  }
+
+  @Test
+  void noRepositoryOrOneThatDoesNotTrackTheSourceIsNoWorkspace(@TempDir Path plain)
+      throws Exception {
+    assertThat(GitWorkspace.open(plain)).isEmpty();
+    Path ignored = dir.resolve("target/test-project");
+    Files.createDirectories(ignored);
+    assertThat(GitWorkspace.open(ignored)).isEmpty();
+  }
+
+  @Test
+  void anUnknownBaseRefIsAClearError() throws Exception {
+    try (GitWorkspace workspace = GitWorkspace.open(dir).orElseThrow()) {
+      assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, "nope", null, null))
+          .isInstanceOf(GitBaseException.class)
+          .hasMessageStartingWith("the base ref 'nope' is not in the Git repository at ")
+          .hasMessageContaining("-Dalert.baseRef");
+      assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, null, "nope", null))
+          .hasMessageStartingWith("'nope' names no commit");
+    }
+  }
+
+  @Test
+  void readingTheBaseChangesNeitherTheWorkingTreeNorTheIndex() throws Exception {
+    repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "85"));
+    var before = repo.git.status().call();
+
+    diff();
+
+    var after = repo.git.status().call();
+    assertThat(after.getModified())
+        .isEqualTo(before.getModified())
+        .containsExactly("team-a/templates.yaml");
+    assertThat(after.getChanged()).isEqualTo(before.getChanged()).isEmpty();
+    assertThat(Files.readString(dir.resolve("team-a/templates.yaml"))).contains("\"85\"");
+    assertThat(List.of(dir.toFile().list())).doesNotContain("target");
+  }
+}

@@ -1,0 +1,147 @@
+package io.alertforge.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import io.takari.maven.testing.TestMavenRuntime5;
+import io.takari.maven.testing.TestResources5;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** alert:diff and alert:comment in-process, on test projects made Git repositories. */
+class DiffMojoTest {
+
+  @RegisterExtension final TestResources5 resources = new TestResources5();
+  @RegisterExtension final TestMavenRuntime5 maven = new TestMavenRuntime5();
+
+  @Test
+  void diffWritesMarkdownAndJsonForAThresholdChange() throws Exception {
+    File basedir = resources.getBasedir("unit");
+    GitProjects.mainThenBranch(basedir);
+    GitProjects.edit(basedir, "alerts.yaml", "threshold: \"80\"", "threshold: \"85\"");
+
+    maven.executeMojo(basedir, "diff");
+
+    String md = Files.readString(basedir.toPath().resolve("target/alerts/diff.md"));
+    assertThat(md)
+        .startsWith(
+            "### AlertForge: alert changes\n\n**+0 created, ~1 changed, -0 deleted in 1 namespace**")
+        .contains("<code>team-a/checkout.cpu-high</code>: threshold 80 → 85");
+    assertThat(basedir.toPath().resolve("target/alerts/diff.json"))
+        .content()
+        .contains("\"summary\" : \"threshold 80 → 85\"");
+  }
+
+  @Test
+  void failOnDeleteFailsWhenAlertsWouldBeDeleted() throws Exception {
+    File basedir = resources.getBasedir("unit");
+    GitProjects.mainThenBranch(basedir);
+    GitProjects.edit(
+        basedir, "alerts.yaml", "    cpu-high:\n      params:\n        app: cart", "    {}");
+
+    MojoFailureException failure =
+        assertThrows(
+            MojoFailureException.class,
+            () ->
+                maven.executeMojo(
+                    basedir, "diff", TestMavenRuntime5.newParameter("failOnDelete", "true")));
+
+    assertThat(failure.getMessage())
+        .startsWith("1 alert(s) would be deleted (listed in ")
+        .endsWith(
+            "and alert.failOnDelete is set. If the deletions are intended, run without"
+                + " -Dalert.failOnDelete for this change");
+  }
+
+  @Test
+  void withoutARepositoryOfItsOwnThereIsNothingToCompare() throws Exception {
+    // The copy lies under this build's target/, inside the AlertForge clone, which must not be
+    // taken for the alert repository's: it tracks nothing there.
+    File basedir = resources.getBasedir("unit");
+
+    maven.executeMojo(basedir, "diff");
+
+    assertThat(basedir.toPath().resolve("target/alerts/diff.md"))
+        .content()
+        .contains("> No diff: /")
+        .contains("is not in a Git repository that tracks it");
+  }
+
+  @Test
+  void anExplicitBaseThatIsNotThereIsAnErrorWithAFix() throws Exception {
+    File basedir = resources.getBasedir("unit");
+    GitProjects.mainThenBranch(basedir);
+
+    MojoExecutionException error =
+        assertThrows(
+            MojoExecutionException.class,
+            () ->
+                maven.executeMojo(
+                    basedir, "diff", TestMavenRuntime5.newParameter("baseRef", "origin/main")));
+
+    assertThat(error.getMessage())
+        .startsWith("the base ref 'origin/main' is not in the Git repository at ")
+        .contains("Fetch the base branch (e.g. 'git fetch origin main')");
+    assertThat(error.getCause()).isNull();
+  }
+
+  @Test
+  void commentPostsTheDiffOnceAndNeverLogsTheToken() throws Exception {
+    File basedir = resources.getBasedir("unit");
+    GitProjects.mainThenBranch(basedir);
+    maven.executeMojo(basedir, "diff");
+    List<String> calls = new CopyOnWriteArrayList<>();
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
+          byte[] reply = (exchange.getRequestMethod().equals("GET") ? "[]" : "{}").getBytes();
+          exchange.sendResponseHeaders(
+              exchange.getRequestMethod().equals("GET") ? 200 : 201, reply.length);
+          exchange.getResponseBody().write(reply);
+          exchange.close();
+        });
+    server.start();
+    try {
+      CommentMojo mojo =
+          (CommentMojo)
+              maven.lookupConfiguredMojo(
+                  maven.newMavenSession(maven.readMavenProject(basedir)),
+                  maven.newMojoExecution("comment"));
+      mojo.environment =
+          Map.of(
+              "GITHUB_ACTIONS", "true",
+              "GITHUB_REPOSITORY", "acme/alerts",
+              "GITHUB_API_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
+              "GITHUB_TOKEN", "ghp_topsecret");
+      mojo.pr = "5";
+      mojo.execute();
+    } finally {
+      server.stop(0);
+    }
+
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(0)).isEqualTo("GET /repos/acme/alerts/issues/5/comments?per_page=100 ");
+    assertThat(calls.get(1))
+        .startsWith(
+            "POST /repos/acme/alerts/issues/5/comments {\"body\":\"<!-- alertforge:diff -->\\n### AlertForge: alert changes")
+        .contains("No alert changes (2 alerts)")
+        .doesNotContain("ghp_topsecret");
+  }
+}
