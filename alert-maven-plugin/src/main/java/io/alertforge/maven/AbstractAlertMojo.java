@@ -7,6 +7,7 @@ import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.output.DiagnosticsReport;
 import java.io.File;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -39,9 +40,16 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   @Parameter(property = "alert.skip", defaultValue = "false")
   boolean skip;
 
-  /** Fails the build on warnings too, not only on errors. */
+  /** The lowest severity that fails the build: {@code error} (default) or {@code warning}. */
+  @Parameter(property = "alert.failOn", defaultValue = "error")
+  String failOn;
+
+  /** Alias of {@code alert.failOn=warning}, kept for existing builds. */
   @Parameter(property = "alert.failOnWarning", defaultValue = "false")
   boolean failOnWarning;
+
+  /** The resolved fail-on severity, set before {@link #run}. */
+  Severity threshold;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
@@ -56,6 +64,7 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       return;
     }
     resolveDefaults();
+    threshold = failOnSeverity();
     Compilation compilation = compile();
     File diagnostics = new File(output, DiagnosticsReport.FILE_NAME);
     try {
@@ -67,7 +76,22 @@ abstract class AbstractAlertMojo extends AbstractMojo {
     }
     getLog().info("Alerts in " + source + ": " + compilation.summary());
     getLog().info("Diagnostics written to " + diagnostics);
-    failOnFindings(compilation, diagnostics);
+    failOnFindings(compilation, diagnostics, threshold);
+  }
+
+  /** alert.failOn as a severity; alert.failOnWarning=true means warning. */
+  Severity failOnSeverity() throws MojoExecutionException {
+    if (failOnWarning) {
+      return Severity.WARNING;
+    }
+    String value = failOn == null ? "error" : failOn.strip().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "error" -> Severity.ERROR;
+      case "warning" -> Severity.WARNING;
+      default ->
+          throw new MojoExecutionException(
+              "alert.failOn is '" + failOn + "'; use error (the default) or warning");
+    };
   }
 
   /**
@@ -90,7 +114,7 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   }
 
   /** The goal's own work on a compiled repository. */
-  abstract void run(Compilation compilation) throws IOException;
+  abstract void run(Compilation compilation) throws IOException, MojoExecutionException;
 
   void print(Diagnostic diagnostic) {
     String line = diagnostic.format();
@@ -126,7 +150,7 @@ abstract class AbstractAlertMojo extends AbstractMojo {
     }
   }
 
-  private void failOnFindings(Compilation compilation, File diagnostics)
+  private void failOnFindings(Compilation compilation, File diagnostics, Severity threshold)
       throws MojoFailureException {
     long errors = compilation.count(Severity.ERROR);
     long warnings = compilation.count(Severity.WARNING);
@@ -138,12 +162,12 @@ abstract class AbstractAlertMojo extends AbstractMojo {
               + "; each is listed above with its file, line, column and rule, and in "
               + diagnostics);
     }
-    if (failOnWarning && warnings > 0) {
+    if (threshold == Severity.WARNING && warnings > 0) {
       throw new MojoFailureException(
           warnings
               + " warning(s) in the alert sources under "
               + source
-              + ", and alert.failOnWarning is set; each is listed above and in "
+              + ", and alert.failOn is warning; each is listed above and in "
               + diagnostics);
     }
   }

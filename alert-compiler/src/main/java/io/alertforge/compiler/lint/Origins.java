@@ -24,7 +24,7 @@ public final class Origins {
         return param.at(0);
       }
     }
-    int literal = fragment.isEmpty() ? -1 : origin.sourceText().indexOf(fragment);
+    int literal = literalOffset(origin.sourceText(), fragment);
     if (literal >= 0) {
       return origin.at(literal);
     }
@@ -41,5 +41,25 @@ public final class Origins {
   public static SourcePosition field(RenderedAlert alert, String field) {
     FieldOrigin origin = alert.field(field);
     return origin == null ? alert.origin() : origin.position();
+  }
+
+  /** The first occurrence of {@code fragment} in template text outside {@code {{ }}} actions. */
+  private static int literalOffset(String text, String fragment) {
+    if (fragment.isEmpty()) {
+      return -1;
+    }
+    int from = 0;
+    while (true) {
+      int found = text.indexOf(fragment, from);
+      if (found < 0) {
+        return -1;
+      }
+      int open = text.lastIndexOf("{{", found);
+      int close = open < 0 ? -1 : text.indexOf("}}", open);
+      if (open < 0 || close < 0 || close + 2 <= found) {
+        return found;
+      }
+      from = close + 2;
+    }
   }
 }

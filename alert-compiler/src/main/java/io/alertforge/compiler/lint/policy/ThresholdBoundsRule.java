@@ -99,10 +99,9 @@ public final class ThresholdBoundsRule extends LintRule<List<ThresholdBoundsRule
                     + metric
                     + " with "
                     + comparison.number()
-                    + ", outside the documented range "
-                    + format(bound.min())
-                    + ".."
-                    + format(bound.max())
+                    + ", outside the documented range ("
+                    + range(bound)
+                    + ")"
                     + " for "
                     + bound.metric().text()
                     + "; use a standard threshold, or change policy/threshold-bounds in"
@@ -111,6 +110,16 @@ public final class ThresholdBoundsRule extends LintRule<List<ThresholdBoundsRule
         }
       }
     }
+  }
+
+  private static String range(Bound bound) {
+    if (Double.isInfinite(bound.min())) {
+      return "at most " + format(bound.max());
+    }
+    if (Double.isInfinite(bound.max())) {
+      return "at least " + format(bound.min());
+    }
+    return format(bound.min()) + ".." + format(bound.max());
   }
 
   private static String format(double value) {
