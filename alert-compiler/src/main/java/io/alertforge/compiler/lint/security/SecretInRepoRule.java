@@ -52,7 +52,7 @@ public final class SecretInRepoRule extends LintRule<Void> {
           new Detector(Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"), 0, "a private key"),
           new Detector(
               Pattern.compile(
-                  "(?i)[a-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key)[\"']?\\s*[:=]\\s*[\"']?"
+                  "(?i)(?:token|secret|password|passwd|api[_-]?key)[\"']?\\s*[:=]\\s*[\"']?"
                       + "((?=[^\\s\"']*[0-9])(?=[^\\s\"']*[A-Za-z])[^\\s\"',#{}<>$]{16,})"),
               1,
               "a value assigned to a token, secret, password or API key"));
