@@ -1,13 +1,11 @@
 package io.alertforge.compiler.lint.namespace;
 
-import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.RuleDoc;
-import io.alertforge.compiler.lint.RuleOptions;
 import io.alertforge.compiler.model.AlertSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +15,11 @@ import java.util.stream.Stream;
 /** Each document's namespace must be owned, in alertforge.yaml, by a glob matching its path. */
 public final class NamespaceIsolationRule extends LintRule<Void> {
 
-  private static final Rule RULE =
-      new Rule(
-          "namespace/isolation",
-          Severity.ERROR,
-          "A file defines objects in a namespace its path does not own.");
-
-  @Override
-  public Rule rule() {
-    return RULE;
+  public NamespaceIsolationRule() {
+    super(
+        "namespace/isolation",
+        Severity.ERROR,
+        "A file defines objects in a namespace its path does not own.");
   }
 
   @Override
@@ -55,11 +49,6 @@ public final class NamespaceIsolationRule extends LintRule<Void> {
           name: refunds
           namespace: payments""",
         Map.of());
-  }
-
-  @Override
-  public Void options(RuleOptions options) {
-    return null;
   }
 
   @Override

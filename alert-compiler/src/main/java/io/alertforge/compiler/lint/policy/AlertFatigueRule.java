@@ -1,6 +1,5 @@
 package io.alertforge.compiler.lint.policy;
 
-import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.LintContext;
@@ -21,12 +20,6 @@ public final class AlertFatigueRule extends LintRule<AlertFatigueRule.Options> {
 
   record Options(List<Range> ranges, int maxAlertsPerNamespace) {}
 
-  private static final Rule RULE =
-      new Rule(
-          "policy/alert-fatigue",
-          Severity.WARNING,
-          "An alert fires too eagerly, notifies nobody, pages for info, or its namespace has too many.");
-
   /** Field, default minimum, default maximum. */
   private static final List<Range> DEFAULTS =
       List.of(
@@ -34,9 +27,11 @@ public final class AlertFatigueRule extends LintRule<AlertFatigueRule.Options> {
           new Range("resolveAfterMinutes", 2, 1440),
           new Range("alertCheckFrequency", 1, 60));
 
-  @Override
-  public Rule rule() {
-    return RULE;
+  public AlertFatigueRule() {
+    super(
+        "policy/alert-fatigue",
+        Severity.WARNING,
+        "An alert fires too eagerly, notifies nobody, pages for info, or its namespace has too many.");
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.alertforge.compiler.lint.policy;
 
-import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
@@ -21,15 +20,11 @@ public final class MetricAllowlistRule extends LintRule<MetricAllowlistRule.Opti
 
   static final List<String> QUERY_FIELDS = List.of("condition", "displayExpression");
 
-  private static final Rule RULE =
-      new Rule(
-          "policy/metric-allowlist",
-          Severity.ERROR,
-          "A query reads a metric that its namespace may not query.");
-
-  @Override
-  public Rule rule() {
-    return RULE;
+  public MetricAllowlistRule() {
+    super(
+        "policy/metric-allowlist",
+        Severity.ERROR,
+        "A query reads a metric that its namespace may not query.");
   }
 
   @Override

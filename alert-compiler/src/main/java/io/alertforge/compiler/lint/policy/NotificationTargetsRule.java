@@ -1,6 +1,5 @@
 package io.alertforge.compiler.lint.policy;
 
-import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
@@ -16,15 +15,11 @@ import java.util.Map;
 /** Every notification target of a rendered alert is approved for its namespace. */
 public final class NotificationTargetsRule extends LintRule<NamespacedGlobs> {
 
-  private static final Rule RULE =
-      new Rule(
-          "policy/notification-targets",
-          Severity.ERROR,
-          "An alert notifies a target that its namespace is not approved to notify.");
-
-  @Override
-  public Rule rule() {
-    return RULE;
+  public NotificationTargetsRule() {
+    super(
+        "policy/notification-targets",
+        Severity.ERROR,
+        "An alert notifies a target that its namespace is not approved to notify.");
   }
 
   @Override

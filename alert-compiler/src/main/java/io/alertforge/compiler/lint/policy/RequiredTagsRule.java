@@ -1,7 +1,6 @@
 package io.alertforge.compiler.lint.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
@@ -16,15 +15,11 @@ import java.util.Map;
 /** Every rendered alert carries the required tags, and every tag uses Wavefront's charset. */
 public final class RequiredTagsRule extends LintRule<NamespacedGlobs> {
 
-  private static final Rule RULE =
-      new Rule(
-          "policy/required-tags",
-          Severity.ERROR,
-          "An alert lacks a required tag, or a tag has characters Wavefront does not allow.");
-
-  @Override
-  public Rule rule() {
-    return RULE;
+  public RequiredTagsRule() {
+    super(
+        "policy/required-tags",
+        Severity.ERROR,
+        "An alert lacks a required tag, or a tag has characters Wavefront does not allow.");
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.alertforge.compiler.lint.policy;
 
-import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
@@ -19,15 +18,11 @@ public final class ThresholdBoundsRule extends LintRule<List<ThresholdBoundsRule
 
   record Bound(Glob metric, double min, double max) {}
 
-  private static final Rule RULE =
-      new Rule(
-          "policy/threshold-bounds",
-          Severity.WARNING,
-          "A condition's threshold is outside the documented range for its metric.");
-
-  @Override
-  public Rule rule() {
-    return RULE;
+  public ThresholdBoundsRule() {
+    super(
+        "policy/threshold-bounds",
+        Severity.WARNING,
+        "A condition's threshold is outside the documented range for its metric.");
   }
 
   @Override

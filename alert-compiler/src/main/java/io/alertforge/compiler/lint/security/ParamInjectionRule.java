@@ -1,6 +1,5 @@
 package io.alertforge.compiler.lint.security;
 
-import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.lint.Findings;
@@ -34,19 +33,15 @@ public final class ParamInjectionRule extends LintRule<ParamInjectionRule.Option
   /** Annotation prefix on a template: {@code alertforge.io/param-pattern.<param>: <regex>}. */
   public static final String PATTERN_ANNOTATION = "alertforge.io/param-pattern.";
 
-  private static final Rule RULE =
-      new Rule(
-          "security/param-injection",
-          Severity.ERROR,
-          "A param value inserted into a query could change its structure (WQL injection).");
-
   private static final List<String> QUERY_FIELDS = List.of("condition", "displayExpression");
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
   private static final String KEIKOPROJ_MANGLED = "<>&'\"+\\";
 
-  @Override
-  public Rule rule() {
-    return RULE;
+  public ParamInjectionRule() {
+    super(
+        "security/param-injection",
+        Severity.ERROR,
+        "A param value inserted into a query could change its structure (WQL injection).");
   }
 
   @Override

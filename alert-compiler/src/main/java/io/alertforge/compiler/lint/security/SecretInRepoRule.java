@@ -2,7 +2,6 @@ package io.alertforge.compiler.lint.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alertforge.compiler.diagnostic.Diagnostics;
-import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.lint.Findings;
@@ -10,7 +9,6 @@ import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.RepositoryFile;
 import io.alertforge.compiler.lint.RuleDoc;
-import io.alertforge.compiler.lint.RuleOptions;
 import io.alertforge.compiler.source.SafeYamlReader;
 import io.alertforge.compiler.source.SourceText;
 import io.alertforge.compiler.source.YamlDocument;
@@ -28,12 +26,6 @@ import java.util.regex.Pattern;
  * The finding says what kind of secret and where, never the secret.
  */
 public final class SecretInRepoRule extends LintRule<Void> {
-
-  private static final Rule RULE =
-      new Rule(
-          "security/secret-in-repo",
-          Severity.ERROR,
-          "A token, key or Secret manifest with data is committed to the repository.");
 
   private record Detector(Pattern pattern, int group, String kind) {}
 
@@ -60,9 +52,11 @@ public final class SecretInRepoRule extends LintRule<Void> {
   private static final Pattern SECRET_KIND =
       Pattern.compile("(?m)^kind:\\s*[\"']?Secret[\"']?\\s*$");
 
-  @Override
-  public Rule rule() {
-    return RULE;
+  public SecretInRepoRule() {
+    super(
+        "security/secret-in-repo",
+        Severity.ERROR,
+        "A token, key or Secret manifest with data is committed to the repository.");
   }
 
   @Override
@@ -89,11 +83,6 @@ public final class SecretInRepoRule extends LintRule<Void> {
         kind: ExternalSecret
         metadata: {name: wavefront-api-token}""",
         Map.of());
-  }
-
-  @Override
-  public Void options(RuleOptions options) {
-    return null;
   }
 
   @Override
