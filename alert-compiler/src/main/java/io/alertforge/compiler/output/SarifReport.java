@@ -48,7 +48,6 @@ public final class SarifReport {
     ObjectNode run = log.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "AlertForge");
-    driver.put("informationUri", "https://github.com/keikoproj/alert-manager");
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> index = new HashMap<>();
     for (CatalogueEntry entry : catalogue.entries()) {
