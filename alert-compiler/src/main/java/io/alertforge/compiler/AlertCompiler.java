@@ -1,6 +1,8 @@
 package io.alertforge.compiler;
 
+import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.lint.Linter;
 import io.alertforge.compiler.load.LoadedRepository;
 import io.alertforge.compiler.load.RepositoryLoader;
 import io.alertforge.compiler.model.RenderedAlert;
@@ -26,12 +28,19 @@ public final class AlertCompiler {
 
   private final RepositoryLoader loader;
   private final AlertRenderer renderer;
+  private final Linter linter;
 
   public AlertCompiler() {
     this(YamlLimits.DEFAULT);
   }
 
   public AlertCompiler(YamlLimits limits) {
+    this(limits, new Linter());
+  }
+
+  /** A compiler whose rule engine is {@code linter} (tests give it a fixed clock). */
+  public AlertCompiler(YamlLimits limits, Linter linter) {
+    this.linter = linter;
     SchemaValidator schemas = new SchemaValidator();
     this.loader = new RepositoryLoader(schemas, new SafeYamlReader(limits));
     this.renderer = new AlertRenderer(new RenderedAlertValidator(schemas));
@@ -57,6 +66,8 @@ public final class AlertCompiler {
     LoadedRepository repository = loader.load(root, diagnostics);
     List<RenderedAlert> alerts = new ArrayList<>(renderer.render(repository, diagnostics));
     alerts.sort(Comparator.comparing(RenderedAlert::namespace).thenComparing(RenderedAlert::name));
-    return new Compilation(List.copyOf(alerts), diagnostics.sorted(), repository.files());
+    // The rule engine adds its rules' findings and applies alertforge.yaml and suppressions.
+    List<Diagnostic> findings = linter.lint(root, repository, alerts, diagnostics);
+    return new Compilation(List.copyOf(alerts), findings, repository.files());
   }
 }

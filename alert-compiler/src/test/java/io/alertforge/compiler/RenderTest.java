@@ -229,7 +229,8 @@ class RenderTest {
             "apps/a.yaml:8:5: error [reference/unknown-template] no WavefrontAlert template named 'cpuu' in namespace"
                 + " payments; did you mean 'cpu'?",
             "apps/b.yaml:8:5: error [reference/unknown-template] no WavefrontAlert template named 'cpu' in namespace"
-                + " checkout; one exists in namespace payments, but a template must be in the AlertsConfig's namespace");
+                + " checkout; one exists in namespace payments, but a template must be in the AlertsConfig's namespace"
+                + " or in one of the sharedTemplateNamespaces of alertforge.yaml");
   }
 
   @Test

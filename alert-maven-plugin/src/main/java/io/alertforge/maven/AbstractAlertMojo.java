@@ -7,6 +7,7 @@ import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.output.DiagnosticsReport;
 import java.io.File;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -39,9 +40,16 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   @Parameter(property = "alert.skip", defaultValue = "false")
   boolean skip;
 
-  /** Fails the build on warnings too, not only on errors. */
+  /** The lowest severity that fails the build: {@code error} (default) or {@code warning}. */
+  @Parameter(property = "alert.failOn", defaultValue = "error")
+  String failOn;
+
+  /** Alias of {@code alert.failOn=warning}, kept for existing builds. */
   @Parameter(property = "alert.failOnWarning", defaultValue = "false")
   boolean failOnWarning;
+
+  /** The resolved fail-on severity, set before {@link #run}. */
+  Severity threshold;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
@@ -56,6 +64,7 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       return;
     }
     resolveDefaults();
+    threshold = failOnSeverity();
     Compilation compilation = compile();
     File diagnostics = new File(output, DiagnosticsReport.FILE_NAME);
     try {
@@ -68,7 +77,7 @@ abstract class AbstractAlertMojo extends AbstractMojo {
     getLog().info("Alerts in " + source + ": " + compilation.summary());
     getLog().info("Diagnostics written to " + diagnostics);
     if (failsOnFindings()) {
-      failOnFindings(compilation, diagnostics);
+      failOnFindings(compilation, diagnostics, threshold);
     }
   }
 
@@ -82,6 +91,21 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   /** The compiler every goal uses, for the base of a diff too. */
   AlertCompiler compiler() {
     return new AlertCompiler();
+  }
+
+  /** alert.failOn as a severity; alert.failOnWarning=true means warning. */
+  Severity failOnSeverity() throws MojoExecutionException {
+    if (failOnWarning) {
+      return Severity.WARNING;
+    }
+    String value = failOn == null ? "error" : failOn.strip().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "error" -> Severity.ERROR;
+      case "warning" -> Severity.WARNING;
+      default ->
+          throw new MojoExecutionException(
+              "alert.failOn is '" + failOn + "'; use error (the default) or warning");
+    };
   }
 
   /**
@@ -141,7 +165,7 @@ abstract class AbstractAlertMojo extends AbstractMojo {
     }
   }
 
-  private void failOnFindings(Compilation compilation, File diagnostics)
+  private void failOnFindings(Compilation compilation, File diagnostics, Severity threshold)
       throws MojoFailureException {
     long errors = compilation.count(Severity.ERROR);
     long warnings = compilation.count(Severity.WARNING);
@@ -153,12 +177,12 @@ abstract class AbstractAlertMojo extends AbstractMojo {
               + "; each is listed above with its file, line, column and rule, and in "
               + diagnostics);
     }
-    if (failOnWarning && warnings > 0) {
+    if (threshold == Severity.WARNING && warnings > 0) {
       throw new MojoFailureException(
           warnings
               + " warning(s) in the alert sources under "
               + source
-              + ", and alert.failOnWarning is set; each is listed above and in "
+              + ", and alert.failOn is warning; each is listed above and in "
               + diagnostics);
     }
   }

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.takari.maven.testing.TestMavenRuntime5;
 import io.takari.maven.testing.TestResources5;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -101,6 +108,63 @@ class MojoTest {
                     basedir, "lint", TestMavenRuntime5.newParameter("failOnWarning", "true")));
 
     assertThat(failure.getMessage()).startsWith("1 warning(s) in the alert sources");
+    MojoFailureException failOn =
+        assertThrows(
+            MojoFailureException.class,
+            () ->
+                maven.executeMojo(
+                    basedir, "lint", TestMavenRuntime5.newParameter("failOn", "warning")));
+    assertThat(failOn.getMessage()).contains("and alert.failOn is warning");
+    MojoExecutionException bad =
+        assertThrows(
+            MojoExecutionException.class,
+            () ->
+                maven.executeMojo(
+                    basedir, "lint", TestMavenRuntime5.newParameter("failOn", "info")));
+    assertThat(bad.getMessage())
+        .isEqualTo("alert.failOn is 'info'; use error (the default) or warning");
+  }
+
+  @Test
+  void lintWritesTheRequestedReportsAndRejectsUnknownFormats() throws Exception {
+    File basedir = resources.getBasedir("unit");
+
+    maven.executeMojo(
+        basedir,
+        "lint",
+        TestMavenRuntime5.newParameter("format", "console,sarif,junit,checkstyle"));
+
+    File alerts = new File(basedir, "target/alerts");
+    assertThat(alerts.list())
+        .containsExactlyInAnyOrder(
+            "diagnostics.json", "alertforge.sarif", "junit.xml", "checkstyle.xml");
+    MojoExecutionException bad =
+        assertThrows(
+            MojoExecutionException.class,
+            () ->
+                maven.executeMojo(
+                    basedir, "lint", TestMavenRuntime5.newParameter("format", "console,html")));
+    assertThat(bad.getMessage()).startsWith("alert.format: unknown report format 'html'");
+  }
+
+  @Test
+  void onGithubActionsAnnotationsArePrintedRelativeToTheWorkspace() throws Exception {
+    File basedir = resources.getBasedir("broken");
+    MavenProject project = maven.readMavenProject(basedir);
+    MavenSession session = maven.newMavenSession(project);
+    LintMojo lint = (LintMojo) maven.lookupConfiguredMojo(session, maven.newMojoExecution("lint"));
+    lint.environment =
+        Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", basedir.getParentFile().getPath());
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    lint.stdout = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+
+    assertThrows(MojoFailureException.class, lint::execute);
+
+    assertThat(stdout.toString(StandardCharsets.UTF_8).lines())
+        .hasSize(2)
+        .allMatch(
+            line -> line.startsWith("::error file=" + basedir.getName() + "/alerts.yaml,line="))
+        .anyMatch(line -> line.contains(",title=schema/enum::spec.severity is 'WARN'"));
   }
 
   @Test

@@ -84,6 +84,11 @@ public final class GitSourceTree implements SourceTree {
   }
 
   @Override
+  public List<String> allFiles() {
+    return List.copyOf(files.keySet());
+  }
+
+  @Override
   public boolean isFile(String path) {
     return files.containsKey(path);
   }

@@ -119,7 +119,7 @@ public final class RepositoryLoader {
     }
     JsonNode namespace = document.content().path("defaultNamespace");
     return new RepositoryConfig(
-        namespace.isTextual() ? Optional.of(namespace.asText()) : Optional.empty());
+        namespace.isTextual() ? Optional.of(namespace.asText()) : Optional.empty(), document);
   }
 
   private AlertSource classify(

@@ -8,8 +8,10 @@ import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.load.LoadedRepository;
 import io.alertforge.compiler.model.AlertSource;
+import io.alertforge.compiler.model.FieldOrigin;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.schema.FieldPaths;
+import io.alertforge.compiler.source.YamlDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -54,6 +57,7 @@ public final class AlertRenderer {
         rendered.add(standalone(alert, diagnostics));
       }
     }
+    List<String> shared = repository.config().sharedTemplateNamespaces();
     // AlertsConfigs render in parallel, each into its own collector, merged in file order.
     List<Diagnostics> perConfig =
         repository.alertsConfigs().stream().map(c -> new Diagnostics()).toList();
@@ -64,7 +68,7 @@ public final class AlertRenderer {
                 i -> {
                   AlertSource config = repository.alertsConfigs().get(i);
                   return config.valid()
-                      ? renderConfig(config, byName, templates, perConfig.get(i))
+                      ? renderConfig(config, byName, shared, templates, perConfig.get(i))
                       : List.<RenderedAlert>of();
                 })
             .toList();
@@ -77,6 +81,7 @@ public final class AlertRenderer {
   private List<RenderedAlert> renderConfig(
       AlertSource config,
       Map<String, AlertSource> byName,
+      List<String> shared,
       Map<String, CompiledTemplate> templates,
       Diagnostics diagnostics) {
     List<RenderedAlert> rendered = new ArrayList<>();
@@ -89,11 +94,16 @@ public final class AlertRenderer {
       String pointer = "/spec/alerts/" + FieldPaths.escape(entry.getKey());
       String qualified = config.namespace() + "/" + entry.getKey();
       AlertSource templateSource = byName.get(qualified);
+      // Beyond keikoproj: templates of shared template namespaces (alertforge.yaml) are found next.
+      for (int s = 0; templateSource == null && s < shared.size(); s++) {
+        templateSource = byName.get(shared.get(s) + "/" + entry.getKey());
+      }
       if (templateSource == null) {
         usesKnown = false;
         reportUnknownTemplate(config, entry.getKey(), pointer, byName, diagnostics);
         continue;
       }
+      qualified = templateSource.qualifiedName();
       if (!templateSource.isTemplate()) {
         usesKnown = false;
         diagnostics.report(
@@ -153,7 +163,9 @@ public final class AlertRenderer {
       message
           .append("; one exists in namespace ")
           .append(String.join(", ", elsewhere))
-          .append(", but a template must be in the AlertsConfig's namespace");
+          .append(
+              ", but a template must be in the AlertsConfig's namespace or in one of the"
+                  + " sharedTemplateNamespaces of alertforge.yaml");
     } else {
       message.append("; add the template or fix the entry's name");
     }
@@ -271,7 +283,27 @@ public final class AlertRenderer {
         annotations,
         alert.document().valueAt("/metadata/name"),
         null,
-        null);
+        null,
+        origins(spec, alert.document(), field -> List.of()));
+  }
+
+  /** The origin of every field of a rendered spec: its source field and the params it used. */
+  static Map<String, FieldOrigin> origins(
+      ObjectNode spec, YamlDocument source, Function<String, List<FieldOrigin.ParamUse>> params) {
+    Map<String, FieldOrigin> origins = new HashMap<>();
+    spec.fieldNames()
+        .forEachRemaining(
+            field -> {
+              JsonNode value = spec.get(field);
+              List<String> paths = new ArrayList<>(List.of(field));
+              if (value.isArray()) {
+                IntStream.range(0, value.size()).forEach(i -> paths.add(field + "/" + i));
+              }
+              for (String path : paths) {
+                origins.put(path, new FieldOrigin(source, "/spec/" + path, params.apply(path)));
+              }
+            });
+    return origins;
   }
 
   /**
@@ -323,9 +355,10 @@ public final class AlertRenderer {
       TreeMap<String, String> annotations,
       SourcePosition origin,
       String template,
-      String alertsConfig) {
+      String alertsConfig,
+      Map<String, FieldOrigin> fields) {
     annotations.put(Annotations.SPEC_HASH, "sha256:" + RenderedNames.sha256(spec.toString()));
     return new RenderedAlert(
-        namespace, name, spec, labels, annotations, origin, template, alertsConfig);
+        namespace, name, spec, labels, annotations, origin, template, alertsConfig, fields);
   }
 }

@@ -6,12 +6,15 @@ import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.model.AlertSource;
+import io.alertforge.compiler.model.FieldOrigin;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.compiler.schema.SchemaViolation;
 import io.alertforge.compiler.template.TemplateExecutionException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -122,7 +125,32 @@ final class InstanceRenderer {
         annotations,
         entry,
         templateName,
-        config.name());
+        config.name(),
+        AlertRenderer.origins(
+            spec, templateSource.document(), field -> paramUses(template, field, params)));
+  }
+
+  /** The params a template field references that have a value, with where each was set. */
+  private static List<FieldOrigin.ParamUse> paramUses(
+      CompiledTemplate template, String field, Map<String, ParamSource> params) {
+    CompiledTemplate.Field templateField = template.fields().get(field);
+    if (templateField == null) {
+      return List.of();
+    }
+    List<FieldOrigin.ParamUse> uses = new ArrayList<>();
+    for (String key : templateField.template().references().keys().keySet()) {
+      ParamSource source = params.get(key);
+      if (source != null) {
+        uses.add(
+            new FieldOrigin.ParamUse(
+                key,
+                source.value(),
+                source.document().document(),
+                source.pointer(),
+                source.description()));
+      }
+    }
+    return uses;
   }
 
   /** Entry params over globalParams over the template's defaults: keikoproj's precedence. */

@@ -30,6 +30,11 @@ public final class FileSystemSourceTree implements SourceTree {
   }
 
   @Override
+  public List<String> allFiles() throws IOException {
+    return RepositoryScanner.allFiles(root);
+  }
+
+  @Override
   public boolean isFile(String path) {
     return Files.isRegularFile(root.resolve(path));
   }

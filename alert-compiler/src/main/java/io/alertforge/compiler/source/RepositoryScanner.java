@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Finds the YAML files of an alert repository, in a fixed order whatever the file system's: every
@@ -26,6 +27,19 @@ public final class RepositoryScanner {
 
   /** Relative paths with '/' separators, sorted. */
   public static List<String> yamlFiles(Path root, Diagnostics diagnostics) throws IOException {
+    return walk(root, RepositoryScanner::isSourceFile, diagnostics);
+  }
+
+  /**
+   * Every regular file under the same rules, YAML or not, for checks that look beyond alerts (a
+   * secret in any file). Problems are left to {@link #yamlFiles}, which reports them.
+   */
+  public static List<String> allFiles(Path root) throws IOException {
+    return walk(root, relative -> true, new Diagnostics());
+  }
+
+  private static List<String> walk(Path root, Predicate<String> include, Diagnostics diagnostics)
+      throws IOException {
     List<String> files = new ArrayList<>();
     Files.walkFileTree(
         root,
@@ -50,7 +64,7 @@ public final class RepositoryScanner {
                     SourcePosition.ofFile(relative),
                     "symbolic link not followed; copy the file into the repository if it belongs there");
               }
-            } else if (attributes.isRegularFile() && isSourceFile(relative)) {
+            } else if (attributes.isRegularFile() && include.test(relative)) {
               files.add(relative);
             }
             return FileVisitResult.CONTINUE;

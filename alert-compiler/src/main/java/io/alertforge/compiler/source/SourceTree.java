@@ -22,6 +22,12 @@ public interface SourceTree {
    */
   List<String> yamlFiles(Diagnostics diagnostics) throws IOException;
 
+  /**
+   * Every regular file, sorted, under the same rules (hidden directories and {@code target/}
+   * skipped, no symbolic links), for checks that look beyond alerts, such as secrets in any file.
+   */
+  List<String> allFiles() throws IOException;
+
   /** Whether a regular file exists at the path (symbolic links do not count). */
   boolean isFile(String path);
 

@@ -2,14 +2,25 @@ package io.alertforge.compiler.diagnostic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertforge.compiler.lint.CatalogueEntry;
+import io.alertforge.compiler.lint.RuleCatalogue;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** {@code docs/rules.md} is generated from {@link Rules}; this test fails when it is stale. */
+/**
+ * {@code docs/rules.md} is generated from the {@link RuleCatalogue}; this test fails when it is
+ * stale, when a rule lacks an example, or when alertforge.yaml's schema and the rules disagree.
+ */
 class RulesCatalogueTest {
 
   private static final Path PAGE =
@@ -18,10 +29,45 @@ class RulesCatalogueTest {
           .toAbsolutePath()
           .normalize();
 
+  private static final List<CatalogueEntry> ENTRIES = RuleCatalogue.DEFAULT.entries();
+
   @Test
-  void ruleIdsAreUnique() {
-    Set<String> ids = new HashSet<>();
-    Rules.ALL.forEach(rule -> assertThat(ids.add(rule.id())).as(rule.id()).isTrue());
+  void everyRuleHasADocWithABadAndAGoodExample() {
+    assertThat(ENTRIES).hasSizeGreaterThan(Rules.ALL.size() + 8);
+    for (CatalogueEntry entry : ENTRIES) {
+      assertThat(entry.doc().bad()).as(entry.id() + " bad example").isNotBlank();
+      assertThat(entry.doc().good()).as(entry.id() + " good example").isNotBlank();
+      assertThat(entry.doc().description()).as(entry.id()).isNotBlank();
+    }
+  }
+
+  @Test
+  void theConfigurationSchemaKnowsExactlyTheConfigurableRulesAndTheirOptions() throws IOException {
+    JsonNode schema;
+    try (InputStream in =
+        getClass().getResourceAsStream("/io/alertforge/schemas/alertforge.schema.json")) {
+      schema = new ObjectMapper().readTree(in);
+    }
+    JsonNode rules = schema.at("/properties/rules/properties");
+    Set<String> configurable = new TreeSet<>();
+    ENTRIES.stream().filter(CatalogueEntry::configurable).forEach(e -> configurable.add(e.id()));
+    Set<String> inSchema = new TreeSet<>();
+    rules.fieldNames().forEachRemaining(inSchema::add);
+    assertThat(inSchema).isEqualTo(configurable);
+    Set<String> locked = new TreeSet<>();
+    schema.at("/properties/locked/items/enum").forEach(id -> locked.add(id.asText()));
+    assertThat(locked).isEqualTo(configurable);
+    for (CatalogueEntry entry : ENTRIES) {
+      if (entry.check() != null) {
+        Set<String> options = new TreeSet<>();
+        rules
+            .path(entry.id())
+            .at("/properties/options/properties")
+            .fieldNames()
+            .forEachRemaining(options::add);
+        assertThat(options).as(entry.id() + " options").isEqualTo(entry.doc().options().keySet());
+      }
+    }
   }
 
   @Test
@@ -43,24 +89,70 @@ class RulesCatalogueTest {
             """
         # Rules
 
-        <!-- Generated from io.alertforge.compiler.diagnostic.Rules by RulesCatalogueTest; do not edit. -->
+        <!-- Generated from io.alertforge.compiler.lint.RuleCatalogue by RulesCatalogueTest; do not edit. -->
 
         Every diagnostic names one of these rules. Ids are stable: scripts and suppressions may rely on them.
         Each finding is printed as `<file>:<line>:<column>: <severity> [<rule>] <message>`, and written to
-        `diagnostics.json`. Errors fail the build; warnings fail it with `-Dalert.failOnWarning=true`.
+        `diagnostics.json` (and the other report formats). Findings at or above `alert.failOn`
+        (`error` by default) fail the build.
 
-        | rule | severity | what it reports |
-        |---|---|---|
-        """);
-    for (Rule rule : Rules.ALL) {
-      page.append("| `")
-          .append(rule.id())
-          .append("` | ")
-          .append(rule.severity().label())
+        A rule marked *configurable* can be disabled, re-graded, scoped to paths and namespaces, and
+        given options under `rules:` in `alertforge.yaml`, and its findings can be suppressed with a
+        comment (unless the rule is `locked`); see [configuration.md](configuration.md). The others
+        are errors that stop an alert from rendering correctly: they always apply.
+
+        %d rules: %d checks of the compiler, %d of the rule engine (configuration and suppressions),
+        and %d policy, security and namespace rules.
+
+        | rule | severity | configurable | what it reports |
+        |---|---|---|---|
+        """
+                .formatted(
+                    ENTRIES.size(),
+                    Rules.ALL.size(),
+                    ENTRIES.size() - Rules.ALL.size() - RuleCatalogue.DEFAULT.checks().size(),
+                    RuleCatalogue.DEFAULT.checks().size()));
+    for (CatalogueEntry entry : ENTRIES) {
+      page.append("| [`")
+          .append(entry.id())
+          .append("`](#")
+          .append(entry.id().replace("/", ""))
+          .append(") | ")
+          .append(entry.rule().severity().label())
           .append(" | ")
-          .append(rule.summary())
+          .append(entry.configurable() ? "yes" : "no")
+          .append(" | ")
+          .append(entry.rule().summary())
           .append(" |\n");
     }
+    for (CatalogueEntry entry : ENTRIES) {
+      page.append("\n## ").append(entry.id()).append("\n\n");
+      page.append("Default severity: ")
+          .append(entry.rule().severity().label())
+          .append(entry.configurable() ? "; configurable." : "; always applies.")
+          .append("\n\n");
+      String description = entry.doc().description().strip().replaceAll("\\s*\\n\\s*", " ");
+      page.append(description).append("\n");
+      if (!entry.doc().options().isEmpty()) {
+        page.append("\n| option | meaning |\n|---|---|\n");
+        new TreeMap<>(entry.doc().options())
+            .forEach(
+                (name, meaning) ->
+                    page.append("| `").append(name).append("` | ").append(meaning).append(" |\n"));
+      }
+      page.append("\nReported:\n\n```yaml\n")
+          .append(entry.doc().bad().stripIndent().replaceAll("^\\n+", "").stripTrailing())
+          .append("\n```\n\nFixed:\n\n```yaml\n")
+          .append(entry.doc().good().stripIndent().replaceAll("^\\n+", "").stripTrailing())
+          .append("\n```\n");
+    }
     return page.toString();
+  }
+
+  @Test
+  void ruleIdsAreUnique() {
+    List<String> ids = new ArrayList<>();
+    ENTRIES.forEach(e -> ids.add(e.id()));
+    assertThat(ids).doesNotHaveDuplicates();
   }
 }

@@ -1,0 +1,116 @@
+package io.alertforge.compiler.lint;
+
+import io.alertforge.compiler.diagnostic.Diagnostic;
+import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.diagnostic.Severity;
+import io.alertforge.compiler.load.LoadedRepository;
+import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.source.SourceTree;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rule engine: runs every enabled rule on the compiled repository, then applies alertforge.yaml
+ * (disable, severity, scope) and the suppression comments to every finding, the compiler's own
+ * included.
+ */
+public final class Linter {
+
+  private final RuleCatalogue catalogue;
+  private final Clock clock;
+
+  public Linter(RuleCatalogue catalogue, Clock clock) {
+    this.catalogue = catalogue;
+    this.clock = clock;
+  }
+
+  public Linter() {
+    this(RuleCatalogue.DEFAULT, Clock.systemDefaultZone());
+  }
+
+  /**
+   * All findings, sorted: {@code compiler}'s, the rules', and those about suppressions and the
+   * configuration.
+   */
+  public List<Diagnostic> lint(
+      SourceTree root,
+      LoadedRepository repository,
+      List<RenderedAlert> alerts,
+      Diagnostics compiler)
+      throws IOException {
+    Diagnostics configErrors = new Diagnostics();
+    LintConfig config = LintConfig.of(repository.config(), configErrors);
+    LintContext context = new LintContext(repository, alerts, RepositoryFiles.read(root), config);
+    List<Findings.Finding> raw = new ArrayList<>();
+    catalogue.checks().parallelStream()
+        .map(rule -> run(rule, context))
+        .toList()
+        .forEach(raw::addAll);
+    compiler.sorted().forEach(d -> raw.add(new Findings.Finding(d, null)));
+    configErrors.sorted().forEach(d -> raw.add(new Findings.Finding(d, null)));
+
+    Suppressions suppressions =
+        new Suppressions(
+            context.files(),
+            LocalDate.now(clock),
+            id -> catalogue.get(id) != null,
+            id -> catalogue.get(id).configurable() && !config.locked(id),
+            catalogue.ids());
+    Set<Diagnostic> kept = new LinkedHashSet<>();
+    for (Findings.Finding finding : raw) {
+      Diagnostic configured = configure(finding, config);
+      if (configured != null
+          && !(suppressible(configured, config) && suppressions.suppresses(configured))) {
+        kept.add(configured);
+      }
+    }
+    for (Diagnostic finding : suppressions.findings()) {
+      Diagnostic configured = configure(new Findings.Finding(finding, null), config);
+      if (configured != null) {
+        kept.add(configured);
+      }
+    }
+    List<Diagnostic> sorted = new ArrayList<>(kept);
+    sorted.sort(Diagnostic.ORDER);
+    return List.copyOf(sorted);
+  }
+
+  private static <O> List<Findings.Finding> run(LintRule<O> rule, LintContext context) {
+    LintConfig.RuleSettings settings = context.config().settings(rule.id());
+    if (!settings.enabled()) {
+      return List.of();
+    }
+    O options = rule.options(settings.options());
+    Findings findings = new Findings(rule.rule());
+    rule.check(context, options, findings);
+    return findings.all();
+  }
+
+  /** The finding with alertforge.yaml applied, or null when disabled or out of scope. */
+  private Diagnostic configure(Findings.Finding finding, LintConfig config) {
+    Diagnostic diagnostic = finding.diagnostic();
+    CatalogueEntry entry = catalogue.get(diagnostic.rule());
+    if (entry == null || !entry.configurable()) {
+      return diagnostic;
+    }
+    LintConfig.RuleSettings settings = config.settings(diagnostic.rule());
+    if (!settings.enabled()
+        || !settings.applies(diagnostic.position().file(), finding.namespace())) {
+      return null;
+    }
+    Severity severity = settings.severity();
+    return severity == null || severity == diagnostic.severity()
+        ? diagnostic
+        : new Diagnostic(diagnostic.position(), severity, diagnostic.rule(), diagnostic.message());
+  }
+
+  private boolean suppressible(Diagnostic diagnostic, LintConfig config) {
+    CatalogueEntry entry = catalogue.get(diagnostic.rule());
+    return entry != null && entry.configurable() && !config.locked(diagnostic.rule());
+  }
+}

@@ -1,0 +1,138 @@
+package io.alertforge.compiler.lint.policy;
+
+import io.alertforge.compiler.diagnostic.Severity;
+import io.alertforge.compiler.lint.Findings;
+import io.alertforge.compiler.lint.LintContext;
+import io.alertforge.compiler.lint.LintRule;
+import io.alertforge.compiler.lint.Origins;
+import io.alertforge.compiler.lint.RuleDoc;
+import io.alertforge.compiler.lint.RuleOptions;
+import io.alertforge.compiler.model.RenderedAlert;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Alerts that would fire too eagerly, notify nobody, or page for something minor. */
+public final class AlertFatigueRule extends LintRule<AlertFatigueRule.Options> {
+
+  record Range(String field, int min, int max) {}
+
+  record Options(List<Range> ranges, int maxAlertsPerNamespace) {}
+
+  /** Field, default minimum, default maximum. */
+  private static final List<Range> DEFAULTS =
+      List.of(
+          new Range("minutes", 2, 1440),
+          new Range("resolveAfterMinutes", 2, 1440),
+          new Range("alertCheckFrequency", 1, 60));
+
+  public AlertFatigueRule() {
+    super(
+        "policy/alert-fatigue",
+        Severity.WARNING,
+        "An alert fires too eagerly, notifies nobody, pages for info, or its namespace has too many.");
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return new RuleDoc(
+        """
+        Keeps alerts worth waking up for: `minutes`, `resolveAfterMinutes` and
+        `alertCheckFrequency` within bounds (by default 2..1440, 2..1440 and 1..60: a one-minute
+        window fires on every blip, and an alert that resolves after one minute flaps); a `severe`
+        alert must have a `target` (otherwise nobody hears it); an `info` or `smoke` alert must not
+        page (`pd:` targets); and a namespace may have at most `maxAlertsPerNamespace` alerts.""",
+        """
+          severity: info
+          minutes: 1
+          target: pd:9e18e1f632bfe9f1439ff8b7c5a002e8""",
+        """
+          severity: info
+          minutes: 5
+          target: payments-team@example.com""",
+        Map.of(
+            "minutes", "`{min, max}` for the trigger window, in minutes",
+            "resolveAfterMinutes", "`{min, max}` for the resolve window, when set",
+            "alertCheckFrequency", "`{min, max}` for the checking frequency, when set",
+            "maxAlertsPerNamespace", "the most rendered alerts one namespace may have"));
+  }
+
+  @Override
+  public Options options(RuleOptions options) {
+    List<Range> ranges =
+        DEFAULTS.stream()
+            .map(
+                d -> {
+                  RuleOptions range = options.object(d.field());
+                  Range parsed =
+                      new Range(
+                          d.field(), range.integer("min", d.min()), range.integer("max", d.max()));
+                  if (parsed.min() > parsed.max()) {
+                    options.error(
+                        d.field(),
+                        d.field() + ": min " + parsed.min() + " is above max " + parsed.max());
+                  }
+                  return parsed;
+                })
+            .toList();
+    return new Options(ranges, options.integer("maxAlertsPerNamespace", Integer.MAX_VALUE));
+  }
+
+  @Override
+  public void check(LintContext context, Options options, Findings findings) {
+    Map<String, Integer> perNamespace = new HashMap<>();
+    for (RenderedAlert alert : context.alerts()) {
+      for (Range range : options.ranges()) {
+        var value = alert.spec().path(range.field());
+        if (value.canConvertToInt()
+            && (value.asInt() < range.min() || value.asInt() > range.max())) {
+          findings.report(
+              alert,
+              Origins.field(alert, range.field()),
+              range.field()
+                  + " is "
+                  + value.asInt()
+                  + ", outside "
+                  + range.min()
+                  + ".."
+                  + range.max()
+                  + "; choose a value in that range (policy/alert-fatigue in alertforge.yaml)");
+        }
+      }
+      String severity = alert.spec().path("severity").asText("").toLowerCase(Locale.ROOT);
+      String target = alert.spec().path("target").asText("").strip();
+      if (severity.equals("severe") && target.isEmpty()) {
+        findings.report(
+            alert,
+            Origins.locate(alert, "severity", "severe"),
+            "a severe alert without a target notifies nobody; add a target");
+      }
+      if (severity.equals("info") || severity.equals("smoke")) {
+        for (String entry : target.split(",")) {
+          if (entry.strip().startsWith("pd:")) {
+            findings.report(
+                alert,
+                Origins.locate(alert, "target", entry.strip()),
+                "an "
+                    + severity
+                    + " alert pages through PagerDuty ("
+                    + entry.strip()
+                    + "); notify by email or a target: id, or raise the severity");
+          }
+        }
+      }
+      int count = perNamespace.merge(alert.namespace(), 1, Integer::sum);
+      if (count == options.maxAlertsPerNamespace() + 1) {
+        findings.report(
+            alert,
+            alert.origin(),
+            "namespace "
+                + alert.namespace()
+                + " has more than maxAlertsPerNamespace ("
+                + options.maxAlertsPerNamespace()
+                + ") alerts from here on; merge similar alerts, or raise the limit");
+      }
+    }
+  }
+}
