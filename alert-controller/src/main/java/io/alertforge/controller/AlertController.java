@@ -108,6 +108,7 @@ public final class AlertController implements AutoCloseable {
   private final Inventory inventory;
   private final AtomicBoolean leader = new AtomicBoolean();
   private final Operator operator;
+  private final WavefrontAlertReconciler reconciler;
 
   public AlertController(
       KubernetesClient kubernetes,
@@ -132,7 +133,7 @@ public final class AlertController implements AutoCloseable {
         inventory::size);
     metrics.gauge("alertforge.leader", "1 on the replica that writes", () -> leader.get() ? 1 : 0);
 
-    WavefrontAlertReconciler reconciler =
+    reconciler =
         new WavefrontAlertReconciler(
             wavefront,
             inventory,
@@ -192,6 +193,11 @@ public final class AlertController implements AutoCloseable {
   public AlertController start() {
     operator.start();
     return this;
+  }
+
+  /** One resync now, as the timer does it every resync period; the number of CRs queued. */
+  public int resyncNow() {
+    return reconciler.resyncNow();
   }
 
   public boolean isLeader() {

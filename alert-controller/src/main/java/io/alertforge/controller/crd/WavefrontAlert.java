@@ -1,5 +1,6 @@
 package io.alertforge.controller.crd;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -24,6 +25,7 @@ public class WavefrontAlert extends CustomResource<WavefrontAlertSpec, Wavefront
   public static final String VERSION = "v1alpha1";
 
   /** A template is rendered by AlertForge into concrete alerts; it is never synced itself. */
+  @JsonIgnore
   public boolean isTemplate() {
     return getSpec() != null
         && getSpec().getExportedParams() != null

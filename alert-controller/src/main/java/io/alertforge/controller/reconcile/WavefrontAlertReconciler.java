@@ -47,8 +47,11 @@ import org.slf4j.LoggerFactory;
 public class WavefrontAlertReconciler
     implements Reconciler<WavefrontAlert>, Cleaner<WavefrontAlert> {
 
-  /** keikoproj's finalizer name, so a cluster can switch controllers without re-finalizing. */
-  public static final String FINALIZER = "wavefrontalert.finalizers.alertmanager.keikoproj.io";
+  /**
+   * The finalizer. keikoproj's ({@code wavefrontalert.finalizers.alertmanager.keikoproj.io}) is not
+   * a qualified name (no {@code /}), which JOSDK refuses; see docs/controller.md for switching.
+   */
+  public static final String FINALIZER = "alertforge.io/wavefront-alert";
 
   private static final Logger LOG = LoggerFactory.getLogger(WavefrontAlertReconciler.class);
 
@@ -63,6 +66,7 @@ public class WavefrontAlertReconciler
   private final Duration authRetry;
   private final Duration resyncPeriod;
   private final BooleanSupplier leader;
+  private volatile ResyncEventSource resync;
 
   public WavefrontAlertReconciler(
       WavefrontClient client,
@@ -92,9 +96,15 @@ public class WavefrontAlertReconciler
   @Override
   public List<EventSource<?, WavefrontAlert>> prepareEventSources(
       EventSourceContext<WavefrontAlert> context) {
-    return List.of(
+    resync =
         new ResyncEventSource(
-            context.getPrimaryCache(), this::needsSync, inventory, resyncPeriod, leader, metrics));
+            context.getPrimaryCache(), this::needsSync, inventory, resyncPeriod, leader, metrics);
+    return List.of(resync);
+  }
+
+  /** Runs one resync now (as the timer would); returns the number of CRs queued. */
+  public int resyncNow() {
+    return resync.resync();
   }
 
   @Override
