@@ -43,62 +43,7 @@ public final class AlertController implements AutoCloseable {
       String leaseNamespace,
       String identity,
       boolean exitOnStopLeading,
-      Duration leaseDuration) {
-
-    public Settings withResync(Duration d) {
-      return new Settings(
-          clusterName,
-          namespaces,
-          d,
-          driftMode,
-          authRetry,
-          retryInitial,
-          retryMax,
-          reconcileThreads,
-          leaderElection,
-          leaseName,
-          leaseNamespace,
-          identity,
-          exitOnStopLeading,
-          leaseDuration);
-    }
-
-    public Settings withDrift(DriftMode m) {
-      return new Settings(
-          clusterName,
-          namespaces,
-          resyncPeriod,
-          m,
-          authRetry,
-          retryInitial,
-          retryMax,
-          reconcileThreads,
-          leaderElection,
-          leaseName,
-          leaseNamespace,
-          identity,
-          exitOnStopLeading,
-          leaseDuration);
-    }
-
-    public Settings withLeaderElection(String namespace, String identity, Duration lease) {
-      return new Settings(
-          clusterName,
-          namespaces,
-          resyncPeriod,
-          driftMode,
-          authRetry,
-          retryInitial,
-          retryMax,
-          reconcileThreads,
-          true,
-          leaseName,
-          namespace,
-          identity,
-          false,
-          lease);
-    }
-  }
+      Duration leaseDuration) {}
 
   private final KubernetesClient kubernetes;
   private final TokenSource tokens;

@@ -33,8 +33,7 @@ import picocli.CommandLine.Option;
     name = "alertforge-controller",
     mixinStandardHelpOptions = true,
     version = "alertforge-controller 0.1.0-SNAPSHOT",
-    description = "Keeps Wavefront alerts equal to the WavefrontAlert objects of a cluster.",
-    defaultValueProvider = CommandLine.PropertiesDefaultProvider.class)
+    description = "Keeps Wavefront alerts equal to the WavefrontAlert objects of a cluster.")
 public final class Main implements java.util.concurrent.Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -173,11 +172,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       tokens = new FileTokenSource(tokenFile);
     }
     WavefrontClient.Options options =
-        WavefrontClient.Options.defaults(base)
-            .withAllowInsecure(allowInsecure)
-            .withRateLimit(rateLimit, maxConcurrency)
-            .withTimeouts(Duration.ofSeconds(10), duration(requestTimeout))
-            .withAuthProbeInterval(duration(authRetry));
+        WavefrontClient.Options.builder(base)
+            .allowInsecure(allowInsecure)
+            .rateLimit(rateLimit, maxConcurrency)
+            .timeouts(Duration.ofSeconds(10), duration(requestTimeout))
+            .authProbeInterval(duration(authRetry))
+            .build();
     Set<String> watched = new LinkedHashSet<>();
     if (namespaces != null) {
       namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(watched::add);

@@ -42,7 +42,8 @@ class ConvergenceBenchmark {
     int n = Integer.getInteger("alertforge.benchmark.alerts");
     double rate = Double.parseDouble(System.getProperty("alertforge.benchmark.rate", "500"));
     Harness.registerCrd(client);
-    WavefrontClient.Options options = Harness.options(wavefront.baseUri()).withRateLimit(rate, 4);
+    WavefrontClient.Options options =
+        Harness.options(wavefront.baseUri()).rateLimit(rate, 4).build();
     AlertController controller =
         new AlertController(
             client, options, FileTokenSource.fixed(Harness.TOKEN), Harness.settings());

@@ -46,30 +46,38 @@ public final class Harness {
     }
   }
 
-  public static WavefrontClient.Options options(URI base) {
-    return WavefrontClient.Options.defaults(base)
-        .withAllowInsecure(true)
-        .withRetries(4, Duration.ofMillis(20), Duration.ofMillis(500))
-        .withRateLimit(2000, 8)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+  public static WavefrontClient.Builder options(URI base) {
+    return WavefrontClient.Options.builder(base)
+        .allowInsecure(true)
+        .retries(4, Duration.ofMillis(20), Duration.ofMillis(500))
+        .rateLimit(2000, 8)
+        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
   }
 
   public static AlertController.Settings settings() {
+    return settings(DriftMode.CORRECT, null);
+  }
+
+  /**
+   * Test settings: resync only when a test calls {@code resyncNow()}, fast JOSDK retries; with an
+   * {@code identity}, leader election on a 2 s Lease in namespace {@code default}.
+   */
+  public static AlertController.Settings settings(DriftMode drift, String identity) {
     return new AlertController.Settings(
         "test-cluster",
         Set.of(),
-        Duration.ofHours(1), // tests call resyncNow()
-        DriftMode.CORRECT,
+        Duration.ofHours(1),
+        drift,
         Duration.ofMinutes(1),
         Duration.ofMillis(100),
         Duration.ofSeconds(1),
         4,
-        false,
+        identity != null,
         "alertforge-controller",
-        null,
-        "test",
+        "default",
+        identity == null ? "test" : identity,
         false,
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(2));
   }
 
   public static AlertController start(KubernetesClient client, WavefrontEmulator wf) {
@@ -81,7 +89,7 @@ public final class Harness {
       WavefrontEmulator wf,
       AlertController.Settings settings,
       TokenSource tokens) {
-    return new AlertController(client, options(wf.baseUri()), tokens, settings).start();
+    return new AlertController(client, options(wf.baseUri()).build(), tokens, settings).start();
   }
 
   public static MixedOperation<
@@ -123,6 +131,18 @@ public final class Harness {
 
   public static WavefrontAlert get(KubernetesClient client, String name) {
     return alerts(client).inNamespace(NS).withName(name).get();
+  }
+
+  /** Removes every CR (finalizers first) and every event: a clean namespace for the next test. */
+  public static void cleanUp(KubernetesClient client) {
+    alerts(client).inAnyNamespace().list().getItems().stream()
+        .forEach(
+            a -> {
+              a.getMetadata().setFinalizers(List.of());
+              alerts(client).resource(a).update();
+              alerts(client).resource(a).delete();
+            });
+    client.v1().events().inNamespace(NS).delete();
   }
 
   /** Waits (up to 20 s) until the CR satisfies {@code p}, and returns it. */

@@ -1,6 +1,5 @@
 package io.alertforge.controller;
 
-import static io.alertforge.controller.Harness.NS;
 import static io.alertforge.controller.Harness.alert;
 import static io.alertforge.controller.Harness.awaitCr;
 import static io.alertforge.controller.Harness.create;
@@ -11,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.alertforge.controller.crd.Conditions;
 import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.controller.ops.OpsServer;
+import io.alertforge.controller.reconcile.DriftMode;
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.wavefront.emulator.auth.Permission;
 import io.alertforge.wavefront.emulator.fault.Fault;
@@ -65,14 +65,7 @@ class ResilienceTest {
     for (AutoCloseable c : closing) {
       c.close();
     }
-    Harness.alerts(client).inAnyNamespace().list().getItems().stream()
-        .forEach(
-            a -> {
-              a.getMetadata().setFinalizers(List.of());
-              Harness.alerts(client).resource(a).update();
-              Harness.alerts(client).resource(a).delete();
-            });
-    client.v1().events().inNamespace(NS).delete();
+    Harness.cleanUp(client);
   }
 
   private AlertController start(AlertController c) {
@@ -181,20 +174,19 @@ class ResilienceTest {
                 .endStatus()
                 .build())
         .always();
-    var s = Harness.settings();
     AlertController one =
         start(
             Harness.start(
                 client,
                 wavefront.emulator(),
-                s.withLeaderElection("default", "replica-1", Duration.ofSeconds(2)),
+                Harness.settings(DriftMode.CORRECT, "replica-1"),
                 FileTokenSource.fixed("token-1")));
     AlertController two =
         start(
             Harness.start(
                 client,
                 wavefront.emulator(),
-                s.withLeaderElection("default", "replica-2", Duration.ofSeconds(2)),
+                Harness.settings(DriftMode.CORRECT, "replica-2"),
                 FileTokenSource.fixed("token-2")));
     await().atMost(Duration.ofSeconds(10)).until(() -> one.isLeader() || two.isLeader());
     for (int i = 0; i < 10; i++) {

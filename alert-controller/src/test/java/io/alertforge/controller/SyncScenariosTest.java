@@ -53,14 +53,7 @@ class SyncScenariosTest {
     if (controller != null) {
       controller.close();
     }
-    Harness.alerts(client).inAnyNamespace().list().getItems().stream()
-        .forEach(
-            a -> {
-              a.getMetadata().setFinalizers(List.of());
-              Harness.alerts(client).resource(a).update();
-              Harness.alerts(client).resource(a).delete();
-            });
-    client.v1().events().inNamespace(NS).delete();
+    Harness.cleanUp(client);
   }
 
   private RequestLog log() {
@@ -174,7 +167,7 @@ class SyncScenariosTest {
         Harness.start(
             client,
             wavefront.emulator(),
-            Harness.settings().withDrift(DriftMode.DETECT),
+            Harness.settings(DriftMode.DETECT, null),
             FileTokenSource.fixed(Harness.TOKEN));
     String id = alertId(createAndAwaitReady("cpu"));
     wavefront.store().modify(id, a -> a.put("minutes", 30));

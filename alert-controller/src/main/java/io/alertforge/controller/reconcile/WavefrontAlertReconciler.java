@@ -222,7 +222,7 @@ public class WavefrontAlertReconciler
       metrics.sync("deleted");
       return DeleteControl.defaultDelete();
     } catch (WavefrontException e) {
-      metrics.error(e.kind().name().toLowerCase());
+      metrics.error(e.isAuth() ? "Unauthorized" : "DeleteFailed");
       if (e.isAuth()) {
         events.warning(cr, Reason.Unauthorized, "cannot delete: " + e.getMessage());
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(authRetry.toMillis());

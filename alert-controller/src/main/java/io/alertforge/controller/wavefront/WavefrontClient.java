@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  */
 public final class WavefrontClient {
 
-  /** Settings; {@link #defaults(URI)} gives sensible ones. */
+  /** Settings; {@link #builder(URI)} starts from sensible defaults. */
   public record Options(
       URI baseUri,
       boolean allowInsecure,
@@ -56,77 +56,60 @@ public final class WavefrontClient {
       int maxConcurrency,
       Duration authProbeInterval) {
 
-    public static Options defaults(URI baseUri) {
-      return new Options(
-          baseUri,
-          false,
-          Duration.ofSeconds(10),
-          Duration.ofSeconds(60),
-          6,
-          Duration.ofMillis(500),
-          Duration.ofSeconds(30),
-          10,
-          4,
-          Duration.ofMinutes(1));
+    public static Builder builder(URI baseUri) {
+      return new Builder(baseUri);
+    }
+  }
+
+  /**
+   * Defaults: https only, 10 s connect, 60 s per request, 6 attempts from 0.5 s to 30 s, 10/s, 4.
+   */
+  public static final class Builder {
+    private final URI baseUri;
+    private boolean allowInsecure;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(60);
+    private int maxAttempts = 6;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration maxBackoff = Duration.ofSeconds(30);
+    private double requestsPerSecond = 10;
+    private int maxConcurrency = 4;
+    private Duration authProbeInterval = Duration.ofMinutes(1);
+
+    private Builder(URI baseUri) {
+      this.baseUri = baseUri;
     }
 
-    public Options withAllowInsecure(boolean v) {
-      return new Options(
-          baseUri,
-          v,
-          connectTimeout,
-          requestTimeout,
-          maxAttempts,
-          initialBackoff,
-          maxBackoff,
-          requestsPerSecond,
-          maxConcurrency,
-          authProbeInterval);
+    public Builder allowInsecure(boolean v) {
+      allowInsecure = v;
+      return this;
     }
 
-    public Options withRetries(int attempts, Duration initial, Duration max) {
-      return new Options(
-          baseUri,
-          allowInsecure,
-          connectTimeout,
-          requestTimeout,
-          attempts,
-          initial,
-          max,
-          requestsPerSecond,
-          maxConcurrency,
-          authProbeInterval);
+    public Builder timeouts(Duration connect, Duration request) {
+      connectTimeout = connect;
+      requestTimeout = request;
+      return this;
     }
 
-    public Options withRateLimit(double perSecond, int concurrency) {
-      return new Options(
-          baseUri,
-          allowInsecure,
-          connectTimeout,
-          requestTimeout,
-          maxAttempts,
-          initialBackoff,
-          maxBackoff,
-          perSecond,
-          concurrency,
-          authProbeInterval);
+    public Builder retries(int attempts, Duration initial, Duration max) {
+      maxAttempts = attempts;
+      initialBackoff = initial;
+      maxBackoff = max;
+      return this;
     }
 
-    public Options withTimeouts(Duration connect, Duration request) {
-      return new Options(
-          baseUri,
-          allowInsecure,
-          connect,
-          request,
-          maxAttempts,
-          initialBackoff,
-          maxBackoff,
-          requestsPerSecond,
-          maxConcurrency,
-          authProbeInterval);
+    public Builder rateLimit(double perSecond, int concurrency) {
+      requestsPerSecond = perSecond;
+      maxConcurrency = concurrency;
+      return this;
     }
 
-    public Options withAuthProbeInterval(Duration d) {
+    public Builder authProbeInterval(Duration d) {
+      authProbeInterval = d;
+      return this;
+    }
+
+    public Options build() {
       return new Options(
           baseUri,
           allowInsecure,
@@ -137,7 +120,7 @@ public final class WavefrontClient {
           maxBackoff,
           requestsPerSecond,
           maxConcurrency,
-          d);
+          authProbeInterval);
     }
   }
 

@@ -29,7 +29,8 @@ class WavefrontClientTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private WavefrontClient client(TokenSource tokens) {
-    return new WavefrontClient(Harness.options(wavefront.baseUri()), tokens, CallListener.NONE);
+    return new WavefrontClient(
+        Harness.options(wavefront.baseUri()).build(), tokens, CallListener.NONE);
   }
 
   private WavefrontClient client() {
@@ -124,9 +125,10 @@ class WavefrontClientTest {
   @Test
   void aConnectionRefusedIsUnavailableAfterRetries() {
     var options =
-        WavefrontClient.Options.defaults(URI.create("http://127.0.0.1:1"))
-            .withAllowInsecure(true)
-            .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
+        WavefrontClient.Options.builder(URI.create("http://127.0.0.1:1"))
+            .allowInsecure(true)
+            .retries(3, Duration.ofMillis(1), Duration.ofMillis(5))
+            .build();
     var c = new WavefrontClient(options, FileTokenSource.fixed("secret-token"), CallListener.NONE);
     assertThatThrownBy(() -> c.create(alert("t")))
         .isInstanceOfSatisfying(
