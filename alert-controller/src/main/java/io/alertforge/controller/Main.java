@@ -140,7 +140,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   String leaseName;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(
+        new CommandLine(new Main())
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                    cmd.getErr().println("alertforge-controller: " + e.getMessage());
+                    return 2; // a configuration error: no stack trace
+                  }
+                  throw e;
+                })
+            .execute(args));
   }
 
   @Override
