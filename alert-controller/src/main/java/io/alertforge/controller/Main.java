@@ -1,0 +1,281 @@
+package io.alertforge.controller;
+
+import io.alertforge.controller.ops.OpsServer;
+import io.alertforge.controller.reconcile.DriftMode;
+import io.alertforge.controller.wavefront.FileTokenSource;
+import io.alertforge.controller.wavefront.SecretTokenSource;
+import io.alertforge.controller.wavefront.TokenSource;
+import io.alertforge.controller.wavefront.WavefrontClient;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar alert-controller.jar --help}. Every flag is in docs/controller.md. */
+@Command(
+    name = "alertforge-controller",
+    mixinStandardHelpOptions = true,
+    version = "alertforge-controller 0.1.0-SNAPSHOT",
+    description = "Keeps Wavefront alerts equal to the WavefrontAlert objects of a cluster.")
+public final class Main implements java.util.concurrent.Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  @Option(
+      names = "--wavefront-url",
+      defaultValue = "${env:WAVEFRONT_URL}",
+      description = "Wavefront base URL (https://<instance>.wavefront.com); no scheme means https.")
+  String url;
+
+  @Option(
+      names = "--wavefront-token-file",
+      defaultValue = "${env:WAVEFRONT_TOKEN_FILE}",
+      description = "File holding the API token (a mounted Secret); re-read when it changes.")
+  Path tokenFile;
+
+  @Option(
+      names = "--allow-insecure-wavefront",
+      description = "Allow a plain http:// Wavefront URL (the emulator; never in production).")
+  boolean allowInsecure;
+
+  @Option(
+      names = "--keikoproj-configmap",
+      defaultValue = "${env:KEIKOPROJ_CONFIGMAP}",
+      description =
+          "NAMESPACE/NAME of keikoproj's ConfigMap: reads wavefront.api.url and"
+              + " wavefront.api.token.secret.name (the token Secret in the same namespace).")
+  String keikoprojConfigMap;
+
+  @Option(
+      names = "--cluster-name",
+      required = true,
+      defaultValue = "${env:CLUSTER_NAME}",
+      description = "This cluster's name, in every ownership tag: [A-Za-z0-9_.-]{1,63}.")
+  String clusterName;
+
+  @Option(
+      names = "--namespaces",
+      split = ",",
+      defaultValue = "${env:WATCH_NAMESPACES}",
+      description = "Namespaces to watch, comma-separated; all when empty.")
+  List<String> namespaces;
+
+  @Option(
+      names = "--resync-period",
+      defaultValue = "${env:RESYNC_PERIOD:-10m}",
+      description = "How often Wavefront is listed to find drift and lost alerts (30s, 10m, 1h).")
+  String resync;
+
+  @Option(
+      names = "--drift",
+      defaultValue = "${env:DRIFT_MODE:-correct}",
+      description = "correct (put UI edits back) or detect (only report them).")
+  String drift;
+
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "${env:WAVEFRONT_RATE_LIMIT:-10}",
+      description = "Wavefront requests per second, at most.")
+  double rateLimit;
+
+  @Option(
+      names = "--max-concurrency",
+      defaultValue = "${env:WAVEFRONT_MAX_CONCURRENCY:-4}",
+      description = "Wavefront requests in flight, at most.")
+  int maxConcurrency;
+
+  @Option(
+      names = "--request-timeout",
+      defaultValue = "60s",
+      description = "Timeout of one Wavefront request.")
+  String requestTimeout;
+
+  @Option(
+      names = "--reconcile-threads",
+      defaultValue = "4",
+      description = "Reconciles in parallel.")
+  int threads;
+
+  @Option(
+      names = "--auth-retry",
+      defaultValue = "1m",
+      description = "After a 401/403, wait this long before sending the same token again.")
+  String authRetry;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "${env:METRICS_PORT:-8080}",
+      description = "Port of /metrics, /healthz and /readyz.")
+  int metricsPort;
+
+  @Option(names = "--leader-elect", description = "Elect a leader on a Lease (for 2+ replicas).")
+  boolean leaderElect;
+
+  @Option(
+      names = "--leader-election-namespace",
+      defaultValue = "${env:POD_NAMESPACE}",
+      description = "Namespace of the Lease (default: $POD_NAMESPACE).")
+  String leaseNamespace;
+
+  @Option(
+      names = "--lease-name",
+      defaultValue = "alertforge-controller",
+      description = "Name of the Lease.")
+  String leaseName;
+
+  public static void main(String[] args) {
+    System.exit(
+        new CommandLine(new Main())
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                    cmd.getErr().println("alertforge-controller: " + e.getMessage());
+                    return 2; // a configuration error: no stack trace
+                  }
+                  throw e;
+                })
+            .execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+    URI base;
+    TokenSource tokens;
+    if (keikoprojConfigMap != null && !keikoprojConfigMap.isBlank()) {
+      String[] ref = keikoprojConfigMap.split("/", 2);
+      if (ref.length != 2) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--keikoproj-configmap must be NAMESPACE/NAME");
+      }
+      ConfigMap cm = kubernetes.configMaps().inNamespace(ref[0]).withName(ref[1]).get();
+      Map<String, String> data = cm == null || cm.getData() == null ? Map.of() : cm.getData();
+      KeikoprojConfig k = KeikoprojConfig.from(data);
+      base = url != null && !url.isBlank() ? URI.create(url) : k.url();
+      tokens =
+          tokenFile != null
+              ? new FileTokenSource(tokenFile)
+              : new SecretTokenSource(kubernetes, ref[0], k.tokenSecret(), Duration.ofSeconds(30));
+    } else {
+      if (url == null || url.isBlank() || tokenFile == null) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "--wavefront-url and --wavefront-token-file are required (or --keikoproj-configmap)");
+      }
+      base = URI.create(url);
+      tokens = new FileTokenSource(tokenFile);
+    }
+    WavefrontClient.Options options =
+        WavefrontClient.Options.builder(base)
+            .allowInsecure(allowInsecure)
+            .rateLimit(rateLimit, maxConcurrency)
+            .timeouts(Duration.ofSeconds(10), duration(requestTimeout))
+            .authProbeInterval(duration(authRetry))
+            .build();
+    Set<String> watched = new LinkedHashSet<>();
+    if (namespaces != null) {
+      namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(watched::add);
+    }
+    String identity =
+        System.getenv()
+            .getOrDefault("POD_NAME", "alertforge-" + UUID.randomUUID().toString().substring(0, 8));
+    if (leaderElect && (leaseNamespace == null || leaseNamespace.isBlank())) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--leader-elect needs --leader-election-namespace or $POD_NAMESPACE");
+    }
+    AlertController.Settings settings =
+        new AlertController.Settings(
+            clusterName,
+            watched,
+            duration(resync),
+            DriftMode.parse(drift),
+            duration(authRetry),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5),
+            threads,
+            leaderElect,
+            leaseName,
+            leaseNamespace,
+            identity,
+            true,
+            Duration.ofSeconds(15));
+    AlertController controller = new AlertController(kubernetes, options, tokens, settings);
+    OpsServer ops =
+        new OpsServer(
+            new InetSocketAddress(metricsPort),
+            controller.metrics()::scrape,
+            () -> true,
+            controller::isReady);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  controller.close();
+                  ops.close();
+                  kubernetes.close();
+                  stopped.countDown();
+                }));
+    controller.start();
+    LOG.info(
+        "alertforge-controller started: cluster {}, Wavefront {}, namespaces {}, drift {}, resync {}",
+        clusterName,
+        base.getHost(),
+        watched.isEmpty() ? "all" : watched,
+        drift,
+        resync);
+    stopped.await();
+    return 0;
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+  /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT10M}). */
+  static Duration duration(String s) {
+    Matcher m = DURATION.matcher(s.trim().toLowerCase(Locale.ROOT));
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        default -> Duration.ofHours(n);
+      };
+    }
+    return Duration.parse(s.trim().toUpperCase(Locale.ROOT));
+  }
+
+  /** keikoproj's ConfigMap keys (alert-manager's internal/config). */
+  record KeikoprojConfig(URI url, String tokenSecret) {
+    static final String URL_KEY = "wavefront.api.url";
+    static final String SECRET_KEY = "wavefront.api.token.secret.name";
+
+    static KeikoprojConfig from(Map<String, String> data) {
+      String url = data.get(URL_KEY);
+      if (url == null || url.isBlank()) {
+        throw new IllegalArgumentException("the keikoproj ConfigMap has no " + URL_KEY);
+      }
+      url = url.trim();
+      URI uri = URI.create(url.contains("://") ? url : "https://" + url); // a bare host: https
+      String secret = data.getOrDefault(SECRET_KEY, "wavefront-api-token").trim();
+      return new KeikoprojConfig(uri, secret.isEmpty() ? "wavefront-api-token" : secret);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.alertforge.controller.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The managed fields of a Wavefront alert, normalised as in wavefront-api.md §8.4, so that two
+ * alerts that Wavefront treats alike compare equal: strings trimmed, enums upper case, {@code
+ * target} and tags as sets, {@code resolveAfterMinutes} unset as {@code minutes}, {@code
+ * processRateMinutes} unset as 5, a resend frequency ≤ 0 as unset, booleans unset as false.
+ * Everything else (read-only fields, snooze, ACL) is not compared.
+ */
+public record AlertProjection(
+    String name,
+    String alertType,
+    String condition,
+    String displayExpression,
+    String severity,
+    int minutes,
+    int resolveAfterMinutes,
+    int processRateMinutes,
+    int notificationResendFrequencyMinutes,
+    Set<String> target,
+    String additionalInformation,
+    Set<String> tags,
+    List<String> runbookLinks,
+    boolean evaluateRealtimeData,
+    boolean includeObsoleteMetrics) {
+
+  /** Projects an alert in Wavefront's JSON shape (a live alert or a request body). */
+  public static AlertProjection of(JsonNode a) {
+    int minutes = a.path("minutes").asInt(0);
+    int resolveAfter = a.path("resolveAfterMinutes").asInt(0);
+    int processRate = a.path("processRateMinutes").asInt(0);
+    int resend = a.path("notificationResendFrequencyMinutes").asInt(0);
+    String type = upper(text(a, "alertType"));
+    boolean threshold = "THRESHOLD".equals(type);
+    List<String> runbooks = new ArrayList<>();
+    a.path("runbookLinks").forEach(l -> runbooks.add(l.asText().trim()));
+    return new AlertProjection(
+        text(a, "name"),
+        type.isEmpty() ? "CLASSIC" : type,
+        threshold ? "" : text(a, "condition"),
+        text(a, "displayExpression"),
+        upper(text(a, "severity")),
+        minutes,
+        resolveAfter > 0 ? resolveAfter : minutes,
+        processRate > 0 ? processRate : 5,
+        Math.max(0, resend),
+        entries(text(a, "target")),
+        text(a, "additionalInformation"),
+        tags(a),
+        List.copyOf(runbooks),
+        a.path("evaluateRealtimeData").asBoolean(false),
+        a.path("includeObsoleteMetrics").asBoolean(false));
+  }
+
+  /** sha256 of the canonical form: equal projections, equal checksums. */
+  public String checksum() {
+    return OwnershipTag.sha256(toString());
+  }
+
+  /** The names of the fields that differ, for events and logs ("minutes, tags"). */
+  public List<String> differences(AlertProjection o) {
+    List<String> d = new ArrayList<>();
+    for (var c : AlertProjection.class.getRecordComponents()) {
+      try {
+        if (!c.getAccessor().invoke(this).equals(c.getAccessor().invoke(o))) {
+          d.add(c.getName());
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return d;
+  }
+
+  private static String text(JsonNode a, String field) {
+    JsonNode n = a.get(field);
+    return n == null || n.isNull() ? "" : n.asText().trim();
+  }
+
+  private static String upper(String s) {
+    return s.toUpperCase(Locale.ROOT);
+  }
+
+  private static Set<String> entries(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Set<String> tags(JsonNode a) {
+    Set<String> tags = new TreeSet<>();
+    a.path("tags").path("customerTags").forEach(t -> tags.add(t.asText().trim()));
+    return tags;
+  }
+}

@@ -1,0 +1,108 @@
+package io.alertforge.controller.reconcile;
+
+import io.alertforge.controller.crd.WavefrontAlert;
+import io.alertforge.controller.ops.ControllerMetrics;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.Event;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The periodic resync: every period, on the leader only, list the cluster's alerts once ({@code
+ * ceil(n/1000)} search calls), compare each CR with its live alert, and reconcile only those that
+ * differ (drift, gone, duplicated) or whose last sync failed. Unchanged alerts cost no other call.
+ */
+final class ResyncEventSource extends AbstractEventSource<LiveAlert, WavefrontAlert> {
+  private static final Logger LOG = LoggerFactory.getLogger(ResyncEventSource.class);
+
+  private final IndexedResourceCache<WavefrontAlert> primaries;
+  private final BiPredicate<WavefrontAlert, Map<String, List<LiveAlert>>> needsSync;
+  private final Inventory inventory;
+  private final Duration period;
+  private final BooleanSupplier leader;
+  private final ControllerMetrics metrics;
+  private ScheduledExecutorService timer;
+
+  ResyncEventSource(
+      IndexedResourceCache<WavefrontAlert> primaries,
+      BiPredicate<WavefrontAlert, Map<String, List<LiveAlert>>> needsSync,
+      Inventory inventory,
+      Duration period,
+      BooleanSupplier leader,
+      ControllerMetrics metrics) {
+    super(LiveAlert.class, "wavefront-resync");
+    this.primaries = primaries;
+    this.needsSync = needsSync;
+    this.inventory = inventory;
+    this.period = period;
+    this.leader = leader;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public synchronized void start() {
+    super.start();
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "wavefront-resync");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        this::resyncSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+    super.stop();
+  }
+
+  private void resyncSafely() {
+    try {
+      if (leader.getAsBoolean()) {
+        resync();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("resync failed, next in {}: {}", period, e.getMessage());
+    }
+  }
+
+  /** One resync; returns how many CRs it queued. */
+  int resync() {
+    long started = System.nanoTime();
+    inventory.refresh();
+    Map<String, List<LiveAlert>> live = inventory.snapshot();
+    int queued = 0;
+    for (WavefrontAlert cr : primaries.list().toList()) {
+      if (needsSync.test(cr, live)) {
+        getEventHandler().handleEvent(new Event(ResourceID.fromResource(cr)));
+        queued++;
+      }
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    metrics.resync(took);
+    LOG.info(
+        "resync: {} live alerts, {} CRs queued, {} ms", inventory.size(), queued, took.toMillis());
+    return queued;
+  }
+
+  @Override
+  public Set<LiveAlert> getSecondaryResources(WavefrontAlert primary) {
+    return Set.of();
+  }
+}

@@ -1,0 +1,511 @@
+package io.alertforge.controller.reconcile;
+
+import static io.alertforge.controller.reconcile.EventRecorder.Reason;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.controller.crd.AlertStatus;
+import io.alertforge.controller.crd.Conditions;
+import io.alertforge.controller.crd.State;
+import io.alertforge.controller.crd.WavefrontAlert;
+import io.alertforge.controller.crd.WavefrontAlertStatus;
+import io.alertforge.controller.ops.AuditLog;
+import io.alertforge.controller.ops.ControllerMetrics;
+import io.alertforge.controller.wavefront.WavefrontClient;
+import io.alertforge.controller.wavefront.WavefrontException;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one Wavefront alert equal to each non-template {@code WavefrontAlert}. The decision is
+ * {@link SyncPlan#decide}, a pure function; this class only gathers its inputs, carries out the one
+ * write it asks for, and writes status, events, metrics and the audit log.
+ *
+ * <p>Errors: a spec Wavefront rejects (400) or that is malformed is reported and waits for a new
+ * spec; a bad token (401/403) is reported and retried after {@code authRetry}; anything else is
+ * thrown, so JOSDK retries that CR alone with exponential backoff.
+ */
+public class WavefrontAlertReconciler
+    implements Reconciler<WavefrontAlert>, Cleaner<WavefrontAlert> {
+
+  /**
+   * The finalizer. keikoproj's ({@code wavefrontalert.finalizers.alertmanager.keikoproj.io}) is not
+   * a qualified name (no {@code /}), which JOSDK refuses; see docs/controller.md for switching.
+   */
+  public static final String FINALIZER = "alertforge.io/wavefront-alert";
+
+  private static final Logger LOG = LoggerFactory.getLogger(WavefrontAlertReconciler.class);
+
+  private final WavefrontClient client;
+  private final Inventory inventory;
+  private final OwnershipTag tags;
+  private final DriftMode driftMode;
+  private final EventRecorder events;
+  private final AuditLog audit;
+  private final ControllerMetrics metrics;
+  private final Clock clock;
+  private final Duration authRetry;
+  private final Duration resyncPeriod;
+  private final BooleanSupplier leader;
+  private volatile ResyncEventSource resync;
+
+  public WavefrontAlertReconciler(
+      WavefrontClient client,
+      Inventory inventory,
+      OwnershipTag tags,
+      DriftMode driftMode,
+      EventRecorder events,
+      AuditLog audit,
+      ControllerMetrics metrics,
+      Clock clock,
+      Duration authRetry,
+      Duration resyncPeriod,
+      BooleanSupplier leader) {
+    this.client = client;
+    this.inventory = inventory;
+    this.tags = tags;
+    this.driftMode = driftMode;
+    this.events = events;
+    this.audit = audit;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.authRetry = authRetry;
+    this.resyncPeriod = resyncPeriod;
+    this.leader = leader;
+  }
+
+  @Override
+  public List<EventSource<?, WavefrontAlert>> prepareEventSources(
+      EventSourceContext<WavefrontAlert> context) {
+    resync =
+        new ResyncEventSource(
+            context.getPrimaryCache(), this::needsSync, inventory, resyncPeriod, leader, metrics);
+    return List.of(resync);
+  }
+
+  /** Runs one resync now (as the timer would); returns the number of CRs queued. */
+  public int resyncNow() {
+    return resync.resync();
+  }
+
+  @Override
+  public UpdateControl<WavefrontAlert> reconcile(WavefrontAlert cr, Context<WavefrontAlert> ctx) {
+    WavefrontAlertStatus before = copy(cr.getStatus());
+    WavefrontAlertStatus status = copy(cr.getStatus());
+    Long generation = cr.getMetadata().getGeneration();
+    String now = now();
+    status.setObservedGeneration(generation);
+
+    if (cr.isTemplate()) {
+      status.setState(State.READY_TO_BE_USED);
+      status.setErrorDescription("");
+      String why =
+          "a template (exportedParams is set): AlertForge renders it into concrete WavefrontAlerts;"
+              + " this controller does not sync templates";
+      Conditions.set(
+          status.getConditions(), Conditions.READY, false, "Template", why, generation, now);
+      Conditions.set(
+          status.getConditions(), Conditions.SYNCED, false, "Template", why, generation, now);
+      return patchIfChanged(cr, before, status);
+    }
+
+    String ownerTag = ownerTag(cr);
+    DesiredAlert desired = DesiredAlert.of(cr.getSpec(), tags.clusterTag(), ownerTag);
+    if (!desired.valid()) {
+      String why = String.join("; ", desired.errors());
+      boolean changed = !why.equals(status.getErrorDescription());
+      status.setState(State.MALFORMED_SPEC);
+      status.setErrorDescription(why);
+      Conditions.set(
+          status.getConditions(), Conditions.READY, false, "InvalidSpec", why, generation, now);
+      Conditions.set(
+          status.getConditions(), Conditions.SYNCED, false, "InvalidSpec", why, generation, now);
+      if (changed) {
+        events.warning(cr, Reason.InvalidSpec, why);
+        metrics.sync("invalid_spec");
+      }
+      return patchIfChanged(cr, before, status);
+    }
+
+    try {
+      String statusId = statusId(status);
+      List<LiveAlert> live = live(ownerTag, statusId);
+      SyncPlan plan =
+          SyncPlan.decide(desired, statusId, status.getLastChangeChecksum(), live, driftMode);
+      String id = apply(cr, plan, desired, live, ownerTag);
+      succeeded(cr, status, plan, desired, id, now);
+      return patchIfChanged(cr, before, status);
+    } catch (WavefrontException e) {
+      if (e.kind() == WavefrontException.Kind.REJECTED) {
+        failed(cr, status, "Rejected", e, now);
+        return patchIfChanged(cr, before, status);
+      }
+      if (e.isAuth()) {
+        failed(cr, status, "Unauthorized", e, now);
+        return patchIfChanged(cr, before, status).rescheduleAfter(authRetry);
+      }
+      throw e; // JOSDK retries this CR with exponential backoff; updateErrorStatus reports it
+    }
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<WavefrontAlert> updateErrorStatus(
+      WavefrontAlert cr, Context<WavefrontAlert> ctx, Exception e) {
+    WavefrontAlertStatus before = copy(cr.getStatus());
+    WavefrontAlertStatus status = copy(cr.getStatus());
+    String reason =
+        e instanceof WavefrontException w
+            ? switch (w.kind()) {
+              case THROTTLED -> "Throttled";
+              case UNCERTAIN -> "CreateUncertain";
+              default -> "WavefrontUnavailable";
+            }
+            : "InternalError";
+    failed(cr, status, reason, e, now());
+    status.setRetryCount(ctx.getRetryInfo().map(r -> r.getAttemptCount()).orElse(1));
+    if (!(e instanceof WavefrontException)) {
+      LOG.error("reconcile of {}/{} failed", namespace(cr), name(cr), e);
+    }
+    if (status.equals(before)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    cr.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(cr);
+  }
+
+  @Override
+  public DeleteControl cleanup(WavefrontAlert cr, Context<WavefrontAlert> ctx) {
+    String statusId = statusId(copy(cr.getStatus()));
+    if (cr.isTemplate() && statusId == null) {
+      return DeleteControl.defaultDelete();
+    }
+    String ownerTag = ownerTag(cr);
+    try {
+      Set<String> ids = new LinkedHashSet<>();
+      client.searchByTag(ownerTag).forEach(a -> ids.add(a.path("id").asText()));
+      if (statusId != null) {
+        ids.add(statusId);
+      }
+      List<String> deleted = new ArrayList<>();
+      for (String id : ids) {
+        if (client.delete(id)) {
+          deleted.add(id);
+          audit.record("delete", cr, id, alertName(cr), null, null);
+        }
+        inventory.remove(ownerTag, id);
+      }
+      events.normal(
+          cr,
+          Reason.Deleted,
+          deleted.isEmpty()
+              ? "no Wavefront alert to delete (already gone)"
+              : "deleted Wavefront alert " + String.join(", ", deleted) + " (moved to the trash)");
+      metrics.sync("deleted");
+      return DeleteControl.defaultDelete();
+    } catch (WavefrontException e) {
+      metrics.error(e.isAuth() ? "Unauthorized" : "DeleteFailed");
+      if (e.isAuth()) {
+        events.warning(cr, Reason.Unauthorized, "cannot delete: " + e.getMessage());
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(authRetry.toMillis());
+      }
+      events.warning(
+          cr,
+          Reason.DeleteFailed,
+          "the finalizer stays until the Wavefront alert is deleted: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Whether the resync should reconcile this CR: a pure check against the fresh inventory. */
+  boolean needsSync(WavefrontAlert cr, Map<String, List<LiveAlert>> inventory) {
+    if (cr.isTemplate() || cr.getMetadata().getDeletionTimestamp() != null) {
+      return false;
+    }
+    WavefrontAlertStatus status = copy(cr.getStatus());
+    String ownerTag = ownerTag(cr);
+    DesiredAlert desired = DesiredAlert.of(cr.getSpec(), tags.clusterTag(), ownerTag);
+    if (!desired.valid()) {
+      return false;
+    }
+    if (!State.READY.equals(status.getState())) {
+      return true;
+    }
+    SyncPlan plan =
+        SyncPlan.decide(
+            desired,
+            statusId(status),
+            status.getLastChangeChecksum(),
+            inventory.getOrDefault(ownerTag, List.of()),
+            driftMode);
+    return plan.action() != SyncPlan.Action.NONE || plan.adopted() || !plan.duplicates().isEmpty();
+  }
+
+  /**
+   * The live alerts for a CR: the inventory's, plus the status id's if the inventory lacks it (one
+   * GET), or, when none is known, a fresh search by the ownership tag: the look-up before any
+   * create, which adopts what a crash or an uncertain create left behind.
+   */
+  private List<LiveAlert> live(String ownerTag, String statusId) {
+    List<LiveAlert> live = new ArrayList<>(inventory.owned(ownerTag));
+    if (statusId != null && live.stream().noneMatch(a -> a.id().equals(statusId))) {
+      client
+          .get(statusId)
+          .map(LiveAlert::of)
+          .filter(a -> a.ownerTag() == null || a.ownerTag().equals(ownerTag))
+          .ifPresent(live::add);
+    }
+    if (live.isEmpty()) {
+      client.searchByTag(ownerTag).stream().map(LiveAlert::of).forEach(live::add);
+      inventory.replaceOwned(ownerTag, live);
+    }
+    return live;
+  }
+
+  private String apply(
+      WavefrontAlert cr, SyncPlan plan, DesiredAlert desired, List<LiveAlert> live, String owner) {
+    String name = desired.body().path("name").asText();
+    for (String dup : plan.duplicates()) {
+      if (client.delete(dup)) {
+        audit.record("delete-duplicate", cr, dup, name, checksumOf(live, dup), null);
+        events.normal(
+            cr,
+            Reason.DuplicateDeleted,
+            "deleted duplicate Wavefront alert " + dup + " (same tag)");
+      }
+      inventory.remove(owner, dup);
+    }
+    String before = plan.id() == null ? null : checksumOf(live, plan.id());
+    switch (plan.action()) {
+      case CREATE, RECREATE -> {
+        ObjectNode created = client.create(desired.body());
+        LiveAlert alert = LiveAlert.of(created);
+        inventory.put(alert);
+        boolean recreate = plan.action() == SyncPlan.Action.RECREATE;
+        audit.record(
+            recreate ? "recreate" : "create", cr, alert.id(), name, null, desired.checksum());
+        events.normal(
+            cr,
+            recreate ? Reason.Recreated : Reason.Created,
+            (recreate ? "re-created Wavefront alert (the previous one is gone): " : "created ")
+                + alert.id());
+        metrics.sync(recreate ? "recreated" : "created");
+        return alert.id();
+      }
+      case UPDATE, CORRECT_DRIFT -> {
+        ObjectNode updated = update(plan.id(), desired, owner);
+        inventory.put(LiveAlert.of(updated));
+        boolean drift = plan.action() == SyncPlan.Action.CORRECT_DRIFT;
+        String fields = String.join(", ", plan.differences());
+        audit.record(
+            drift ? "correct-drift" : "update", cr, plan.id(), name, before, desired.checksum());
+        if (plan.adopted()) {
+          events.normal(cr, Reason.Adopted, "adopted Wavefront alert " + plan.id());
+        }
+        if (drift) {
+          metrics.drift(driftMode.toString());
+          events.normal(
+              cr,
+              Reason.DriftCorrected,
+              "Wavefront alert "
+                  + plan.id()
+                  + " was edited outside the cluster ("
+                  + fields
+                  + "); put back");
+        } else {
+          events.normal(
+              cr, Reason.Updated, "updated Wavefront alert " + plan.id() + " (" + fields + ")");
+        }
+        metrics.sync(drift ? "drift_corrected" : "updated");
+        return plan.id();
+      }
+      case REPORT_DRIFT -> {
+        if (!Conditions.isTrue(copy(cr.getStatus()).getConditions(), Conditions.DRIFTED)) {
+          metrics.drift(driftMode.toString());
+          events.warning(
+              cr,
+              Reason.DriftDetected,
+              "Wavefront alert "
+                  + plan.id()
+                  + " differs from the spec ("
+                  + String.join(", ", plan.differences())
+                  + "); drift mode is detect, so it is left as is");
+        }
+        metrics.sync("drift_detected");
+        return plan.id();
+      }
+      default -> {
+        if (plan.adopted()) {
+          events.normal(cr, Reason.Adopted, "adopted Wavefront alert " + plan.id());
+          metrics.sync("adopted");
+        } else {
+          metrics.sync("unchanged");
+        }
+        return plan.id();
+      }
+    }
+  }
+
+  private ObjectNode update(String id, DesiredAlert desired, String owner) {
+    try {
+      return client.update(id, desired.body());
+    } catch (WavefrontException e) {
+      if (e.kind() == WavefrontException.Kind.NOT_FOUND) {
+        inventory.remove(owner, id); // gone since the listing: the retry re-creates it
+        throw new WavefrontException(
+            WavefrontException.Kind.UNAVAILABLE, 404, e.getMessage() + " (gone; re-creating)", e);
+      }
+      throw e;
+    }
+  }
+
+  private void succeeded(
+      WavefrontAlert cr,
+      WavefrontAlertStatus status,
+      SyncPlan plan,
+      DesiredAlert desired,
+      String id,
+      String now) {
+    Long generation = cr.getMetadata().getGeneration();
+    String name = desired.body().path("name").asText();
+    AlertStatus previous = status.getAlertsStatus().get(name);
+    AlertStatus entry = new AlertStatus();
+    entry.setId(id);
+    entry.setAlertName(name);
+    entry.setLink(client.link(id));
+    entry.setState(State.READY);
+    entry.setLastChangeChecksum(desired.checksum());
+    entry.setErrorDescription("");
+    boolean unchanged =
+        previous != null
+            && !plan.writes()
+            && id.equals(previous.getId())
+            && previous.getLastUpdatedTimestamp() != null;
+    entry.setLastUpdatedTimestamp(unchanged ? previous.getLastUpdatedTimestamp() : now);
+    status.setAlertsStatus(new java.util.LinkedHashMap<>(Map.of(name, entry)));
+    status.setState(State.READY);
+    status.setErrorDescription("");
+    status.setRetryCount(0);
+    status.setLastChangeChecksum(desired.checksum());
+    List<Condition> c = status.getConditions();
+    boolean drifted = plan.action() == SyncPlan.Action.REPORT_DRIFT;
+    String driftMessage =
+        drifted
+            ? "differs from the spec in "
+                + String.join(", ", plan.differences())
+                + " (drift: detect)"
+            : "the live alert equals the spec";
+    Conditions.set(
+        c,
+        Conditions.DRIFTED,
+        drifted,
+        drifted ? "DriftDetected" : "NoDrift",
+        driftMessage,
+        generation,
+        now);
+    Conditions.set(c, Conditions.SYNCED, true, "Synced", "Wavefront alert " + id, generation, now);
+    Conditions.set(
+        c,
+        Conditions.READY,
+        !drifted,
+        drifted ? "Drifted" : "InSync",
+        drifted ? driftMessage : "Wavefront alert " + id + " equals the spec",
+        generation,
+        now);
+  }
+
+  private void failed(
+      WavefrontAlert cr, WavefrontAlertStatus status, String reason, Exception e, String now) {
+    Long generation = cr.getMetadata().getGeneration();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    boolean transition =
+        !Conditions.find(status.getConditions(), Conditions.SYNCED)
+            .map(c -> reason.equals(c.getReason()) && message.equals(c.getMessage()))
+            .orElse(false);
+    status.setState(State.ERROR);
+    status.setErrorDescription(message);
+    status.setObservedGeneration(generation);
+    status
+        .getAlertsStatus()
+        .values()
+        .forEach(
+            a -> {
+              a.setState(State.ERROR);
+              a.setErrorDescription(message);
+            });
+    Conditions.set(
+        status.getConditions(), Conditions.SYNCED, false, reason, message, generation, now);
+    Conditions.set(
+        status.getConditions(), Conditions.READY, false, reason, message, generation, now);
+    if (transition) {
+      metrics.error(reason);
+      events.warning(
+          cr, "Unauthorized".equals(reason) ? Reason.Unauthorized : Reason.SyncFailed, message);
+      LOG.warn("sync of {}/{} failed: {}", namespace(cr), name(cr), message);
+    }
+  }
+
+  private UpdateControl<WavefrontAlert> patchIfChanged(
+      WavefrontAlert cr, WavefrontAlertStatus before, WavefrontAlertStatus after) {
+    if (after.equals(before)) {
+      return UpdateControl.noUpdate();
+    }
+    cr.setStatus(after);
+    return UpdateControl.patchStatus(cr);
+  }
+
+  private String ownerTag(WavefrontAlert cr) {
+    return tags.ownerTag(namespace(cr), name(cr));
+  }
+
+  private static String statusId(WavefrontAlertStatus status) {
+    return status.getAlertsStatus().values().stream()
+        .map(AlertStatus::getId)
+        .filter(id -> id != null && !id.isBlank())
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String checksumOf(List<LiveAlert> live, String id) {
+    Optional<LiveAlert> a = live.stream().filter(l -> l.id().equals(id)).findFirst();
+    return a.map(l -> l.projection().checksum()).orElse(null);
+  }
+
+  private static String alertName(WavefrontAlert cr) {
+    return cr.getSpec() == null ? null : cr.getSpec().getAlertName();
+  }
+
+  private static String namespace(WavefrontAlert cr) {
+    return cr.getMetadata().getNamespace();
+  }
+
+  private static String name(WavefrontAlert cr) {
+    return cr.getMetadata().getName();
+  }
+
+  private String now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static WavefrontAlertStatus copy(WavefrontAlertStatus s) {
+    return s == null ? new WavefrontAlertStatus() : Serialization.clone(s);
+  }
+}

@@ -1,0 +1,34 @@
+package io.alertforge.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  @Test
+  void durationsReadAsWritten() {
+    assertThat(Main.duration("10m")).isEqualTo(Duration.ofMinutes(10));
+    assertThat(Main.duration("30s")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Main.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(Main.duration("PT1H")).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void keikoprojsConfigMapKeysAreRead() {
+    var bare = Main.KeikoprojConfig.from(Map.of("wavefront.api.url", "try.wavefront.com"));
+    assertThat(bare.url()).hasToString("https://try.wavefront.com");
+    assertThat(bare.tokenSecret()).isEqualTo("wavefront-api-token");
+    var full =
+        Main.KeikoprojConfig.from(
+            Map.of(
+                "wavefront.api.url", "https://x.wavefront.com",
+                "wavefront.api.token.secret.name", "wf-token"));
+    assertThat(full.url()).hasToString("https://x.wavefront.com");
+    assertThat(full.tokenSecret()).isEqualTo("wf-token");
+    assertThatThrownBy(() -> Main.KeikoprojConfig.from(Map.of()))
+        .hasMessageContaining("wavefront.api.url");
+  }
+}

@@ -1,0 +1,112 @@
+package io.alertforge.controller.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.controller.Harness;
+import io.alertforge.controller.reconcile.SyncPlan.Action;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SyncPlanTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final OwnershipTag tags = new OwnershipTag("prod-eu");
+  private final String owner = tags.ownerTag("team-a", "cpu");
+  private final DesiredAlert desired =
+      DesiredAlert.of(Harness.alert("cpu").getSpec(), tags.clusterTag(), owner);
+
+  private LiveAlert live(String id, long created, ObjectNode body) {
+    ObjectNode a = body.deepCopy();
+    a.put("id", id).put("created", created);
+    return LiveAlert.of(a);
+  }
+
+  private LiveAlert asDesired(String id, long created) {
+    return live(id, created, desired.body());
+  }
+
+  @Test
+  void nothingFoundCreatesOrRecreates() {
+    assertThat(SyncPlan.decide(desired, null, null, List.of(), DriftMode.CORRECT).action())
+        .isEqualTo(Action.CREATE);
+    assertThat(SyncPlan.decide(desired, "17", "x", List.of(), DriftMode.CORRECT).action())
+        .isEqualTo(Action.RECREATE);
+  }
+
+  @Test
+  void anEqualLiveAlertNeedsNoWrite() {
+    SyncPlan p =
+        SyncPlan.decide(
+            desired, "1", desired.checksum(), List.of(asDesired("1", 5)), DriftMode.CORRECT);
+    assertThat(p.action()).isEqualTo(Action.NONE);
+    assertThat(p.adopted()).isFalse();
+    assertThat(p.writes()).isFalse();
+  }
+
+  @Test
+  void anAlertFoundByTagWithoutStatusIsAdoptedAndDuplicatesGo() {
+    SyncPlan p =
+        SyncPlan.decide(
+            desired,
+            null,
+            null,
+            List.of(asDesired("9", 20), asDesired("3", 10)),
+            DriftMode.CORRECT);
+    assertThat(p.action()).isEqualTo(Action.NONE);
+    assertThat(p.adopted()).isTrue();
+    assertThat(p.id()).isEqualTo("3"); // the oldest
+    assertThat(p.duplicates()).containsExactly("9");
+  }
+
+  @Test
+  void aChangedSpecIsAnUpdateAndAnEditedAlertIsDrift() {
+    ObjectNode edited = desired.body().deepCopy().put("minutes", 10);
+    List<LiveAlert> live = List.of(live("1", 5, edited));
+    assertThat(SyncPlan.decide(desired, "1", "older-spec", live, DriftMode.CORRECT).action())
+        .isEqualTo(Action.UPDATE);
+    SyncPlan drift = SyncPlan.decide(desired, "1", desired.checksum(), live, DriftMode.CORRECT);
+    assertThat(drift.action()).isEqualTo(Action.CORRECT_DRIFT);
+    assertThat(drift.differences()).containsExactly("minutes");
+    assertThat(SyncPlan.decide(desired, "1", desired.checksum(), live, DriftMode.DETECT).action())
+        .isEqualTo(Action.REPORT_DRIFT);
+  }
+
+  @Test
+  void normalisationIgnoresWhatWavefrontTreatsAlike() throws Exception {
+    ObjectNode server = desired.body().deepCopy();
+    server
+        .put("name", "  " + server.get("name").asText() + " ")
+        .put("severity", "warn")
+        .put("alertType", "classic")
+        .put("processRateMinutes", 5)
+        .put("evaluateRealtimeData", false)
+        .put("target", " oncall@example.com ,")
+        .putArray("severityList")
+        .add("WARN");
+    server.remove("resolveAfterMinutes"); // unset means = minutes (5)
+    ((com.fasterxml.jackson.databind.node.ArrayNode) server.path("tags").path("customerTags"))
+        .insert(0, "cpu"); // order and repeats of a set do not matter
+    assertThat(AlertProjection.of(server)).isEqualTo(desired.projection());
+    assertThat(
+            AlertProjection.of(
+                JSON.readTree("{\"name\":\"a\",\"minutes\":3,\"processRateMinutes\":0}")))
+        .extracting(AlertProjection::resolveAfterMinutes, AlertProjection::processRateMinutes)
+        .containsExactly(3, 5);
+  }
+
+  @Test
+  void aForeignOrMalformedSpecIsRejectedBeforeAnyCall() {
+    var spec = Harness.alert("x").getSpec();
+    spec.setSeverity("CRITICAL");
+    spec.setTags(List.of("alertforge-owner:prod-eu:team-b:steal"));
+    spec.setMinutes(0);
+    DesiredAlert d = DesiredAlert.of(spec, tags.clusterTag(), owner);
+    assertThat(d.valid()).isFalse();
+    assertThat(d.errors())
+        .containsExactly(
+            "minutes must be greater than 0",
+            "severity must be one of severe, warn, info, smoke, got 'CRITICAL'",
+            "tag 'alertforge-owner:prod-eu:team-b:steal' is reserved for the controller's ownership tags");
+  }
+}
