@@ -17,8 +17,11 @@ if ! command -v promtool >/dev/null; then
 fi
 promtool --version 2>&1 | head -1
 
-# The AlertForge side: plugin, generated repository and one warm-up run.
-benchmarks/whole-process.sh "$ALERTS" 1 >"$WORK/whole-process.log"
+# The AlertForge side: plugin, generated repository and one warm-up run (skipped when WORK already
+# holds them, from an earlier run of this script or of whole-process.sh with the same size).
+if [ ! -f "$WORK/repo/pom.xml" ]; then
+  benchmarks/whole-process.sh "$ALERTS" 1 >"$WORK/whole-process.log"
+fi
 
 # The same alerts as Prometheus rules: one group per app, one rule per template, the same
 # thresholds, durations, labels and annotations (the generator's AlertsConfigs, flattened).

@@ -81,11 +81,16 @@ for i in $(seq "$RUNS"); do
   run maven-only -o -Dmaven.repo.local="$WORK/m2-cold" -Dalert.skip=true alert:lint
   run lint -o -Dmaven.repo.local="$WORK/m2-cold" alert:lint
   run diff -o -Dmaven.repo.local="$WORK/m2-cold" alert:diff -Dalert.baseRef=main
+  # the same JVM with C1 only: half of a cold compile's CPU goes to C2 (docs/benchmarks.md)
+  MAVEN_OPTS="$MAVEN_OPTS -XX:TieredStopAtLevel=1" \
+    run lint-c1 -o -Dmaven.repo.local="$WORK/m2-cold" alert:lint
+  MAVEN_OPTS="$MAVEN_OPTS -XX:TieredStopAtLevel=1" \
+    run diff-c1 -o -Dmaven.repo.local="$WORK/m2-cold" alert:diff -Dalert.baseRef=main
 done
 grep -h "Alerts in\|alert(s)\|changed" "$WORK/last.log" | head -5 || true
 
 echo "== medians over $RUNS runs (wall / cpu seconds)"
-for label in maven-only lint diff; do
+for label in maven-only lint diff lint-c1 diff-c1; do
   grep "^$label " "$WORK/times" | awk '{print $2, $3}' | sort -n | awk -v l="$label" \
     '{w[NR]=$1; c[NR]=$2} END {m=int((NR+1)/2); printf "%-10s median wall %.2f s (min %.2f, max %.2f), cpu of that run %.2f s\n", l, w[m], w[1], w[NR], c[m]}'
 done
