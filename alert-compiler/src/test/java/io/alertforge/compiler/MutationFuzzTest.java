@@ -3,6 +3,8 @@ package io.alertforge.compiler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.source.RepositoryScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,19 +78,15 @@ class MutationFuzzTest {
   @Test
   void mutatedSampleFilesGiveOnlyDiagnostics() throws IOException {
     Path sample = Path.of(System.getProperty("alertforge.repoRoot", ".."), "sample-repo");
-    List<String> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(sample)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        String relative = sample.relativize(file).toString();
-        if (relative.endsWith(".yaml") && !relative.startsWith(".")) {
-          files.add(relative);
-        }
-        Path copy = root.resolve(relative);
-        Files.createDirectories(copy.getParent());
-        Files.copy(file, copy);
-      }
+    // The files the compiler reads, by its own rules: never build output such as target/.
+    List<String> files = RepositoryScanner.yamlFiles(sample, new Diagnostics());
+    for (String relative : files) {
+      Path copy = root.resolve(relative);
+      Files.createDirectories(copy.getParent());
+      Files.copy(sample.resolve(relative), copy);
     }
-    files.sort(null);
+    Files.copy(
+        sample.resolve(RepositoryScanner.CONFIG_FILE), root.resolve(RepositoryScanner.CONFIG_FILE));
     assertThat(files).hasSizeGreaterThan(10);
     AlertCompiler compiler = new AlertCompiler();
     Random random = new Random(SEED);
