@@ -28,7 +28,8 @@ import java.util.TreeMap;
 public final class GitApplier {
 
   /** The commit that last created or changed the object; the Wavefront audit line carries it. */
-  public static final String COMMIT_ANNOTATION = "alertforge.io/commit";
+  public static final String COMMIT_ANNOTATION =
+      io.alertforge.controller.ops.AuditLog.COMMIT_ANNOTATION;
 
   /** {@code alertforge.io/prune: disabled} keeps an object that leaves the repository. */
   public static final String PRUNE_ANNOTATION = "alertforge.io/prune";

@@ -122,8 +122,14 @@ public final class GitSync implements AutoCloseable {
     }
   }
 
-  /** Syncs now and then every interval. */
-  public GitSync start() {
+  private volatile java.util.function.BooleanSupplier active = () -> true;
+
+  /**
+   * Syncs now and then every interval, while {@code active} (the leader, with leader election: only
+   * one replica writes).
+   */
+  public GitSync start(java.util.function.BooleanSupplier active) {
+    this.active = active;
     long ms = settings.interval().toMillis();
     executor.scheduleWithFixedDelay(this::syncQuietly, 0, ms, TimeUnit.MILLISECONDS);
     return this;
@@ -141,6 +147,9 @@ public final class GitSync implements AutoCloseable {
   }
 
   private void syncQuietly() {
+    if (!active.getAsBoolean()) {
+      return;
+    }
     try {
       sync();
     } catch (RuntimeException e) {
