@@ -121,7 +121,9 @@ public final class GitApplier {
 
   /** Compares the desired objects with the managed ones. Pure. */
   public static Plan plan(
-      List<GenericKubernetesResource> desired, List<GenericKubernetesResource> live) {
+      List<GenericKubernetesResource> desired,
+      List<GenericKubernetesResource> live,
+      java.time.Instant now) {
     Map<String, GenericKubernetesResource> liveByKey = new LinkedHashMap<>();
     for (GenericKubernetesResource r : live) {
       liveByKey.put(key(r), r);
@@ -132,7 +134,7 @@ public final class GitApplier {
     for (GenericKubernetesResource want : desired) {
       GenericKubernetesResource have = liveByKey.remove(key(want));
       if (have == null) {
-        create.add(want);
+        create.add(stampBurnIn(want, now));
       } else if (differs(want, have)) {
         update.add(merge(want, have));
       } else {
@@ -196,6 +198,23 @@ public final class GitApplier {
       }
     }
     return new Outcome(created, updated, pruned, plan.unchanged(), errors);
+  }
+
+  /**
+   * A new alert of a namespace with burn-in gets {@code alertforge.io/burn-in-until}: now plus the
+   * period. Updates never set it, so the stamp of the first apply is kept.
+   */
+  static GenericKubernetesResource stampBurnIn(GenericKubernetesResource r, java.time.Instant now) {
+    Map<String, String> a = r.getMetadata().getAnnotations();
+    String period = a.get(Annotations.BURN_IN_PERIOD);
+    if (period != null && a.get(Annotations.BURN_IN_TARGET) != null) {
+      a.put(
+          Annotations.BURN_IN_UNTIL,
+          now.plus(io.alertforge.compiler.render.BurnIn.period(period))
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              .toString());
+    }
+    return r;
   }
 
   static String key(GenericKubernetesResource r) {

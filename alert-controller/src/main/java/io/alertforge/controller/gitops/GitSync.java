@@ -211,7 +211,7 @@ public final class GitSync implements AutoCloseable {
         compiled.alerts().stream().map(a -> GitApplier.desired(a, commit)).toList();
     GitApplier.Plan plan;
     try {
-      plan = GitApplier.plan(desired, applier.managed());
+      plan = GitApplier.plan(desired, applier.managed(), clock.instant());
     } catch (KubernetesClientException e) {
       return report(
           new Result(

@@ -201,4 +201,56 @@ class GitSourceEndToEndTest {
         .until(() -> wavefront.store().size() == alerts - pruned.pruned());
     assertThat(change.name()).isNotBlank();
   }
+
+  @Test
+  void aNewAlertBurnsInThenSwitchesToItsOwnTargetByItself() throws Exception {
+    Files.writeString(
+        origin.file("alertforge.yaml"),
+        Files.readString(origin.file("alertforge.yaml"))
+            + "\nburnIn:\n  period: 7d\n  targets:\n    payments: payments-burn-in@example.com\n");
+    origin.commit("burn in new payments alerts");
+    controller = Harness.start(client, wavefront.emulator());
+    // the Git source's clock runs 7 days minus 4 s behind: the stamps end 4 s from now
+    sync =
+        new GitSync(
+            client,
+            httpSettings(),
+            new AlertCompiler(),
+            new SimpleMeterRegistry(),
+            Clock.offset(Clock.systemUTC(), Duration.ofDays(-7).plusSeconds(4)));
+    int alerts = sync.sync().created();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> wavefront.store().size() == alerts);
+
+    var payments =
+        wavefront.store().alerts().stream()
+            .filter(a -> wavefront.store().tags(a.path("id").asText()).contains("team:payments"))
+            .toList();
+    assertThat(payments).isNotEmpty();
+    assertThat(payments)
+        .allSatisfy(
+            a -> {
+              assertThat(a.path("target").asText()).isEqualTo("payments-burn-in@example.com");
+              assertThat(wavefront.store().tags(a.path("id").asText())).contains("burn-in");
+            });
+    assertThat(
+            wavefront.store().alerts().stream()
+                .filter(a -> wavefront.store().tags(a.path("id").asText()).contains("burn-in")))
+        .hasSize(payments.size());
+
+    // the window ends: every payments alert gets its own target back, without a commit
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                wavefront.store().alerts().stream()
+                    .noneMatch(
+                        a ->
+                            wavefront.store().tags(a.path("id").asText()).contains("burn-in")
+                                || a.path("target").asText().contains("burn-in")));
+    assertThat(wavefront.store().size()).isEqualTo(alerts);
+  }
 }

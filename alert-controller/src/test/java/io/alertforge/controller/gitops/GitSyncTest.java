@@ -396,4 +396,47 @@ class GitSyncTest {
     assertThat(status()).containsEntry("state", "FetchFailed").containsKey("lastAppliedCommit");
     assertThat(crs()).isNotEmpty();
   }
+
+  @Test
+  void burnInIsStampedOnTheFirstApplyAndKeptAcrossUpdates() throws Exception {
+    origin.write(
+        "alerts/alertforge.yaml",
+        java.nio.file.Files.readString(origin.file("alerts/alertforge.yaml"))
+            + "\nburnIn:\n  period: 7d\n  targets:\n    payments: payments-burn-in@example.com\n");
+    origin.commit("burn-in");
+    java.time.Instant t0 = java.time.Instant.parse("2026-11-27T08:00:00Z");
+    sync =
+        new GitSync(
+            client, settings(), COMPILER, registry, Clock.fixed(t0, java.time.ZoneOffset.UTC));
+    sync.sync();
+    GenericKubernetesResource ledger = instance("payments-ledger", "pod-restarts");
+    assertThat(ledger.getMetadata().getAnnotations())
+        .containsEntry(Annotations.BURN_IN_UNTIL, "2026-12-04T08:00:00Z")
+        .containsEntry(Annotations.BURN_IN_TARGET, "payments-burn-in@example.com")
+        .containsEntry(Annotations.BURN_IN_PERIOD, "7d");
+    assertThat(
+            crs().stream()
+                .filter(c -> c.getMetadata().getNamespace().equals("checkout"))
+                .map(c -> c.getMetadata().getAnnotations()))
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a).doesNotContainKey(Annotations.BURN_IN_UNTIL));
+    sync.close();
+
+    // a day later, a change: the stamp of the first apply stays
+    sync =
+        new GitSync(
+            client,
+            settings(),
+            COMPILER,
+            registry,
+            Clock.fixed(t0.plus(java.time.Duration.ofDays(1)), java.time.ZoneOffset.UTC));
+    origin.replace(
+        "alerts/payments/apps/payments-ledger.yaml",
+        "threshold: \"1\"      # a restarting",
+        "threshold: \"2\"      # a restarting");
+    origin.commit("ledger: tolerate one restart");
+    assertThat(sync.sync().updated()).isEqualTo(1);
+    assertThat(cr("payments", ledger.getMetadata().getName()).getMetadata().getAnnotations())
+        .containsEntry(Annotations.BURN_IN_UNTIL, "2026-12-04T08:00:00Z");
+  }
 }
