@@ -1,6 +1,8 @@
 package io.alertforge.controller;
 
 import io.alertforge.compiler.AlertCompiler;
+import io.alertforge.controller.admission.AdmissionReviewer;
+import io.alertforge.controller.admission.AdmissionServer;
 import io.alertforge.controller.gitops.GitSourceSettings;
 import io.alertforge.controller.gitops.GitSync;
 import io.alertforge.controller.gitops.GitWebhook;
@@ -215,6 +217,37 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "Namespace of the ConfigMap alertforge-git-status and its events.")
   String gitStatusNamespace;
 
+  @Option(
+      names = "--admission-cert-file",
+      defaultValue = "${env:ADMISSION_CERT_FILE}",
+      description = "The webhook's PEM certificate chain (tls.crt); with the key, enables it.")
+  Path admissionCert;
+
+  @Option(
+      names = "--admission-key-file",
+      defaultValue = "${env:ADMISSION_KEY_FILE}",
+      description = "The webhook's PKCS#8 PEM key (tls.key); both are reloaded when they change.")
+  Path admissionKey;
+
+  @Option(
+      names = "--admission-port",
+      defaultValue = "${env:ADMISSION_PORT:-9443}",
+      description = "HTTPS port of POST /validate.")
+  int admissionPort;
+
+  @Option(
+      names = "--admission-policy-configmap",
+      defaultValue = "${env:ADMISSION_POLICY_CONFIGMAP}",
+      description = "NAMESPACE/NAME of the ConfigMap whose key alertforge.yaml is the policy.")
+  String admissionPolicy;
+
+  @Option(
+      names = "--controller-user",
+      defaultValue =
+          "${env:CONTROLLER_USER:-system:serviceaccount:alert-manager-system:alertforge-controller}",
+      description = "The only user that may change objects managed from Git.")
+  String controllerUser;
+
   public static void main(String[] args) {
     System.exit(
         new CommandLine(new Main())
@@ -347,12 +380,34 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           gitInterval,
           hook != null ? ", webhook on :" + gitWebhookPort + GitWebhook.PATH : "");
     }
+    AdmissionServer admission = null;
+    if (admissionCert != null && admissionKey != null) {
+      String[] policy =
+          admissionPolicy == null || admissionPolicy.isBlank()
+              ? new String[] {null, null}
+              : admissionPolicy.split("/", 2);
+      if (policy.length != 2) {
+        throw new IllegalArgumentException("--admission-policy-configmap must be NAMESPACE/NAME");
+      }
+      admission =
+          new AdmissionServer(
+              new InetSocketAddress(admissionPort),
+              admissionCert,
+              admissionKey,
+              new AdmissionReviewer(
+                  kubernetes, new AlertCompiler(), controllerUser, policy[0], policy[1]));
+      LOG.info("admission webhook on :{}{}", admissionPort, AdmissionServer.PATH);
+    }
+    AdmissionServer admissionToClose = admission;
     GitSync gitToClose = git;
     GitWebhook hookToClose = hook;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  if (admissionToClose != null) {
+                    admissionToClose.close();
+                  }
                   if (hookToClose != null) {
                     hookToClose.close();
                   }
