@@ -117,6 +117,12 @@ class GitSyncTest {
         .toList();
   }
 
+  static void deleteTree(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
   double syncs(String result) {
     var c = registry.find("alertforge.git.syncs").tag("result", result).counter();
     return c == null ? 0 : c.count();
@@ -313,9 +319,7 @@ class GitSyncTest {
   void aCommitThatWouldPruneEverythingIsRefusedUnlessItsMessageAllowsIt() throws Exception {
     int total = start(settings()).sync().created();
     for (String dir : List.of("payments", "checkout", "platform")) {
-      try (var files = Files.walk(origin.file("alerts/" + dir))) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      deleteTree(origin.file("alerts/" + dir));
     }
     origin.commit("oops");
     GitSync.Result refused = sync.sync();
@@ -344,12 +348,8 @@ class GitSyncTest {
   @Test
   void moreThanHalfIsRefusedButTheFlagAllowsIt() throws Exception {
     int total = start(settings()).sync().created();
-    try (var files = Files.walk(origin.file("alerts/payments"))) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-    try (var files = Files.walk(origin.file("alerts/checkout"))) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    deleteTree(origin.file("alerts/payments"));
+    deleteTree(origin.file("alerts/checkout"));
     origin.commit("drop two teams");
     GitSync.Result refused = sync.sync();
     assertThat(refused.state()).isEqualTo(GitSync.State.PruneRefused);

@@ -61,26 +61,7 @@ class RbacTest {
   @Test
   void everyCallTheControllerMakesIsAllowedByTheShippedRoles() throws Exception {
     Harness.registerCrd(client);
-    // JOSDK checks its Lease permissions with a SelfSubjectRulesReview, which the CRUD mock lacks
-    server
-        .expect()
-        .post()
-        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(
-            201,
-            new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder()
-                .withNewMetadata()
-                .endMetadata()
-                .withNewStatus()
-                .addNewResourceRule()
-                .withApiGroups("coordination.k8s.io")
-                .withResources("leases")
-                .withVerbs("create", "update", "get")
-                .endResourceRule()
-                .withIncomplete(false)
-                .endStatus()
-                .build())
-        .always();
+    Harness.allowLeaseChecks(server);
     client
         .configMaps()
         .inNamespace(SYSTEM_NS)
