@@ -313,12 +313,16 @@ public final class GitSync implements AutoCloseable {
 
   /** Writes the status ConfigMap, an event, a metric and a log line. */
   private Result report(Result result, RevCommit tip) {
+    Result previous = lastResult;
     lastResult = result;
     Counter.builder("alertforge.git.syncs")
         .description("Git source syncs by result")
         .tag("result", result.state().name())
         .register(registry)
         .increment();
+    if (result.state() != State.Applied && result.equals(previous)) {
+      return result; // the same failure again (every interval): reported once, counted each time
+    }
     boolean ok = result.state() == State.Applied;
     if (ok) {
       LOG.info("git source: {}", result.message());

@@ -313,6 +313,11 @@ class GitSyncTest {
     assertThat(eventReasons()).containsExactlyInAnyOrder("GitApplied", "GitCompileFailed");
     assertThat(syncs("CompileFailed")).isEqualTo(1);
     assertThat(sync.lastAppliedCommit()).isEqualTo(good.name());
+
+    // the next interval: the same failure is counted, not reported again
+    assertThat(sync.sync().state()).isEqualTo(GitSync.State.CompileFailed);
+    assertThat(syncs("CompileFailed")).isEqualTo(2);
+    assertThat(eventReasons()).containsExactlyInAnyOrder("GitApplied", "GitCompileFailed");
   }
 
   @Test
