@@ -7,6 +7,7 @@ import io.alertforge.compiler.load.LoadedRepository;
 import io.alertforge.compiler.load.RepositoryLoader;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.render.AlertRenderer;
+import io.alertforge.compiler.render.BurnIn;
 import io.alertforge.compiler.render.RenderedAlertValidator;
 import io.alertforge.compiler.schema.SchemaValidator;
 import io.alertforge.compiler.source.FileSystemSourceTree;
@@ -64,7 +65,9 @@ public final class AlertCompiler {
   public Compilation compile(SourceTree root) throws IOException {
     Diagnostics diagnostics = new Diagnostics();
     LoadedRepository repository = loader.load(root, diagnostics);
-    List<RenderedAlert> alerts = new ArrayList<>(renderer.render(repository, diagnostics));
+    List<RenderedAlert> alerts =
+        new ArrayList<>(
+            BurnIn.annotate(renderer.render(repository, diagnostics), repository.config()));
     alerts.sort(Comparator.comparing(RenderedAlert::namespace).thenComparing(RenderedAlert::name));
     // The rule engine adds its rules' findings and applies alertforge.yaml and suppressions.
     List<Diagnostic> findings = linter.lint(root, repository, alerts, diagnostics);

@@ -1,5 +1,11 @@
 package io.alertforge.controller;
 
+import io.alertforge.compiler.AlertCompiler;
+import io.alertforge.controller.admission.AdmissionReviewer;
+import io.alertforge.controller.admission.AdmissionServer;
+import io.alertforge.controller.gitops.GitSourceSettings;
+import io.alertforge.controller.gitops.GitSync;
+import io.alertforge.controller.gitops.GitWebhook;
 import io.alertforge.controller.ops.OpsServer;
 import io.alertforge.controller.reconcile.DriftMode;
 import io.alertforge.controller.wavefront.FileTokenSource;
@@ -139,6 +145,109 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "Name of the Lease.")
   String leaseName;
 
+  @Option(
+      names = "--git-url",
+      defaultValue = "${env:GIT_URL}",
+      description =
+          "The alert repository to follow (https:// or file://); without it no Git source runs.")
+  URI gitUrl;
+
+  @Option(
+      names = "--git-branch",
+      defaultValue = "${env:GIT_BRANCH:-main}",
+      description = "The branch followed.")
+  String gitBranch;
+
+  @Option(
+      names = "--git-path",
+      defaultValue = "${env:GIT_PATH:-}",
+      description = "The alert repository's directory in the Git repository (default: its root).")
+  String gitPath;
+
+  @Option(
+      names = "--git-interval",
+      defaultValue = "${env:GIT_INTERVAL:-1m}",
+      description = "How often the branch is fetched.")
+  String gitInterval;
+
+  @Option(
+      names = "--git-cache-dir",
+      defaultValue = "${env:GIT_CACHE_DIR:-/tmp/alertforge-git}",
+      description = "Where the local bare clone lives (an emptyDir).")
+  Path gitCacheDir;
+
+  @Option(
+      names = "--git-username-file",
+      defaultValue = "${env:GIT_USERNAME_FILE}",
+      description = "HTTPS user name file (default user x-access-token, for a token).")
+  Path gitUsernameFile;
+
+  @Option(
+      names = "--git-password-file",
+      defaultValue = "${env:GIT_PASSWORD_FILE}",
+      description = "HTTPS token or password file (a mounted Secret); re-read on every fetch.")
+  Path gitPasswordFile;
+
+  @Option(
+      names = "--git-webhook-secret-file",
+      defaultValue = "${env:GIT_WEBHOOK_SECRET_FILE}",
+      description = "Shared secret of the push webhook (X-Hub-Signature-256); enables it.")
+  Path gitWebhookSecretFile;
+
+  @Option(
+      names = "--git-webhook-port",
+      defaultValue = "${env:GIT_WEBHOOK_PORT:-9090}",
+      description = "Port of POST /hooks/git.")
+  int gitWebhookPort;
+
+  @Option(
+      names = "--git-max-prune-ratio",
+      defaultValue = "0.5",
+      description = "Share of the managed WavefrontAlerts one commit may delete (0..1).")
+  double gitMaxPruneRatio;
+
+  @Option(
+      names = "--git-allow-mass-prune",
+      description = "Let every commit prune beyond the ratio (a planned cleanup; then remove it).")
+  boolean gitAllowMassPrune;
+
+  @Option(
+      names = "--git-status-namespace",
+      defaultValue = "${env:POD_NAMESPACE:-alert-manager-system}",
+      description = "Namespace of the ConfigMap alertforge-git-status and its events.")
+  String gitStatusNamespace;
+
+  @Option(
+      names = "--admission-cert-file",
+      defaultValue = "${env:ADMISSION_CERT_FILE}",
+      description = "The webhook's PEM certificate chain (tls.crt); with the key, enables it.")
+  Path admissionCert;
+
+  @Option(
+      names = "--admission-key-file",
+      defaultValue = "${env:ADMISSION_KEY_FILE}",
+      description = "The webhook's PKCS#8 PEM key (tls.key); both are reloaded when they change.")
+  Path admissionKey;
+
+  @Option(
+      names = "--admission-port",
+      defaultValue = "${env:ADMISSION_PORT:-9443}",
+      description = "HTTPS port of POST /validate.")
+  int admissionPort;
+
+  @Option(
+      names = "--admission-policy-configmap",
+      defaultValue = "${env:ADMISSION_POLICY_CONFIGMAP}",
+      description = "NAMESPACE/NAME of the ConfigMap whose key alertforge.yaml is the policy.")
+  String admissionPolicy;
+
+  @Option(
+      names = "--controller-user",
+      defaultValue =
+          "${env:CONTROLLER_USER:-system:serviceaccount:alert-manager-system:alertforge-controller}",
+      description = "The only user that may change objects managed from Git.")
+  String controllerUser;
+
   public static void main(String[] args) {
     System.exit(
         new CommandLine(new Main())
@@ -234,6 +343,78 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                   stopped.countDown();
                 }));
     controller.start();
+    GitSync git = null;
+    GitWebhook hook = null;
+    if (gitUrl != null) {
+      GitSourceSettings gs =
+          new GitSourceSettings(
+              gitUrl,
+              gitBranch,
+              gitPath,
+              duration(gitInterval),
+              gitCacheDir,
+              gitUsernameFile,
+              gitPasswordFile,
+              gitMaxPruneRatio,
+              gitAllowMassPrune,
+              gitStatusNamespace,
+              GitSourceSettings.DEFAULT_STATUS_NAME);
+      git =
+          new GitSync(
+                  kubernetes,
+                  gs,
+                  new AlertCompiler(),
+                  controller.metrics().registry(),
+                  java.time.Clock.systemUTC())
+              .start(leaderElect ? controller::isLeader : () -> true);
+      if (gitWebhookSecretFile != null) {
+        hook =
+            new GitWebhook(gitWebhookSecretFile, git::trigger)
+                .serve(new InetSocketAddress(gitWebhookPort));
+      }
+      LOG.info(
+          "git source: {} branch {} path '{}' every {}{}",
+          gitUrl,
+          gitBranch,
+          gs.path(),
+          gitInterval,
+          hook != null ? ", webhook on :" + gitWebhookPort + GitWebhook.PATH : "");
+    }
+    AdmissionServer admission = null;
+    if (admissionCert != null && admissionKey != null) {
+      String[] policy =
+          admissionPolicy == null || admissionPolicy.isBlank()
+              ? new String[] {null, null}
+              : admissionPolicy.split("/", 2);
+      if (policy.length != 2) {
+        throw new IllegalArgumentException("--admission-policy-configmap must be NAMESPACE/NAME");
+      }
+      admission =
+          new AdmissionServer(
+              new InetSocketAddress(admissionPort),
+              admissionCert,
+              admissionKey,
+              new AdmissionReviewer(
+                  kubernetes, new AlertCompiler(), controllerUser, policy[0], policy[1]));
+      LOG.info("admission webhook on :{}{}", admissionPort, AdmissionServer.PATH);
+    }
+    AdmissionServer admissionToClose = admission;
+    GitSync gitToClose = git;
+    GitWebhook hookToClose = hook;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (admissionToClose != null) {
+                    admissionToClose.close();
+                  }
+                  if (hookToClose != null) {
+                    hookToClose.close();
+                  }
+                  if (gitToClose != null) {
+                    gitToClose.close();
+                  }
+                }));
     LOG.info(
         "alertforge-controller started: cluster {}, Wavefront {}, namespaces {}, drift {}, resync {}",
         clusterName,

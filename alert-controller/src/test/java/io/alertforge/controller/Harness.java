@@ -46,6 +46,30 @@ public final class Harness {
     }
   }
 
+  /** JOSDK checks its Lease permissions with a SelfSubjectRulesReview, which the mock lacks. */
+  public static void allowLeaseChecks(
+      io.fabric8.kubernetes.client.server.mock.KubernetesMockServer server) {
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(
+            201,
+            new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder()
+                .withNewMetadata()
+                .endMetadata()
+                .withNewStatus()
+                .addNewResourceRule()
+                .withApiGroups("coordination.k8s.io")
+                .withResources("leases")
+                .withVerbs("create", "update", "get")
+                .endResourceRule()
+                .withIncomplete(false)
+                .endStatus()
+                .build())
+        .always();
+  }
+
   public static WavefrontClient.Builder options(URI base) {
     return WavefrontClient.Options.builder(base)
         .allowInsecure(true)

@@ -16,7 +16,6 @@ import io.alertforge.wavefront.emulator.auth.Permission;
 import io.alertforge.wavefront.emulator.fault.Fault;
 import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
 import io.alertforge.wavefront.emulator.requestlog.RecordedRequest;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -154,26 +153,7 @@ class ResilienceTest {
 
   @Test
   void twoReplicasWithLeaderElectionWriteFromOneOnly() throws Exception {
-    // JOSDK checks its Lease permissions with a SelfSubjectRulesReview, which the mock lacks
-    server
-        .expect()
-        .post()
-        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(
-            201,
-            new SelfSubjectRulesReviewBuilder()
-                .withNewMetadata()
-                .endMetadata()
-                .withNewStatus()
-                .addNewResourceRule()
-                .withApiGroups("coordination.k8s.io")
-                .withResources("leases")
-                .withVerbs("create", "update", "get")
-                .endResourceRule()
-                .withIncomplete(false)
-                .endStatus()
-                .build())
-        .always();
+    Harness.allowLeaseChecks(server);
     AlertController one =
         start(
             Harness.start(

@@ -53,6 +53,12 @@ public final class DiffJson {
       if (change.kind() == Kind.CREATED || change.kind() == Kind.DELETED) {
         node.set("spec", Redaction.json(alert.spec()));
       }
+      if (change.kind() == Kind.CREATED
+          && alert.annotations().containsKey(Annotations.BURN_IN_PERIOD)) {
+        node.putObject("burnIn")
+            .put("period", alert.annotations().get(Annotations.BURN_IN_PERIOD))
+            .put("target", alert.annotations().get(Annotations.BURN_IN_TARGET));
+      }
       ArrayNode fields = node.putArray("fields");
       for (FieldChange field : change.fields()) {
         fields

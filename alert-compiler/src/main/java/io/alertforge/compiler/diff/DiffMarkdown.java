@@ -176,6 +176,27 @@ public final class DiffMarkdown {
                     + code(spec.path("target").asText())
                     + " |\n";
               }));
+      List<AlertChange> burning =
+          created.stream()
+              .filter(c -> c.after().annotations().containsKey(Annotations.BURN_IN_PERIOD))
+              .toList();
+      if (!burning.isEmpty()) {
+        sections.add(
+            table(
+                "Burn-in of " + burning.size() + " new alert" + (burning.size() == 1 ? "" : "s"),
+                burning,
+                "For this period after the controller first applies it, a new alert notifies its"
+                    + " burn-in target instead of its own, and is tagged `burn-in`.\n\n"
+                    + "| alert | burns in for | notifications meanwhile go to |\n|---|---|---|\n",
+                c ->
+                    "| "
+                        + code(c.after().qualifiedName())
+                        + " | "
+                        + esc(c.after().annotations().get(Annotations.BURN_IN_PERIOD))
+                        + " | "
+                        + code(c.after().annotations().get(Annotations.BURN_IN_TARGET))
+                        + " |\n"));
+      }
     }
     List<AlertChange> moved = diff.of(Kind.MOVED);
     if (!moved.isEmpty()) {

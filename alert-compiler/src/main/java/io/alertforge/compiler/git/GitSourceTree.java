@@ -65,6 +65,15 @@ public final class GitSourceTree implements SourceTree {
     }
   }
 
+  /**
+   * The alert repository in {@code tree} of any repository, bare or not (the controller's fetched
+   * clone), under {@code prefix} ("" for the root).
+   */
+  public static SourceTree of(
+      Repository repository, RevTree tree, String prefix, String description) throws IOException {
+    return new GitSourceTree(repository, tree, prefix, description);
+  }
+
   @Override
   public String description() {
     return description;

@@ -20,5 +20,14 @@ public final class Annotations {
   /** sha256 of the rendered spec's canonical JSON: equal hashes mean equal specs. */
   public static final String SPEC_HASH = PREFIX + "spec-hash";
 
+  /** alertforge.yaml's burn-in period for this alert's namespace ({@code 7d}); see BurnIn. */
+  public static final String BURN_IN_PERIOD = PREFIX + "burn-in-period";
+
+  /** Where the alert's notifications go while it burns in. */
+  public static final String BURN_IN_TARGET = PREFIX + "burn-in-target";
+
+  /** When burn-in ends (ISO-8601), stamped by the controller when it first applies the alert. */
+  public static final String BURN_IN_UNTIL = PREFIX + "burn-in-until";
+
   private Annotations() {}
 }

@@ -17,6 +17,9 @@ public final class AuditLog {
 
   public static final String SPEC_HASH_ANNOTATION = "alertforge.io/spec-hash";
 
+  /** The Git commit that last applied the CR (the controller's Git source). */
+  public static final String COMMIT_ANNOTATION = "alertforge.io/commit";
+
   private static final Logger LOG = LoggerFactory.getLogger("alertforge.audit");
 
   /**
@@ -44,6 +47,7 @@ public final class AuditLog {
         .addKeyValue("alertName", alertName)
         .addKeyValue("source", annotations.get(SOURCE_ANNOTATION))
         .addKeyValue("specHash", annotations.get(SPEC_HASH_ANNOTATION))
+        .addKeyValue("commit", annotations.get(COMMIT_ANNOTATION))
         .addKeyValue("before", before)
         .addKeyValue("after", after)
         .log(

@@ -129,7 +129,10 @@ public class WavefrontAlertReconciler
     }
 
     String ownerTag = ownerTag(cr);
-    DesiredAlert desired = DesiredAlert.of(cr.getSpec(), tags.clusterTag(), ownerTag);
+    java.time.Instant instant = java.time.Instant.now();
+    java.time.Duration burnIn = BurnInWindow.remaining(cr, instant);
+    DesiredAlert desired =
+        DesiredAlert.of(BurnInWindow.effective(cr, instant), tags.clusterTag(), ownerTag);
     if (!desired.valid()) {
       String why = String.join("; ", desired.errors());
       boolean changed = !why.equals(status.getErrorDescription());
@@ -153,7 +156,9 @@ public class WavefrontAlertReconciler
           SyncPlan.decide(desired, statusId, status.getLastChangeChecksum(), live, driftMode);
       String id = apply(cr, plan, desired, live, ownerTag);
       succeeded(cr, status, plan, desired, id, now);
-      return patchIfChanged(cr, before, status);
+      UpdateControl<WavefrontAlert> done = patchIfChanged(cr, before, status);
+      // at the end of burn-in, switch to the alert's own targets
+      return burnIn == null ? done : done.rescheduleAfter(burnIn.plusSeconds(1));
     } catch (WavefrontException e) {
       if (e.kind() == WavefrontException.Kind.REJECTED) {
         failed(cr, status, "Rejected", e, now);

@@ -1,0 +1,279 @@
+package io.alertforge.controller.gitops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.render.Annotations;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Applies a commit's rendered alerts to the cluster as {@code WavefrontAlert} objects: creates what
+ * is new, updates what differs (spec, or AlertForge's labels and annotations) with optimistic
+ * concurrency on {@code resourceVersion}, and prunes the objects it manages that the commit no
+ * longer renders. Managed means the label {@code app.kubernetes.io/managed-by: alertforge} and an
+ * {@code alertforge.io/source} annotation; nothing else is ever changed or deleted. Updates keep
+ * every label and annotation they do not set (the burn-in stamp, {@code kubectl annotate}s).
+ */
+public final class GitApplier {
+
+  /** The commit that last created or changed the object; the Wavefront audit line carries it. */
+  public static final String COMMIT_ANNOTATION =
+      io.alertforge.controller.ops.AuditLog.COMMIT_ANNOTATION;
+
+  /** {@code alertforge.io/prune: disabled} keeps an object that leaves the repository. */
+  public static final String PRUNE_ANNOTATION = "alertforge.io/prune";
+
+  public static final ResourceDefinitionContext WAVEFRONT_ALERTS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("alertmanager.keikoproj.io")
+          .withVersion("v1alpha1")
+          .withKind("WavefrontAlert")
+          .withPlural("wavefrontalerts")
+          .withNamespaced(true)
+          .build();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What a commit changes: decided before anything is written. */
+  public record Plan(
+      List<GenericKubernetesResource> create,
+      List<GenericKubernetesResource> update,
+      List<GenericKubernetesResource> prune,
+      int unchanged,
+      int managed,
+      int kept) {
+
+    /** Why the pruning guard refuses this plan, or null when it may be applied. */
+    public String pruneRefusal(double maxRatio) {
+      if (prune.isEmpty()) {
+        return null;
+      }
+      if (prune.size() == managed) {
+        return "the commit would delete all " + managed + " WavefrontAlerts managed from Git";
+      }
+      if (prune.size() > maxRatio * managed) {
+        return String.format(
+            "the commit would delete %d of the %d WavefrontAlerts managed from Git (more than %d%%)",
+            prune.size(), managed, Math.round(maxRatio * 100));
+      }
+      return null;
+    }
+  }
+
+  /** What was written. {@code errors} lists the objects that failed, with why. */
+  public record Outcome(int created, int updated, int pruned, int unchanged, List<String> errors) {}
+
+  private final KubernetesClient client;
+
+  public GitApplier(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** The objects of the cluster that AlertForge's Git source manages. */
+  public List<GenericKubernetesResource> managed() {
+    return client
+        .genericKubernetesResources(WAVEFRONT_ALERTS)
+        .inAnyNamespace()
+        .withLabel(Annotations.MANAGED_BY_LABEL, Annotations.MANAGED_BY)
+        .list()
+        .getItems()
+        .stream()
+        .filter(GitApplier::isManaged)
+        .toList();
+  }
+
+  static boolean isManaged(GenericKubernetesResource r) {
+    ObjectMeta m = r.getMetadata();
+    return m.getLabels() != null
+        && Annotations.MANAGED_BY.equals(m.getLabels().get(Annotations.MANAGED_BY_LABEL))
+        && m.getAnnotations() != null
+        && m.getAnnotations().containsKey(Annotations.SOURCE);
+  }
+
+  /** The object a rendered alert becomes, stamped with {@code commit}. */
+  public static GenericKubernetesResource desired(RenderedAlert alert, String commit) {
+    GenericKubernetesResource r = new GenericKubernetesResource();
+    r.setApiVersion("alertmanager.keikoproj.io/v1alpha1");
+    r.setKind("WavefrontAlert");
+    Map<String, String> annotations = new TreeMap<>(alert.annotations());
+    annotations.put(COMMIT_ANNOTATION, commit);
+    r.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(alert.namespace())
+            .withName(alert.name())
+            .withLabels(new TreeMap<>(alert.labels()))
+            .withAnnotations(annotations)
+            .build());
+    r.setAdditionalProperty("spec", JSON.convertValue(alert.spec(), Map.class));
+    return r;
+  }
+
+  /** Compares the desired objects with the managed ones. Pure. */
+  public static Plan plan(
+      List<GenericKubernetesResource> desired,
+      List<GenericKubernetesResource> live,
+      java.time.Instant now) {
+    Map<String, GenericKubernetesResource> liveByKey = new LinkedHashMap<>();
+    for (GenericKubernetesResource r : live) {
+      liveByKey.put(key(r), r);
+    }
+    List<GenericKubernetesResource> create = new ArrayList<>();
+    List<GenericKubernetesResource> update = new ArrayList<>();
+    int unchanged = 0;
+    for (GenericKubernetesResource want : desired) {
+      GenericKubernetesResource have = liveByKey.remove(key(want));
+      if (have == null) {
+        create.add(stampBurnIn(want, now));
+      } else if (differs(want, have)) {
+        update.add(merge(want, have));
+      } else {
+        unchanged++;
+      }
+    }
+    List<GenericKubernetesResource> prune = new ArrayList<>();
+    int kept = 0;
+    for (GenericKubernetesResource gone : liveByKey.values()) {
+      Map<String, String> a = gone.getMetadata().getAnnotations();
+      if ("disabled".equals(a.get(PRUNE_ANNOTATION))) {
+        kept++;
+      } else {
+        prune.add(gone);
+      }
+    }
+    return new Plan(create, update, prune, unchanged, live.size(), kept);
+  }
+
+  /** Writes a plan. One object's failure does not stop the others. */
+  public Outcome apply(Plan plan) {
+    List<String> errors = new ArrayList<>();
+    int created = 0;
+    int updated = 0;
+    int pruned = 0;
+    var resources = client.genericKubernetesResources(WAVEFRONT_ALERTS);
+    for (GenericKubernetesResource r : plan.create()) {
+      try {
+        resources.inNamespace(r.getMetadata().getNamespace()).resource(r).create();
+        created++;
+      } catch (KubernetesClientException e) {
+        errors.add(
+            key(r)
+                + (e.getCode() == 409
+                    ? ": exists and is not managed by AlertForge; left alone"
+                    : ": create failed: " + e.getMessage()));
+      }
+    }
+    for (GenericKubernetesResource r : plan.update()) {
+      try {
+        // update() sends the resourceVersion read when planning: a concurrent change is a 409.
+        resources.inNamespace(r.getMetadata().getNamespace()).resource(r).update();
+        updated++;
+      } catch (KubernetesClientException e) {
+        errors.add(
+            key(r)
+                + (e.getCode() == 409
+                    ? ": changed while applying (resourceVersion conflict); retried next sync"
+                    : ": update failed: " + e.getMessage()));
+      }
+    }
+    for (GenericKubernetesResource r : plan.prune()) {
+      try {
+        resources
+            .inNamespace(r.getMetadata().getNamespace())
+            .withName(r.getMetadata().getName())
+            .delete();
+        pruned++;
+      } catch (KubernetesClientException e) {
+        errors.add(key(r) + ": delete failed: " + e.getMessage());
+      }
+    }
+    return new Outcome(created, updated, pruned, plan.unchanged(), errors);
+  }
+
+  /**
+   * A new alert of a namespace with burn-in gets {@code alertforge.io/burn-in-until}: now plus the
+   * period. Updates never set it, so the stamp of the first apply is kept.
+   */
+  static GenericKubernetesResource stampBurnIn(GenericKubernetesResource r, java.time.Instant now) {
+    Map<String, String> a = r.getMetadata().getAnnotations();
+    String period = a.get(Annotations.BURN_IN_PERIOD);
+    if (period != null && a.get(Annotations.BURN_IN_TARGET) != null) {
+      a.put(
+          Annotations.BURN_IN_UNTIL,
+          now.plus(io.alertforge.compiler.render.BurnIn.period(period))
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              .toString());
+    }
+    return r;
+  }
+
+  static String key(GenericKubernetesResource r) {
+    return r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+  }
+
+  /** Differs in spec, or in a label or annotation the commit sets (the commit stamp aside). */
+  private static boolean differs(GenericKubernetesResource want, GenericKubernetesResource have) {
+    if (!Objects.equals(
+        canonical(want.getAdditionalProperties().get("spec")),
+        canonical(have.getAdditionalProperties().get("spec")))) {
+      return true;
+    }
+    return !contains(have.getMetadata().getLabels(), want.getMetadata().getLabels(), null)
+        || !contains(
+            have.getMetadata().getAnnotations(),
+            want.getMetadata().getAnnotations(),
+            COMMIT_ANNOTATION);
+  }
+
+  /** The JSON text re-read: an int and a long of one value compare equal. */
+  private static com.fasterxml.jackson.databind.JsonNode canonical(Object value) {
+    try {
+      return JSON.readTree(JSON.writeValueAsString(value));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean contains(Map<String, String> have, Map<String, String> want, String skip) {
+    Map<String, String> h = have == null ? Map.of() : have;
+    for (Map.Entry<String, String> e : want.entrySet()) {
+      if (!e.getKey().equals(skip) && !e.getValue().equals(h.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The live object with the desired spec, labels and annotations; the rest kept. */
+  private static GenericKubernetesResource merge(
+      GenericKubernetesResource want, GenericKubernetesResource have) {
+    GenericKubernetesResource r = new GenericKubernetesResource();
+    r.setApiVersion(have.getApiVersion());
+    r.setKind(have.getKind());
+    ObjectMeta meta = new ObjectMetaBuilder(have.getMetadata()).build();
+    Map<String, String> labels = new HashMap<>(nullToEmpty(meta.getLabels()));
+    labels.putAll(want.getMetadata().getLabels());
+    Map<String, String> annotations = new HashMap<>(nullToEmpty(meta.getAnnotations()));
+    annotations.putAll(want.getMetadata().getAnnotations());
+    meta.setLabels(new TreeMap<>(labels));
+    meta.setAnnotations(new TreeMap<>(annotations));
+    r.setMetadata(meta);
+    r.setAdditionalProperties(new LinkedHashMap<>(have.getAdditionalProperties()));
+    r.setAdditionalProperty("spec", want.getAdditionalProperties().get("spec"));
+    return r;
+  }
+
+  private static Map<String, String> nullToEmpty(Map<String, String> m) {
+    return m == null ? Map.of() : m;
+  }
+}

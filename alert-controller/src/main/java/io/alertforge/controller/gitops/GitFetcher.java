@@ -1,0 +1,140 @@
+package io.alertforge.controller.gitops;
+
+import io.alertforge.compiler.git.GitSourceTree;
+import io.alertforge.compiler.source.SourceTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Fetches one branch into a local bare repository with JGit and reads commits from it. Nothing is
+ * checked out: the compiler reads the commit's tree from Git objects. The branch is fetched with a
+ * forced refspec, so a force-push is followed. Credentials are read from their files on every
+ * fetch, so a rotated token needs no restart. Not thread-safe: {@link GitSync} serialises calls.
+ */
+public final class GitFetcher implements AutoCloseable {
+
+  /** A fetch that failed: unreachable, refused credentials, no such branch. */
+  public static final class FetchException extends Exception {
+    FetchException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final GitSourceSettings settings;
+  private final Repository repository;
+  private final String trackingRef;
+
+  public GitFetcher(GitSourceSettings settings) throws IOException {
+    this.settings = settings;
+    this.trackingRef = "refs/remotes/origin/" + settings.branch();
+    Path dir = settings.cacheDir();
+    Files.createDirectories(dir);
+    Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
+    if (!repo.getObjectDatabase().exists()) {
+      repo.create(true);
+    }
+    this.repository = repo;
+  }
+
+  /** Fetches the branch and returns its tip. */
+  public RevCommit fetch() throws FetchException {
+    try (Git git = Git.wrap(repository)) {
+      git.fetch()
+          .setRemote(settings.url().toString())
+          .setRefSpecs(new RefSpec("+refs/heads/" + settings.branch() + ":" + trackingRef))
+          .setCredentialsProvider(credentials())
+          .setTimeout(60)
+          .call();
+      Ref ref = repository.exactRef(trackingRef);
+      if (ref == null) {
+        throw new FetchException(
+            "branch '" + settings.branch() + "' not found at " + redactedUrl(), null);
+      }
+      return commit(ref.getObjectId());
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      // JGit's messages name the URL, never the password; the URL cannot carry one (settings).
+      throw new FetchException(
+          "fetch of "
+              + redactedUrl()
+              + " branch "
+              + settings.branch()
+              + " failed: "
+              + rootMessage(e),
+          e);
+    }
+  }
+
+  public RevCommit commit(ObjectId id) throws IOException {
+    try (RevWalk walk = new RevWalk(repository)) {
+      return walk.parseCommit(id);
+    }
+  }
+
+  /** True when {@code ancestor} is reachable from {@code tip} (false after a force-push). */
+  public boolean isAncestor(ObjectId ancestor, ObjectId tip) throws IOException {
+    try (RevWalk walk = new RevWalk(repository)) {
+      return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(tip));
+    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+      return false;
+    }
+  }
+
+  /** The alert repository (the sub-path) as of {@code commit}. */
+  public SourceTree tree(RevCommit commit) throws IOException {
+    return GitSourceTree.of(
+        repository,
+        commit.getTree(),
+        settings.path(),
+        settings.branch()
+            + " ("
+            + commit.abbreviate(12).name()
+            + ")"
+            + (settings.path().isEmpty() ? "" : ":" + settings.path()));
+  }
+
+  private CredentialsProvider credentials() throws IOException {
+    if (settings.passwordFile() == null) {
+      return null;
+    }
+    String user =
+        settings.usernameFile() == null
+            ? "x-access-token"
+            : Files.readString(settings.usernameFile(), StandardCharsets.UTF_8).strip();
+    String password = Files.readString(settings.passwordFile(), StandardCharsets.UTF_8).strip();
+    return new UsernamePasswordCredentialsProvider(user, password);
+  }
+
+  private String redactedUrl() {
+    return settings.url().toString();
+  }
+
+  private static String rootMessage(Throwable e) {
+    String message = e.getMessage();
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  @Override
+  public void close() {
+    repository.close();
+  }
+}

@@ -1,0 +1,256 @@
+package io.alertforge.controller.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.alertforge.compiler.AlertCompiler;
+import io.alertforge.controller.AlertController;
+import io.alertforge.controller.Harness;
+import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Git source over HTTP with credentials, the push webhook, and the whole chain: a commit, the
+ * CRs on the mock, the alerts in the Wavefront emulator.
+ */
+@EnableKubernetesMockClient(crud = true)
+class GitSourceEndToEndTest {
+  static final String SYSTEM_NS = "alert-manager-system";
+  static final String TOKEN = "ghp_s3cret-git-token";
+
+  @RegisterExtension
+  static final WavefrontEmulatorExtension wavefront =
+      WavefrontEmulatorExtension.withToken(Harness.TOKEN);
+
+  static KubernetesClient client;
+
+  @TempDir Path tmp;
+  GitOrigin origin;
+  DumbGitHttpServer http;
+  GitSync sync;
+  GitWebhook webhook;
+  AlertController controller;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Harness.registerCrd(client);
+    origin = GitOrigin.withSampleRepo(tmp.resolve("origin"), "");
+    http = new DumbGitHttpServer(origin.git.getRepository(), "x-access-token", TOKEN);
+    Files.writeString(tmp.resolve("token"), TOKEN + "\n");
+    Files.writeString(tmp.resolve("hook-secret"), "hook-secret\n");
+  }
+
+  @AfterEach
+  void tearDown() {
+    for (AutoCloseable c : new AutoCloseable[] {webhook, sync, controller, http, origin}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    Harness.cleanUp(client);
+    for (GenericKubernetesResource r :
+        client
+            .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+            .inAnyNamespace()
+            .list()
+            .getItems()) {
+      client
+          .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+          .inNamespace(r.getMetadata().getNamespace())
+          .withName(r.getMetadata().getName())
+          .delete();
+    }
+  }
+
+  GitSourceSettings httpSettings() {
+    return GitSourceSettings.of(http.url(), "main", "", tmp.resolve("cache"), SYSTEM_NS)
+        .withCredentials(null, tmp.resolve("token"));
+  }
+
+  GitSync newSync(GitSourceSettings settings) throws Exception {
+    sync =
+        new GitSync(
+            client, settings, new AlertCompiler(), new SimpleMeterRegistry(), Clock.systemUTC());
+    return sync;
+  }
+
+  int crCount() {
+    return client
+        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+        .inAnyNamespace()
+        .list()
+        .getItems()
+        .size();
+  }
+
+  @Test
+  void fetchesOverHttpWithATokenAndReportsAWrongOneWithoutLeakingIt() throws Exception {
+    GitSync.Result ok = newSync(httpSettings()).sync();
+    assertThat(ok.state()).as(ok.message()).isEqualTo(GitSync.State.Applied);
+    int count = crCount();
+    assertThat(count).isEqualTo(ok.created()).isGreaterThan(10);
+
+    Files.writeString(tmp.resolve("token"), "ghp_wrong-token");
+    origin.replace("payments/apps/payments-ledger.yaml", "threshold: \"75\"", "threshold: \"70\"");
+    origin.commit("not fetched");
+    GitSync.Result wrong = sync.sync();
+    assertThat(wrong.state()).isEqualTo(GitSync.State.FetchFailed);
+    assertThat(wrong.message()).contains("not authorized").doesNotContain("ghp_");
+    assertThat(crCount()).isEqualTo(count);
+
+    // rotated back: no restart needed
+    Files.writeString(tmp.resolve("token"), TOKEN);
+    GitSync.Result again = sync.sync();
+    assertThat(again.state()).isEqualTo(GitSync.State.Applied);
+    assertThat(again.updated()).isEqualTo(1);
+  }
+
+  @Test
+  void theWebhookTriggersASyncOnlyWithAValidSignature() throws Exception {
+    newSync(httpSettings());
+    webhook =
+        new GitWebhook(tmp.resolve("hook-secret"), sync::trigger)
+            .serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    byte[] body = "{\"ref\":\"refs/heads/main\"}".getBytes(StandardCharsets.UTF_8);
+    String good =
+        "sha256=" + HexFormat.of().formatHex(GitWebhook.hmac("hook-secret".getBytes(), body));
+    String bad = "sha256=" + HexFormat.of().formatHex(GitWebhook.hmac("guess".getBytes(), body));
+
+    assertThat(post(body, bad, "push")).isEqualTo(401);
+    assertThat(post(body, null, "push")).isEqualTo(401);
+    assertThat(post(body, "sha256=zz", "push")).isEqualTo(401);
+    Thread.sleep(300);
+    assertThat(sync.lastResult()).as("no sync after a bad signature").isNull();
+    assertThat(post(body, good, "ping")).isEqualTo(200);
+    Thread.sleep(300);
+    assertThat(sync.lastResult()).isNull();
+
+    assertThat(post(body, good, "push")).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> sync.lastResult() != null);
+    assertThat(sync.lastResult().state()).isEqualTo(GitSync.State.Applied);
+    assertThat(crCount()).isGreaterThan(10);
+  }
+
+  private int post(byte[] body, String signature, String event) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webhook.port() + GitWebhook.PATH))
+            .header("X-GitHub-Event", event)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (signature != null) {
+      b.header("X-Hub-Signature-256", signature);
+    }
+    return HttpClient.newHttpClient()
+        .send(b.build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  @Test
+  void aCommitReachesWavefrontThroughTheCluster() throws Exception {
+    controller = Harness.start(client, wavefront.emulator());
+    GitSync.Result first = newSync(httpSettings()).sync();
+    int alerts = first.created();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> wavefront.store().size() == alerts);
+
+    origin.replace("payments/apps/payments-ledger.yaml", "threshold: \"75\"", "threshold: \"70\"");
+    RevCommit change = origin.commit("ledger disk at 70%");
+    assertThat(sync.sync().updated()).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                wavefront.store().alerts().stream()
+                    .anyMatch(a -> a.path("condition").asText().contains("> 70")));
+    assertThat(wavefront.store().size()).isEqualTo(alerts);
+
+    java.nio.file.Files.delete(origin.file("payments/apps/payments-ledger.yaml"));
+    origin.commit("retire the ledger");
+    GitSync.Result pruned = sync.sync();
+    assertThat(pruned.pruned()).isGreaterThan(0);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> wavefront.store().size() == alerts - pruned.pruned());
+    assertThat(change.name()).isNotBlank();
+  }
+
+  @Test
+  void aNewAlertBurnsInThenSwitchesToItsOwnTargetByItself() throws Exception {
+    Files.writeString(
+        origin.file("alertforge.yaml"),
+        Files.readString(origin.file("alertforge.yaml"))
+            + "\nburnIn:\n  period: 7d\n  targets:\n    payments: payments-burn-in@example.com\n");
+    origin.commit("burn in new payments alerts");
+    controller = Harness.start(client, wavefront.emulator());
+    // the Git source's clock runs 7 days minus 4 s behind: the stamps end 4 s from now
+    sync =
+        new GitSync(
+            client,
+            httpSettings(),
+            new AlertCompiler(),
+            new SimpleMeterRegistry(),
+            Clock.offset(Clock.systemUTC(), Duration.ofDays(-7).plusSeconds(4)));
+    int alerts = sync.sync().created();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> wavefront.store().size() == alerts);
+
+    var payments =
+        wavefront.store().alerts().stream()
+            .filter(a -> wavefront.store().tags(a.path("id").asText()).contains("team:payments"))
+            .toList();
+    assertThat(payments).isNotEmpty();
+    assertThat(payments)
+        .allSatisfy(
+            a -> {
+              assertThat(a.path("target").asText()).isEqualTo("payments-burn-in@example.com");
+              assertThat(wavefront.store().tags(a.path("id").asText())).contains("burn-in");
+            });
+    assertThat(
+            wavefront.store().alerts().stream()
+                .filter(a -> wavefront.store().tags(a.path("id").asText()).contains("burn-in")))
+        .hasSize(payments.size());
+
+    // the window ends: every payments alert gets its own target back, without a commit
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                wavefront.store().alerts().stream()
+                    .noneMatch(
+                        a ->
+                            wavefront.store().tags(a.path("id").asText()).contains("burn-in")
+                                || a.path("target").asText().contains("burn-in")));
+    assertThat(wavefront.store().size()).isEqualTo(alerts);
+  }
+}

@@ -1,0 +1,447 @@
+package io.alertforge.controller.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alertforge.compiler.AlertCompiler;
+import io.alertforge.compiler.render.Annotations;
+import io.alertforge.controller.Harness;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Git source on the fabric8 CRUD mock (CRD registered), fetching over {@code file://} from a
+ * real Git repository made with JGit that holds sample-repo.
+ */
+@EnableKubernetesMockClient(crud = true)
+class GitSyncTest {
+  static final String SYSTEM_NS = "alert-manager-system";
+  static final AlertCompiler COMPILER = new AlertCompiler();
+
+  static KubernetesClient client;
+
+  @TempDir Path tmp;
+  GitOrigin origin;
+  GitSync sync;
+  SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  @BeforeAll
+  static void crd() throws Exception {
+    Harness.registerCrd(client);
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    origin = GitOrigin.withSampleRepo(tmp.resolve("origin"), "alerts");
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (sync != null) {
+      sync.close();
+    }
+    origin.close();
+    for (GenericKubernetesResource r : crs()) {
+      client
+          .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+          .inNamespace(r.getMetadata().getNamespace())
+          .withName(r.getMetadata().getName())
+          .delete();
+    }
+    client.configMaps().inNamespace(SYSTEM_NS).delete();
+    client.v1().events().inNamespace(SYSTEM_NS).delete();
+  }
+
+  GitSync start(GitSourceSettings settings) throws Exception {
+    sync = new GitSync(client, settings, COMPILER, registry, Clock.systemUTC());
+    return sync;
+  }
+
+  GitSourceSettings settings() {
+    return GitSourceSettings.of(origin.url(), "main", "alerts", tmp.resolve("cache"), SYSTEM_NS);
+  }
+
+  List<GenericKubernetesResource> crs() {
+    return client
+        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+        .inAnyNamespace()
+        .list()
+        .getItems();
+  }
+
+  GenericKubernetesResource cr(String namespace, String name) {
+    return client
+        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+        .inNamespace(namespace)
+        .withName(name)
+        .get();
+  }
+
+  /** The CR rendered from {@code template} for AlertsConfig {@code config}. */
+  GenericKubernetesResource instance(String config, String template) {
+    return crs().stream()
+        .filter(c -> config.equals(c.getMetadata().getAnnotations().get(Annotations.ALERTS_CONFIG)))
+        .filter(c -> template.equals(c.getMetadata().getAnnotations().get(Annotations.TEMPLATE)))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  Map<String, String> status() {
+    ConfigMap cm =
+        client
+            .configMaps()
+            .inNamespace(SYSTEM_NS)
+            .withName(GitSourceSettings.DEFAULT_STATUS_NAME)
+            .get();
+    return cm.getData();
+  }
+
+  List<String> eventReasons() {
+    return client.v1().events().inNamespace(SYSTEM_NS).list().getItems().stream()
+        .map(Event::getReason)
+        .toList();
+  }
+
+  static void deleteTree(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  double syncs(String result) {
+    var c = registry.find("alertforge.git.syncs").tag("result", result).counter();
+    return c == null ? 0 : c.count();
+  }
+
+  @Test
+  void firstSyncCreatesEveryRenderedAlertStampedWithTheCommit() throws Exception {
+    int expected = COMPILER.compile(GitOrigin.SAMPLE).alerts().size();
+    RevCommit head = origin.git.log().call().iterator().next();
+    GitSync.Result r = start(settings()).sync();
+
+    assertThat(r.state()).isEqualTo(GitSync.State.Applied);
+    assertThat(r.created()).isEqualTo(expected).isGreaterThan(10);
+    assertThat(crs()).hasSize(expected);
+    assertThat(crs())
+        .allSatisfy(
+            cr -> {
+              assertThat(cr.getMetadata().getLabels())
+                  .containsEntry(Annotations.MANAGED_BY_LABEL, Annotations.MANAGED_BY);
+              assertThat(cr.getMetadata().getAnnotations())
+                  .containsEntry(GitApplier.COMMIT_ANNOTATION, head.name())
+                  .containsKey(Annotations.SPEC_HASH)
+                  .containsKey(Annotations.SOURCE);
+            });
+    assertThat(status())
+        .containsEntry("state", "Applied")
+        .containsEntry("lastAppliedCommit", head.name())
+        .containsEntry("created", Integer.toString(expected))
+        .containsEntry("lastAppliedSubject", "sample-repo")
+        .containsKey("lastAppliedTime");
+    assertThat(eventReasons()).containsExactly("GitApplied");
+    assertThat(syncs("Applied")).isEqualTo(1);
+    assertThat(
+            registry
+                .get("alertforge.git.last.applied.objects")
+                .tag("action", "created")
+                .gauge()
+                .value())
+        .isEqualTo(expected);
+
+    // nothing new: no write, no second event
+    GitSync.Result again = sync.sync();
+    assertThat(again.state()).isEqualTo(GitSync.State.Applied);
+    assertThat(again.unchanged()).as(again.message()).isEqualTo(expected);
+    assertThat(again.created() + again.updated() + again.pruned()).isZero();
+    assertThat(eventReasons()).hasSize(1);
+  }
+
+  @Test
+  void aChangeUpdatesOnlyThatAlertAndATemplateChangeFansOut() throws Exception {
+    start(settings()).sync();
+    GenericKubernetesResource before = instance("payments-ledger", "pod-restarts");
+    String beforeVersion = before.getMetadata().getResourceVersion();
+    client
+        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+        .inNamespace("payments")
+        .withName(before.getMetadata().getName())
+        .edit(
+            r -> {
+              r.getMetadata().getAnnotations().put("alertforge.io/burn-in-until", "kept");
+              return r;
+            });
+
+    origin.replace(
+        "alerts/payments/apps/payments-ledger.yaml",
+        "threshold: \"1\"      # a restarting",
+        "threshold: \"2\"      # a restarting");
+    RevCommit change = origin.commit("ledger: tolerate one restart");
+    GitSync.Result r = sync.sync();
+
+    assertThat(r.state()).isEqualTo(GitSync.State.Applied);
+    assertThat(r.updated()).isEqualTo(1);
+    assertThat(r.created() + r.pruned()).isZero();
+    GenericKubernetesResource after = cr("payments", before.getMetadata().getName());
+    assertThat(after.getMetadata().getResourceVersion()).isNotEqualTo(beforeVersion);
+    assertThat(after.getMetadata().getAnnotations())
+        .containsEntry(GitApplier.COMMIT_ANNOTATION, change.name())
+        .containsEntry("alertforge.io/burn-in-until", "kept");
+    assertThat(
+            ((Map<?, ?>) after.getAdditionalProperties().get("spec")).get("condition").toString())
+        .contains("> 2");
+
+    // the payments template: every payments instance of it changes, nothing else
+    long instances =
+        crs().stream()
+            .filter(
+                c ->
+                    "pod-restarts"
+                        .equals(c.getMetadata().getAnnotations().get(Annotations.TEMPLATE)))
+            .filter(c -> c.getMetadata().getNamespace().equals("payments"))
+            .count();
+    assertThat(instances).isGreaterThanOrEqualTo(2);
+    origin.replace(
+        "alerts/payments/templates/pod-restarts.yaml",
+        "resolveAfterMinutes: 15",
+        "resolveAfterMinutes: 20");
+    RevCommit template = origin.commit("pod-restarts: resolve after 20 minutes");
+    GitSync.Result fan = sync.sync();
+    assertThat(fan.state()).isEqualTo(GitSync.State.Applied);
+    assertThat(fan.updated()).isEqualTo((int) instances);
+    assertThat(
+            crs().stream()
+                .filter(
+                    c ->
+                        template
+                            .name()
+                            .equals(
+                                c.getMetadata()
+                                    .getAnnotations()
+                                    .get(GitApplier.COMMIT_ANNOTATION))))
+        .hasSize((int) instances);
+  }
+
+  @Test
+  void aDeletedAlertsConfigIsPrunedButKeptAndUnmanagedObjectsStay() throws Exception {
+    int total = start(settings()).sync().created();
+    List<String> ledger =
+        crs().stream()
+            .filter(
+                c ->
+                    "payments-ledger"
+                        .equals(c.getMetadata().getAnnotations().get(Annotations.ALERTS_CONFIG)))
+            .map(c -> c.getMetadata().getName())
+            .toList();
+    assertThat(ledger).hasSizeGreaterThan(1);
+    // one of them is annotated to be kept; and an object made by hand, not managed
+    client
+        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+        .inNamespace("payments")
+        .withName(ledger.get(0))
+        .edit(
+            r -> {
+              r.getMetadata().getAnnotations().put(GitApplier.PRUNE_ANNOTATION, "disabled");
+              return r;
+            });
+    GenericKubernetesResource manual = new GenericKubernetesResource();
+    manual.setApiVersion("alertmanager.keikoproj.io/v1alpha1");
+    manual.setKind("WavefrontAlert");
+    manual.setMetadata(
+        new ObjectMetaBuilder().withName("by-hand").withNamespace("payments").build());
+    manual.setAdditionalProperty("spec", Map.of("alertName", "by hand"));
+    client
+        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+        .inNamespace("payments")
+        .resource(manual)
+        .create();
+
+    Files.delete(origin.file("alerts/payments/apps/payments-ledger.yaml"));
+    origin.commit("retire payments-ledger");
+    GitSync.Result r = sync.sync();
+
+    assertThat(r.state()).isEqualTo(GitSync.State.Applied);
+    assertThat(r.pruned()).isEqualTo(ledger.size() - 1);
+    assertThat(r.message()).contains("1 kept (prune disabled)");
+    assertThat(cr("payments", ledger.get(0))).isNotNull();
+    assertThat(cr("payments", ledger.get(1))).isNull();
+    assertThat(cr("payments", "by-hand")).isNotNull();
+    assertThat(crs()).hasSize(total - ledger.size() + 1 + 1);
+  }
+
+  @Test
+  void aCommitThatFailsLintAppliesNothingAndKeepsTheLastGoodCommit() throws Exception {
+    RevCommit good = origin.git.log().call().iterator().next();
+    start(settings()).sync();
+    var versions = crs().stream().map(c -> c.getMetadata().getResourceVersion()).toList();
+
+    origin.replace(
+        "alerts/payments/standalone/settlement-batch-heartbeat.yaml",
+        "severity: severe",
+        "severity: apocalyptic");
+    origin.replace(
+        "alerts/payments/apps/payments-ledger.yaml", "threshold: \"75\"", "threshold: \"80\"");
+    RevCommit bad = origin.commit("bad severity");
+    GitSync.Result r = sync.sync();
+
+    assertThat(r.state()).isEqualTo(GitSync.State.CompileFailed);
+    assertThat(r.commit()).isEqualTo(bad.name());
+    assertThat(r.message())
+        .contains("nothing applied")
+        .contains(good.name().substring(0, 12))
+        .contains("settlement-batch-heartbeat.yaml");
+    assertThat(crs().stream().map(c -> c.getMetadata().getResourceVersion()).toList())
+        .isEqualTo(versions);
+    assertThat(status())
+        .containsEntry("state", "CompileFailed")
+        .containsEntry("lastAppliedCommit", good.name())
+        .containsEntry("lastAttemptCommit", bad.name());
+    assertThat(eventReasons()).containsExactlyInAnyOrder("GitApplied", "GitCompileFailed");
+    assertThat(syncs("CompileFailed")).isEqualTo(1);
+    assertThat(sync.lastAppliedCommit()).isEqualTo(good.name());
+
+    // the next interval: the same failure is counted, not reported again
+    assertThat(sync.sync().state()).isEqualTo(GitSync.State.CompileFailed);
+    assertThat(syncs("CompileFailed")).isEqualTo(2);
+    assertThat(eventReasons()).containsExactlyInAnyOrder("GitApplied", "GitCompileFailed");
+  }
+
+  @Test
+  void aCommitThatWouldPruneEverythingIsRefusedUnlessItsMessageAllowsIt() throws Exception {
+    int total = start(settings()).sync().created();
+    for (String dir : List.of("payments", "checkout", "platform")) {
+      deleteTree(origin.file("alerts/" + dir));
+    }
+    origin.commit("oops");
+    GitSync.Result refused = sync.sync();
+    assertThat(refused.state()).isEqualTo(GitSync.State.PruneRefused);
+    assertThat(refused.message())
+        .startsWith(
+            "the commit would delete all "
+                + total
+                + " WavefrontAlerts managed from Git; nothing applied")
+        .contains("AlertForge-Allow-Prune: true");
+    assertThat(crs()).hasSize(total);
+    assertThat(status()).containsEntry("state", "PruneRefused");
+
+    origin
+        .git
+        .commit()
+        .setAllowEmpty(true)
+        .setMessage("retire all alerts\n\nAlertForge-Allow-Prune: true")
+        .call();
+    GitSync.Result allowed = sync.sync();
+    assertThat(allowed.state()).isEqualTo(GitSync.State.Applied);
+    assertThat(allowed.pruned()).isEqualTo(total);
+    assertThat(crs()).isEmpty();
+  }
+
+  @Test
+  void moreThanHalfIsRefusedButTheFlagAllowsIt() throws Exception {
+    int total = start(settings()).sync().created();
+    deleteTree(origin.file("alerts/payments"));
+    deleteTree(origin.file("alerts/checkout"));
+    origin.commit("drop two teams");
+    GitSync.Result refused = sync.sync();
+    assertThat(refused.state()).isEqualTo(GitSync.State.PruneRefused);
+    assertThat(refused.message()).contains("(more than 50%)");
+    sync.close();
+
+    GitSync.Result allowed = start(settings().withAllowMassPrune(true)).sync();
+    assertThat(allowed.state()).isEqualTo(GitSync.State.Applied);
+    assertThat(allowed.pruned()).isGreaterThan(total / 2);
+  }
+
+  @Test
+  void aForcePushIsFollowed() throws Exception {
+    RevCommit first = origin.git.log().call().iterator().next();
+    start(settings()).sync();
+    origin.replace(
+        "alerts/payments/apps/payments-ledger.yaml", "threshold: \"75\"", "threshold: \"70\"");
+    origin.commit("tighten disk");
+    sync.sync();
+
+    origin.resetHard(first);
+    origin.replace(
+        "alerts/payments/apps/payments-ledger.yaml", "threshold: \"75\"", "threshold: \"60\"");
+    RevCommit rewritten = origin.commit("tighten disk more (rewritten history)");
+    GitSync.Result r = sync.sync();
+
+    assertThat(r.state()).isEqualTo(GitSync.State.Applied);
+    assertThat(r.commit()).isEqualTo(rewritten.name());
+    assertThat(r.updated()).isEqualTo(1);
+    assertThat(r.message()).contains("force-push");
+  }
+
+  @Test
+  void aMissingBranchOrRepositoryIsReportedAndChangesNothing() throws Exception {
+    start(settings()).sync();
+    sync.close();
+    GitSync.Result r =
+        start(
+                GitSourceSettings.of(
+                    origin.url(), "release", "alerts", tmp.resolve("cache"), SYSTEM_NS))
+            .sync();
+    assertThat(r.state()).isEqualTo(GitSync.State.FetchFailed);
+    assertThat(r.message()).contains("release");
+    assertThat(status()).containsEntry("state", "FetchFailed").containsKey("lastAppliedCommit");
+    assertThat(crs()).isNotEmpty();
+  }
+
+  @Test
+  void burnInIsStampedOnTheFirstApplyAndKeptAcrossUpdates() throws Exception {
+    origin.write(
+        "alerts/alertforge.yaml",
+        java.nio.file.Files.readString(origin.file("alerts/alertforge.yaml"))
+            + "\nburnIn:\n  period: 7d\n  targets:\n    payments: payments-burn-in@example.com\n");
+    origin.commit("burn-in");
+    java.time.Instant t0 = java.time.Instant.parse("2026-11-27T08:00:00Z");
+    sync =
+        new GitSync(
+            client, settings(), COMPILER, registry, Clock.fixed(t0, java.time.ZoneOffset.UTC));
+    sync.sync();
+    GenericKubernetesResource ledger = instance("payments-ledger", "pod-restarts");
+    assertThat(ledger.getMetadata().getAnnotations())
+        .containsEntry(Annotations.BURN_IN_UNTIL, "2026-12-04T08:00:00Z")
+        .containsEntry(Annotations.BURN_IN_TARGET, "payments-burn-in@example.com")
+        .containsEntry(Annotations.BURN_IN_PERIOD, "7d");
+    assertThat(
+            crs().stream()
+                .filter(c -> c.getMetadata().getNamespace().equals("checkout"))
+                .map(c -> c.getMetadata().getAnnotations()))
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a).doesNotContainKey(Annotations.BURN_IN_UNTIL));
+    sync.close();
+
+    // a day later, a change: the stamp of the first apply stays
+    sync =
+        new GitSync(
+            client,
+            settings(),
+            COMPILER,
+            registry,
+            Clock.fixed(t0.plus(java.time.Duration.ofDays(1)), java.time.ZoneOffset.UTC));
+    origin.replace(
+        "alerts/payments/apps/payments-ledger.yaml",
+        "threshold: \"1\"      # a restarting",
+        "threshold: \"2\"      # a restarting");
+    origin.commit("ledger: tolerate one restart");
+    assertThat(sync.sync().updated()).isEqualTo(1);
+    assertThat(cr("payments", ledger.getMetadata().getName()).getMetadata().getAnnotations())
+        .containsEntry(Annotations.BURN_IN_UNTIL, "2026-12-04T08:00:00Z");
+  }
+}
