@@ -369,12 +369,12 @@ public final class Fault {
   }
 
   private static int parseInt(String key, String value) {
-    try {
-      return Integer.parseInt(require(key, value));
-    } catch (NumberFormatException e) {
+    long parsed = parseLong(key, value);
+    if (parsed != (int) parsed) {
       throw new IllegalArgumentException(
-          "fault item '" + key + "' needs an integer, got '" + value + "'");
+          "fault item '" + key + "' is out of range, got '" + value + "'");
     }
+    return (int) parsed;
   }
 
   private static long parseLong(String key, String value) {
