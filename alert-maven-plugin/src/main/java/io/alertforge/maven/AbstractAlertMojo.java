@@ -67,15 +67,21 @@ abstract class AbstractAlertMojo extends AbstractMojo {
     threshold = failOnSeverity();
     Compilation compilation = compile();
     File diagnostics = new File(output, DiagnosticsReport.FILE_NAME);
+    // lint, render and diff in one build share one compilation: report it once, not per goal.
+    boolean firstReport = firstTime("diagnostics:" + diagnostics.getAbsolutePath());
     try {
-      DiagnosticsReport.write(diagnostics.toPath(), compilation.diagnostics());
+      if (firstReport) {
+        DiagnosticsReport.write(diagnostics.toPath(), compilation.diagnostics());
+      }
       run(compilation);
     } catch (IOException e) {
       throw new MojoExecutionException(
           "Cannot write alert output under " + output + ": " + e.getMessage(), e);
     }
-    getLog().info("Alerts in " + source + ": " + compilation.summary());
-    getLog().info("Diagnostics written to " + diagnostics);
+    if (firstReport) {
+      getLog().info("Alerts in " + source + ": " + compilation.summary());
+      getLog().info("Diagnostics written to " + diagnostics);
+    }
     if (failsOnFindings()) {
       failOnFindings(compilation, diagnostics, threshold);
     }
@@ -138,6 +144,13 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       case WARNING -> getLog().warn(line);
       default -> getLog().info(line);
     }
+  }
+
+  /** True the first time this build asks with {@code key} (always true outside a build). */
+  private boolean firstTime(String key) {
+    @SuppressWarnings("unchecked")
+    Map<Object, Object> context = getPluginContext();
+    return context == null || context.putIfAbsent(key, Boolean.TRUE) == null;
   }
 
   private Compilation compile() throws MojoExecutionException {

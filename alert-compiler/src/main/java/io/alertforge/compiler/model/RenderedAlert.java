@@ -30,19 +30,6 @@ public record RenderedAlert(
     fields = Map.copyOf(fields);
   }
 
-  /** A rendered alert whose field origins are not known. */
-  public RenderedAlert(
-      String namespace,
-      String name,
-      ObjectNode spec,
-      SortedMap<String, String> labels,
-      SortedMap<String, String> annotations,
-      SourcePosition origin,
-      String template,
-      String alertsConfig) {
-    this(namespace, name, spec, labels, annotations, origin, template, alertsConfig, Map.of());
-  }
-
   /** The origin of a spec field ({@code condition}, {@code tags/0}), or null when unknown. */
   public FieldOrigin field(String path) {
     return fields.get(path);
