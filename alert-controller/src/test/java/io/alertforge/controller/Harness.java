@@ -15,12 +15,15 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Builds controllers on the fabric8 CRUD mock and the Wavefront emulator, and small CRs. */
@@ -157,14 +160,35 @@ public final class Harness {
     return alerts(client).inNamespace(NS).withName(name).get();
   }
 
+  /**
+   * Changes the spec of CR {@code name} with a patch, so a status write the controller makes at the
+   * same moment cannot fail the test with a conflict.
+   */
+  public static WavefrontAlert editSpec(
+      KubernetesClient client, String name, Consumer<WavefrontAlertSpec> change) {
+    return alerts(client)
+        .inNamespace(NS)
+        .withName(name)
+        .edit(
+            a -> {
+              change.accept(a.getSpec());
+              return a;
+            });
+  }
+
   /** Removes every CR (finalizers first) and every event: a clean namespace for the next test. */
   public static void cleanUp(KubernetesClient client) {
     alerts(client).inAnyNamespace().list().getItems().stream()
         .forEach(
             a -> {
-              a.getMetadata().setFinalizers(List.of());
-              alerts(client).resource(a).update();
-              alerts(client).resource(a).delete();
+              // a merge patch carries no resourceVersion: a late status write cannot make it fail
+              Resource<WavefrontAlert> cr =
+                  alerts(client)
+                      .inNamespace(a.getMetadata().getNamespace())
+                      .withName(a.getMetadata().getName());
+              cr.patch(
+                  PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+              cr.delete();
             });
     client.v1().events().inNamespace(NS).delete();
   }

@@ -142,8 +142,7 @@ class ResilienceTest {
     Files.writeString(file, "token-2");
     Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(1)));
     wavefront.tokens().revoke("token-1");
-    cr.getSpec().setMinutes(9);
-    Harness.alerts(client).resource(cr).update();
+    Harness.editSpec(client, "cpu", spec -> spec.setMinutes(9));
     awaitCr(client, "cpu", a -> Harness.ready(a) && a.getStatus().getObservedGeneration() == 2);
 
     RecordedRequest put = wavefront.requests().entries("PUT", "/api/v2/alert/*").get(0);

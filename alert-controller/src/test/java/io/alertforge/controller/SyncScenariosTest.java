@@ -97,8 +97,7 @@ class SyncScenariosTest {
     WavefrontAlert cr = createAndAwaitReady("cpu");
     String id = alertId(cr);
 
-    cr.getSpec().setMinutes(15);
-    Harness.alerts(client).resource(cr).update();
+    Harness.editSpec(client, "cpu", spec -> spec.setMinutes(15));
     awaitCr(client, "cpu", a -> ready(a) && a.getStatus().getObservedGeneration() == 2);
     assertThat(log().count("PUT", "/api/v2/alert/" + id)).isEqualTo(1);
     assertThat(wavefront.store().get(id).path("minutes").asInt()).isEqualTo(15);

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GitSync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GitSync.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
   private static final Logger AUDIT = LoggerFactory.getLogger("alertforge.audit");
 
   /** The outcome of one sync. */
@@ -420,6 +422,14 @@ public final class GitSync implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      // a sync in flight finishes its current API call; closing the fetcher under it would fail it
+      if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("git sync still running after {}; closing anyway", CLOSE_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     fetcher.close();
   }
 }
