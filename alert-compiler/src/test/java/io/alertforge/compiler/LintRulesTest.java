@@ -107,6 +107,43 @@ class LintRulesTest {
   }
 
   @Test
+  void aQueryEndingInALoneQuoteIsAFindingNotACrash() {
+    repository.file(
+        "payments/q.yaml",
+        template(
+            "payments",
+            "q",
+            """
+            alertType: CLASSIC
+            alertName: q
+            condition: 'ts("'
+            displayExpression: ts(cpu, env="{{ .env }}") > 1
+            severity: warn
+            minutes: 5
+            resolveAfterMinutes: 5
+            target: ops@example.com
+            exportedParams: [env]
+            """));
+    repository.file(
+        "payments/b.yaml", config("b", "payments", "{env: prod}").replace("cpu:", "q:"));
+    Compilation compilation =
+        compile(
+            """
+            rules:
+              policy/metric-allowlist:
+                options: {allow: ["cpu"]}
+              policy/threshold-bounds:
+                options: {bounds: [{metric: "*", max: 100}]}
+            """);
+
+    assertThat(lines(compilation, "policy/metric-allowlist"))
+        .singleElement()
+        .asString()
+        .startsWith("payments/q.yaml:9:")
+        .contains("condition reads metric '', which is not on the allow list (cpu)");
+  }
+
+  @Test
   void requiredTagsAndTheTagCharset() {
     repository.file("payments/a.yaml", config("a", "payments", "{app: a b}"));
     Compilation compilation =

@@ -2,10 +2,9 @@ package io.alertforge.compiler.lint.wql;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * What the policy rules need from a Wavefront query (WQL): the metric names its series selectors
@@ -29,11 +28,11 @@ public record WqlQuery(List<Metric> metrics, List<Comparison> comparisons) {
   /** A relational operator and the number it compares with, at the number's offset. */
   public record Comparison(String operator, String number, double value, int offset) {}
 
-  private static final Set<String> SELECTORS =
-      Set.of("ts", "cs", "hs", "retainseries", "removeseries", "globalfilter", "filter");
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "not");
-  private static final Set<String> PREDICATES = Set.of("=", "!=", "?=");
-  private static final Set<String> RELATIONAL = Set.of(">", ">=", "<", "<=");
+  private static final List<String> SELECTORS =
+      List.of("ts", "cs", "hs", "retainseries", "removeseries", "globalfilter", "filter");
+  private static final List<String> KEYWORDS = List.of("and", "or", "not");
+  private static final List<String> PREDICATES = List.of("=", "!=", "?=");
+  private static final List<String> RELATIONAL = List.of(">", ">=", "<", "<=");
 
   enum Kind {
     NAME,
@@ -47,26 +46,20 @@ public record WqlQuery(List<Metric> metrics, List<Comparison> comparisons) {
     VARIABLE
   }
 
-  record Token(Kind kind, String text, int offset) {}
-
   public static WqlQuery parse(String query) {
-    List<Token> tokens = tokenize(query);
-    List<Metric> metrics = new ArrayList<>();
-    List<Comparison> comparisons = new ArrayList<>();
+    Tokens tokens = Tokens.of(query);
+    List<Metric> metrics = new ArrayList<>(2);
+    List<Comparison> comparisons = new ArrayList<>(1);
     // true per open parenthesis that is (inside) a series selector
     Deque<Boolean> inSelector = new ArrayDeque<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      Token token = tokens.get(i);
-      Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-      Token previous = i > 0 ? tokens.get(i - 1) : null;
+    for (int i = 0; i < tokens.size; i++) {
+      int next = i + 1;
+      int previous = i - 1;
       boolean selector = !inSelector.isEmpty() && inSelector.peek();
-      switch (token.kind()) {
+      switch (tokens.kinds[i]) {
         case OPEN -> {
-          boolean call =
-              previous != null
-                  && previous.kind() == Kind.NAME
-                  && SELECTORS.contains(previous.text().toLowerCase(Locale.ROOT));
-          inSelector.push(call || (selector && !isCall(previous)));
+          boolean call = tokens.is(previous, Kind.NAME) && tokens.textIn(previous, SELECTORS, true);
+          inSelector.push(call || (selector && !isCall(tokens, previous)));
         }
         case CLOSE -> {
           if (!inSelector.isEmpty()) {
@@ -74,29 +67,29 @@ public record WqlQuery(List<Metric> metrics, List<Comparison> comparisons) {
           }
         }
         case NAME, QUOTED, REGEX -> {
-          boolean keyword =
-              token.kind() == Kind.NAME && KEYWORDS.contains(token.text().toLowerCase(Locale.ROOT));
-          boolean function = token.kind() == Kind.NAME && next != null && next.kind() == Kind.OPEN;
-          boolean predicateSide = isPredicate(next) || isPredicate(previous);
+          Kind kind = tokens.kinds[i];
+          boolean keyword = kind == Kind.NAME && tokens.textIn(i, KEYWORDS, true);
+          boolean function = kind == Kind.NAME && tokens.is(next, Kind.OPEN);
+          boolean predicateSide = isPredicate(tokens, next) || isPredicate(tokens, previous);
           if (selector && !keyword && !function && !predicateSide) {
             metrics.add(
                 new Metric(
-                    unquote(token),
-                    token.offset(),
-                    token.kind() == Kind.QUOTED,
-                    token.kind() == Kind.REGEX));
+                    unquote(tokens.text(i), kind),
+                    tokens.starts[i],
+                    kind == Kind.QUOTED,
+                    kind == Kind.REGEX));
           }
         }
         case OPERATOR -> {
-          if (!selector && RELATIONAL.contains(token.text())) {
-            Token number =
-                next != null && next.kind() == Kind.NUMBER
+          if (!selector && tokens.textIn(i, RELATIONAL, false)) {
+            int number =
+                tokens.is(next, Kind.NUMBER)
                     ? next
-                    : previous != null && previous.kind() == Kind.NUMBER ? previous : null;
-            if (number != null) {
+                    : tokens.is(previous, Kind.NUMBER) ? previous : -1;
+            if (number >= 0) {
+              String text = tokens.text(number);
               comparisons.add(
-                  new Comparison(
-                      token.text(), number.text(), value(number.text()), number.offset()));
+                  new Comparison(tokens.text(i), text, value(text), tokens.starts[number]));
             }
           }
         }
@@ -106,22 +99,22 @@ public record WqlQuery(List<Metric> metrics, List<Comparison> comparisons) {
     return new WqlQuery(List.copyOf(metrics), List.copyOf(comparisons));
   }
 
-  private static boolean isCall(Token previous) {
-    return previous != null
-        && previous.kind() == Kind.NAME
-        && !KEYWORDS.contains(previous.text().toLowerCase(Locale.ROOT));
+  private static boolean isCall(Tokens tokens, int previous) {
+    return tokens.is(previous, Kind.NAME) && !tokens.textIn(previous, KEYWORDS, true);
   }
 
-  private static boolean isPredicate(Token token) {
-    return token != null && token.kind() == Kind.OPERATOR && PREDICATES.contains(token.text());
+  private static boolean isPredicate(Tokens tokens, int i) {
+    return tokens.is(i, Kind.OPERATOR) && tokens.textIn(i, PREDICATES, false);
   }
 
-  private static String unquote(Token token) {
-    String text = token.text();
-    if (token.kind() == Kind.QUOTED) {
+  private static String unquote(String text, Kind kind) {
+    if (kind == Kind.QUOTED) {
       char quote = text.charAt(0);
       String inner =
-          text.substring(1, text.length() - (text.endsWith(String.valueOf(quote)) ? 1 : 0));
+          text.substring(
+              1,
+              text.length()
+                  - (text.length() > 1 && text.charAt(text.length() - 1) == quote ? 1 : 0));
       return inner.replace("\\" + quote, String.valueOf(quote));
     }
     return text;
@@ -150,88 +143,138 @@ public record WqlQuery(List<Metric> metrics, List<Comparison> comparisons) {
     }
   }
 
-  static List<Token> tokenize(String query) {
-    List<Token> tokens = new ArrayList<>();
-    int i = 0;
-    int length = query.length();
-    while (i < length) {
-      char c = query.charAt(i);
-      int start = i;
-      if (Character.isWhitespace(c)) {
-        i++;
-        continue;
+  /**
+   * The tokens of a query as spans of its text, in parallel arrays: a query is tokenised for every
+   * rendered alert, and only the metrics and compared numbers need strings of their own.
+   */
+  static final class Tokens {
+    private final String query;
+    Kind[] kinds = new Kind[16];
+    int[] starts = new int[16];
+    int[] ends = new int[16];
+    int size;
+
+    private Tokens(String query) {
+      this.query = query;
+    }
+
+    /** False for an index outside the tokens, so callers need not check the neighbours exist. */
+    boolean is(int i, Kind kind) {
+      return i >= 0 && i < size && kinds[i] == kind;
+    }
+
+    String text(int i) {
+      return query.substring(starts[i], ends[i]);
+    }
+
+    boolean textIn(int i, List<String> words, boolean ignoreCase) {
+      int length = ends[i] - starts[i];
+      for (String word : words) {
+        if (word.length() == length
+            && query.regionMatches(ignoreCase, starts[i], word, 0, length)) {
+          return true;
+        }
       }
-      if (c == '"' || c == '\'') {
-        i++;
-        while (i < length && query.charAt(i) != c) {
-          i += query.charAt(i) == '\\' && i + 1 < length && query.charAt(i + 1) == c ? 2 : 1;
-        }
-        i = Math.min(i + 1, length);
-        tokens.add(new Token(Kind.QUOTED, query.substring(start, i), start));
-      } else if (c == '/' && regexAllowed(tokens)) {
-        i++;
-        while (i < length && query.charAt(i) != '/') {
-          i += query.charAt(i) == '\\' ? 2 : 1;
-        }
-        i = Math.min(i + 1, length);
-        tokens.add(new Token(Kind.REGEX, query.substring(start, i), start));
-      } else if (Character.isDigit(c)) {
-        while (i < length
-            && (Character.isLetterOrDigit(query.charAt(i)) || query.charAt(i) == '.')) {
+      return false;
+    }
+
+    private void add(Kind kind, int start, int end) {
+      if (size == kinds.length) {
+        kinds = Arrays.copyOf(kinds, size * 2);
+        starts = Arrays.copyOf(starts, size * 2);
+        ends = Arrays.copyOf(ends, size * 2);
+      }
+      kinds[size] = kind;
+      starts[size] = start;
+      ends[size] = end;
+      size++;
+    }
+
+    private boolean regexAllowed() {
+      if (size == 0) {
+        return false;
+      }
+      int last = size - 1;
+      return switch (kinds[last]) {
+        case OPEN, COMMA -> true;
+        case OPERATOR -> textIn(last, PREDICATES, false);
+        case NAME -> textIn(last, KEYWORDS, true);
+        default -> false;
+      };
+    }
+
+    static Tokens of(String query) {
+      Tokens tokens = new Tokens(query);
+      int i = 0;
+      int length = query.length();
+      while (i < length) {
+        char c = query.charAt(i);
+        int start = i;
+        if (Character.isWhitespace(c)) {
           i++;
+          continue;
         }
-        tokens.add(new Token(Kind.NUMBER, query.substring(start, i), start));
-      } else if (isNameStart(c)) {
-        i++;
-        while (i < length && isNamePart(query.charAt(i))) {
+        Kind kind;
+        if (c == '"' || c == '\'') {
           i++;
-        }
-        tokens.add(new Token(Kind.NAME, query.substring(start, i), start));
-      } else if (c == '$') {
-        i++;
-        if (i < length && query.charAt(i) == '{') {
-          while (i < length && query.charAt(i) != '}') {
-            i++;
+          while (i < length && query.charAt(i) != c) {
+            i += query.charAt(i) == '\\' && i + 1 < length && query.charAt(i + 1) == c ? 2 : 1;
           }
           i = Math.min(i + 1, length);
-        } else {
+          kind = Kind.QUOTED;
+        } else if (c == '/' && tokens.regexAllowed()) {
+          i++;
+          while (i < length && query.charAt(i) != '/') {
+            i += query.charAt(i) == '\\' ? 2 : 1;
+          }
+          i = Math.min(i + 1, length);
+          kind = Kind.REGEX;
+        } else if (Character.isDigit(c)) {
+          while (i < length
+              && (Character.isLetterOrDigit(query.charAt(i)) || query.charAt(i) == '.')) {
+            i++;
+          }
+          kind = Kind.NUMBER;
+        } else if (isNameStart(c)) {
+          i++;
           while (i < length && isNamePart(query.charAt(i))) {
             i++;
           }
+          kind = Kind.NAME;
+        } else if (c == '$') {
+          i++;
+          if (i < length && query.charAt(i) == '{') {
+            while (i < length && query.charAt(i) != '}') {
+              i++;
+            }
+            i = Math.min(i + 1, length);
+          } else {
+            while (i < length && isNamePart(query.charAt(i))) {
+              i++;
+            }
+          }
+          kind = Kind.VARIABLE;
+        } else if (c == '(' || c == '[') {
+          i++;
+          kind = c == '(' ? Kind.OPEN : Kind.OPERATOR;
+        } else if (c == ')') {
+          i++;
+          kind = Kind.CLOSE;
+        } else if (c == ',') {
+          i++;
+          kind = Kind.COMMA;
+        } else {
+          boolean twoChar =
+              i + 1 < length
+                  && query.charAt(i + 1) == '='
+                  && (c == '!' || c == '?' || c == '<' || c == '>');
+          i += twoChar ? 2 : 1;
+          kind = Kind.OPERATOR;
         }
-        tokens.add(new Token(Kind.VARIABLE, query.substring(start, i), start));
-      } else if (c == '(' || c == '[') {
-        i++;
-        tokens.add(new Token(c == '(' ? Kind.OPEN : Kind.OPERATOR, String.valueOf(c), start));
-      } else if (c == ')') {
-        i++;
-        tokens.add(new Token(Kind.CLOSE, ")", start));
-      } else if (c == ',') {
-        i++;
-        tokens.add(new Token(Kind.COMMA, ",", start));
-      } else {
-        boolean twoChar =
-            i + 1 < length
-                && query.charAt(i + 1) == '='
-                && (c == '!' || c == '?' || c == '<' || c == '>');
-        i += twoChar ? 2 : 1;
-        tokens.add(new Token(Kind.OPERATOR, query.substring(start, i), start));
+        tokens.add(kind, start, Math.min(i, length));
       }
+      return tokens;
     }
-    return tokens;
-  }
-
-  private static boolean regexAllowed(List<Token> tokens) {
-    if (tokens.isEmpty()) {
-      return false;
-    }
-    Token last = tokens.get(tokens.size() - 1);
-    return switch (last.kind()) {
-      case OPEN, COMMA -> true;
-      case OPERATOR -> PREDICATES.contains(last.text());
-      case NAME -> KEYWORDS.contains(last.text().toLowerCase(Locale.ROOT));
-      default -> false;
-    };
   }
 
   private static boolean isNameStart(char c) {

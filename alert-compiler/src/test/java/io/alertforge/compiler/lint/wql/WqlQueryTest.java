@@ -55,5 +55,8 @@ class WqlQueryTest {
     assertThat(metrics("ts(\"unterminated")).containsExactly("unterminated");
     assertThat(metrics(")) ts(a")).containsExactly("a");
     assertThat(metrics("")).isEmpty();
+    // a lone opening quote at the very end is both the first and the last character
+    assertThat(metrics("ts(\"")).containsExactly("");
+    assertThat(metrics("ts(a, env='")).containsExactly("a");
   }
 }
