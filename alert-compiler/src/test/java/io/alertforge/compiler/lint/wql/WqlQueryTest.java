@@ -2,6 +2,7 @@ package io.alertforge.compiler.lint.wql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Metric extraction and compared constants, on the query forms of wavefront-api.md section 7. */
@@ -58,5 +59,70 @@ class WqlQueryTest {
     // a lone opening quote at the very end is both the first and the last character
     assertThat(metrics("ts(\"")).containsExactly("");
     assertThat(metrics("ts(a, env='")).containsExactly("a");
+  }
+
+  private static final String[] SOUP = {
+    "ts",
+    "cs",
+    "hs",
+    "retainSeries",
+    "sum",
+    "(",
+    ")",
+    "[",
+    ",",
+    " ",
+    "and",
+    "OR",
+    "not",
+    "=",
+    "!=",
+    "?=",
+    ">",
+    ">=",
+    "<",
+    "<=",
+    "\"q.x*\"",
+    "'a\\'b'",
+    "/re\\/x/",
+    "/",
+    "\\",
+    "\"",
+    "'",
+    "90",
+    "7.2k",
+    "1m",
+    "$var",
+    "${v}",
+    "${",
+    "abc.def",
+    "*",
+    "~x",
+    "-",
+    "+",
+    "\u2206"
+  };
+
+  @Test
+  void anyTokenSoupParsesAndEveryResultPointsIntoTheQuery() {
+    Random random = new Random(20_261_127L);
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(16); i > 0; i--) {
+        text.append(SOUP[random.nextInt(SOUP.length)]);
+      }
+      String query = text.toString();
+      WqlQuery parsed = WqlQuery.parse(query);
+      for (WqlQuery.Metric metric : parsed.metrics()) {
+        if (metric.quoted()) {
+          assertThat(query.charAt(metric.offset())).as(query).isIn('"', '\'');
+        } else {
+          assertThat(query.startsWith(metric.name(), metric.offset())).as(query).isTrue();
+        }
+      }
+      for (WqlQuery.Comparison comparison : parsed.comparisons()) {
+        assertThat(query.startsWith(comparison.number(), comparison.offset())).as(query).isTrue();
+      }
+    }
   }
 }
