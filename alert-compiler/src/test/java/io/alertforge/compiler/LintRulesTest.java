@@ -40,6 +40,25 @@ class LintRulesTest {
         .formatted(name, namespace, params);
   }
 
+  /** Template q of payments with this condition, its displayExpression reading metric cpu. */
+  private static String queryTemplate(String condition) {
+    return template(
+        "payments",
+        "q",
+        """
+        alertType: CLASSIC
+        alertName: q
+        condition: %s
+        displayExpression: ts(cpu, env="{{ .env }}")
+        severity: warn
+        minutes: 5
+        resolveAfterMinutes: 5
+        target: ops@example.com
+        exportedParams: [env]
+        """
+            .formatted(condition));
+  }
+
   private Compilation compile(String alertforgeYaml) {
     return repository.file("alertforge.yaml", alertforgeYaml).compile();
   }
@@ -52,20 +71,8 @@ class LintRulesTest {
   void metricAllowlistChecksQuotedWildcardAndRegexMetricsPerNamespace() {
     repository.file(
         "payments/q.yaml",
-        template(
-            "payments",
-            "q",
-            """
-            alertType: CLASSIC
-            alertName: q
-            condition: ts("billing.revenue") + ts(kube*) + ts(/cpu.*/, env=prod) + ts(~alert.x) > 1
-            displayExpression: ts(cpu, env="{{ .env }}")
-            severity: warn
-            minutes: 5
-            resolveAfterMinutes: 5
-            target: ops@example.com
-            exportedParams: [env]
-            """));
+        queryTemplate(
+            "ts(\"billing.revenue\") + ts(kube*) + ts(/cpu.*/, env=prod) + ts(~alert.x) > 1"));
     repository.file("payments/a.yaml", config("a", "payments", "{app: a}"));
     repository.file(
         "payments/b.yaml",
@@ -108,22 +115,7 @@ class LintRulesTest {
 
   @Test
   void aQueryEndingInALoneQuoteIsAFindingNotACrash() {
-    repository.file(
-        "payments/q.yaml",
-        template(
-            "payments",
-            "q",
-            """
-            alertType: CLASSIC
-            alertName: q
-            condition: 'ts("'
-            displayExpression: ts(cpu, env="{{ .env }}") > 1
-            severity: warn
-            minutes: 5
-            resolveAfterMinutes: 5
-            target: ops@example.com
-            exportedParams: [env]
-            """));
+    repository.file("payments/q.yaml", queryTemplate("'ts(\"'"));
     repository.file(
         "payments/b.yaml", config("b", "payments", "{env: prod}").replace("cpu:", "q:"));
     Compilation compilation =
