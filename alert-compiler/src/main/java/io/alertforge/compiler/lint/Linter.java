@@ -3,13 +3,16 @@ package io.alertforge.compiler.lint;
 import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Severity;
+import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.load.LoadedRepository;
 import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.source.RepositoryScanner;
 import io.alertforge.compiler.source.SourceTree;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,8 +90,40 @@ public final class Linter {
     }
     O options = rule.options(settings.options());
     Findings findings = new Findings(rule.rule());
-    rule.check(context, options, findings);
+    try {
+      rule.check(context, options, findings);
+    } catch (RuntimeException e) {
+      // A bug in one rule must not hide the other rules' findings, nor reach the user as a stack
+      // trace; it fails the build as an error they can act on (disable the rule) and report.
+      List<Findings.Finding> all = new ArrayList<>(findings.all());
+      all.add(new Findings.Finding(internalError(rule, e), null));
+      return all;
+    }
     return findings.all();
+  }
+
+  private static Diagnostic internalError(LintRule<?> rule, RuntimeException e) {
+    // where in AlertForge it failed, for the bug report: the JDK frames above it say little
+    String where =
+        Arrays.stream(e.getStackTrace())
+            .filter(frame -> frame.getClassName().startsWith("io.alertforge."))
+            .findFirst()
+            .map(frame -> " at " + frame)
+            .orElse("");
+    return new Diagnostic(
+        SourcePosition.ofFile(RepositoryScanner.CONFIG_FILE),
+        Severity.ERROR,
+        rule.id(),
+        "rule "
+            + rule.id()
+            + " failed on this repository with an internal error ("
+            + e
+            + where
+            + "), so its findings may be incomplete; this is a bug in AlertForge, please report it"
+            + " with the alert that triggers it. Meanwhile disable the rule in alertforge.yaml"
+            + " (rules: {"
+            + rule.id()
+            + ": {enabled: false}})");
   }
 
   /** The finding with alertforge.yaml applied, or null when disabled or out of scope. */
