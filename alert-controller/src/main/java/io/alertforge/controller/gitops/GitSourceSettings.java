@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param usernameFile for HTTPS basic auth: the user name (null: {@code x-access-token}, what
  *     GitHub and Gitea accept with a token)
  * @param passwordFile the token or password (null: no credentials)
- * @param sshKeyFile for SSH: the private key, OpenSSH or PEM format (required with ssh://)
+ * @param sshKeyFile for SSH: the private key, OpenSSH format (required with ssh://)
  * @param sshKeyPassphraseFile the private key's passphrase (null: the key has none)
  * @param knownHostsFile for SSH: the known_hosts lines the server's key must match (required)
  * @param maxPruneRatio the share of the managed CRs one commit may delete without being allowed
@@ -136,7 +136,14 @@ public record GitSourceSettings(
               + user
               + "@"
               + scp.group(2)
-              + path);
+              + path
+              + " (or ssh://"
+              + user
+              + "@"
+              + scp.group(2)
+              + "/~"
+              + path
+              + " if the path is relative to the user's home)");
     }
     try {
       return new URI(s);

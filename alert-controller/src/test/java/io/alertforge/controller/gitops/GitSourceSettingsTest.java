@@ -76,7 +76,8 @@ class GitSourceSettingsTest {
   void theScpLikeFormIsRefusedWithTheUrlToWrite() {
     assertThatThrownBy(() -> GitSourceSettings.parseUrl("git@github.com:org/repo.git"))
         .hasMessageContaining("scp-like")
-        .hasMessageContaining("write ssh://git@github.com/org/repo.git");
+        .hasMessageContaining("write ssh://git@github.com/org/repo.git")
+        .hasMessageContaining("ssh://git@github.com/~/org/repo.git if the path is relative");
     assertThatThrownBy(() -> GitSourceSettings.parseUrl("gitlab.example.com:team/alerts.git"))
         .hasMessageContaining("write ssh://git@gitlab.example.com/team/alerts.git");
     assertThatThrownBy(() -> GitSourceSettings.parseUrl("https://example.com/a b.git"))
