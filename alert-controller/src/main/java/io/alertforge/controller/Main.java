@@ -346,7 +346,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             identity,
             true,
             Duration.ofSeconds(15));
-    // before anything starts: a wrong Git flag stops the process with its message alone
+    // before the controller starts: a wrong Git flag stops the process with its message alone
     GitSourceSettings gs = gitSettings();
     AlertController controller = new AlertController(kubernetes, options, tokens, settings);
     OpsServer ops =

@@ -68,7 +68,7 @@ public record GitSourceSettings(
               + (scheme.equals("ssh") ? " (HTTPS) or --git-ssh-key-file (SSH)" : ""));
     }
     if (scheme.equals("ssh")) {
-      requireSsh(url, passwordFile, sshKeyFile, knownHostsFile);
+      requireSsh(url, usernameFile != null || passwordFile != null, sshKeyFile, knownHostsFile);
     } else if (sshKeyFile != null || sshKeyPassphraseFile != null || knownHostsFile != null) {
       throw new IllegalArgumentException(
           "--git-ssh-key-file, --git-ssh-key-passphrase-file and --git-known-hosts-file need an"
@@ -92,16 +92,17 @@ public record GitSourceSettings(
     statusName = statusName == null ? DEFAULT_STATUS_NAME : statusName;
   }
 
-  private static void requireSsh(URI url, Path passwordFile, Path keyFile, Path knownHostsFile) {
+  private static void requireSsh(
+      URI url, boolean httpsCredentials, Path keyFile, Path knownHostsFile) {
     if (url.getHost() == null || url.getUserInfo() == null || url.getUserInfo().isBlank()) {
       throw new IllegalArgumentException(
           "--git-url must name the SSH user and host, e.g. ssh://git@github.com/org/repo.git: "
               + url);
     }
-    if (passwordFile != null) {
+    if (httpsCredentials) {
       throw new IllegalArgumentException(
-          "--git-password-file is for HTTPS; an ssh:// --git-url authenticates with"
-              + " --git-ssh-key-file");
+          "--git-username-file and --git-password-file are for HTTPS; an ssh:// --git-url"
+              + " authenticates with --git-ssh-key-file (the user is the URL's)");
     }
     if (keyFile == null) {
       throw new IllegalArgumentException(
@@ -127,20 +128,16 @@ public record GitSourceSettings(
     String s = url.strip();
     Matcher scp = SCP_LIKE.matcher(s);
     if (!s.contains("://") && scp.matches() && scp.group(2).length() > 1) {
-      String user = scp.group(1) == null ? "git" : scp.group(1);
+      String server = "ssh://" + (scp.group(1) == null ? "git" : scp.group(1)) + "@" + scp.group(2);
       String path = scp.group(3).startsWith("/") ? scp.group(3) : "/" + scp.group(3);
       throw new IllegalArgumentException(
           "--git-url: the scp-like form "
               + s
-              + " is not supported; write ssh://"
-              + user
-              + "@"
-              + scp.group(2)
+              + " is not supported; write "
+              + server
               + path
-              + " (or ssh://"
-              + user
-              + "@"
-              + scp.group(2)
+              + " (or "
+              + server
               + "/~"
               + path
               + " if the path is relative to the user's home)");

@@ -51,7 +51,12 @@ class GitSourceSettingsTest {
             () ->
                 ssh("ssh://git@example.com/a.git", KEY, KNOWN_HOSTS)
                     .withCredentials(null, Path.of("token")))
-        .hasMessageContaining("--git-password-file is for HTTPS");
+        .hasMessageContaining("--git-password-file are for HTTPS");
+    assertThatThrownBy(
+            () ->
+                ssh("ssh://git@example.com/a.git", KEY, KNOWN_HOSTS)
+                    .withCredentials(Path.of("user"), null))
+        .hasMessageContaining("--git-username-file and --git-password-file are for HTTPS");
 
     GitSourceSettings s = ssh("ssh://git@example.com:2222/org/a.git", KEY, KNOWN_HOSTS);
     assertThat(s.ssh()).isTrue();
