@@ -149,8 +149,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       names = "--git-url",
       defaultValue = "${env:GIT_URL}",
       description =
-          "The alert repository to follow (https:// or file://); without it no Git source runs.")
-  URI gitUrl;
+          "The alert repository to follow (https://, ssh://git@host/org/repo.git or file://);"
+              + " without it no Git source runs.")
+  String gitUrl;
 
   @Option(
       names = "--git-branch",
@@ -187,6 +188,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       defaultValue = "${env:GIT_PASSWORD_FILE}",
       description = "HTTPS token or password file (a mounted Secret); re-read on every fetch.")
   Path gitPasswordFile;
+
+  @Option(
+      names = "--git-ssh-key-file",
+      defaultValue = "${env:GIT_SSH_KEY_FILE}",
+      description =
+          "SSH private key file (OpenSSH format, a mounted Secret); re-read on every fetch.")
+  Path gitSshKeyFile;
+
+  @Option(
+      names = "--git-ssh-key-passphrase-file",
+      defaultValue = "${env:GIT_SSH_KEY_PASSPHRASE_FILE}",
+      description = "The SSH key's passphrase file, if the key has one.")
+  Path gitSshKeyPassphraseFile;
+
+  @Option(
+      names = "--git-known-hosts-file",
+      defaultValue = "${env:GIT_KNOWN_HOSTS_FILE}",
+      description =
+          "known_hosts lines of the SSH Git host (required with ssh://); checked strictly.")
+  Path gitKnownHostsFile;
 
   @Option(
       names = "--git-webhook-secret-file",
@@ -325,6 +346,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             identity,
             true,
             Duration.ofSeconds(15));
+    // before the controller starts: a wrong Git flag stops the process with its message alone
+    GitSourceSettings gs = gitSettings();
     AlertController controller = new AlertController(kubernetes, options, tokens, settings);
     OpsServer ops =
         new OpsServer(
@@ -345,20 +368,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     controller.start();
     GitSync git = null;
     GitWebhook hook = null;
-    if (gitUrl != null) {
-      GitSourceSettings gs =
-          new GitSourceSettings(
-              gitUrl,
-              gitBranch,
-              gitPath,
-              duration(gitInterval),
-              gitCacheDir,
-              gitUsernameFile,
-              gitPasswordFile,
-              gitMaxPruneRatio,
-              gitAllowMassPrune,
-              gitStatusNamespace,
-              GitSourceSettings.DEFAULT_STATUS_NAME);
+    if (gs != null) {
       git =
           new GitSync(
                   kubernetes,
@@ -374,7 +384,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       }
       LOG.info(
           "git source: {} branch {} path '{}' every {}{}",
-          gitUrl,
+          gs.url(),
           gitBranch,
           gs.path(),
           gitInterval,
@@ -424,6 +434,28 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         resync);
     stopped.await();
     return 0;
+  }
+
+  /** The Git source's settings from the flags; null without {@code --git-url}. */
+  GitSourceSettings gitSettings() {
+    if (gitUrl == null || gitUrl.isBlank()) {
+      return null;
+    }
+    return new GitSourceSettings(
+        GitSourceSettings.parseUrl(gitUrl),
+        gitBranch,
+        gitPath,
+        duration(gitInterval),
+        gitCacheDir,
+        gitUsernameFile,
+        gitPasswordFile,
+        gitSshKeyFile,
+        gitSshKeyPassphraseFile,
+        gitKnownHostsFile,
+        gitMaxPruneRatio,
+        gitAllowMassPrune,
+        gitStatusNamespace,
+        GitSourceSettings.DEFAULT_STATUS_NAME);
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");

@@ -3,9 +3,11 @@ package io.alertforge.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
   @Test
@@ -30,5 +32,38 @@ class MainTest {
     assertThat(full.tokenSecret()).isEqualTo("wf-token");
     assertThatThrownBy(() -> Main.KeikoprojConfig.from(Map.of()))
         .hasMessageContaining("wavefront.api.url");
+  }
+
+  static Main parse(String... args) {
+    Main main = new Main();
+    new CommandLine(main).parseArgs(args);
+    return main;
+  }
+
+  @Test
+  void theGitSshFlagsReachTheSettings() {
+    var ssh =
+        parse(
+                "--cluster-name=c",
+                "--git-url=ssh://git@github.com/org/alerts.git",
+                "--git-ssh-key-file=/secrets/git/identity",
+                "--git-ssh-key-passphrase-file=/secrets/git/passphrase",
+                "--git-known-hosts-file=/secrets/git/known_hosts")
+            .gitSettings();
+    assertThat(ssh.ssh()).isTrue();
+    assertThat(ssh.sshKeyFile()).isEqualTo(Path.of("/secrets/git/identity"));
+    assertThat(ssh.sshKeyPassphraseFile()).isEqualTo(Path.of("/secrets/git/passphrase"));
+    assertThat(ssh.knownHostsFile()).isEqualTo(Path.of("/secrets/git/known_hosts"));
+
+    assertThat(parse("--cluster-name=c").gitSettings()).isNull();
+    assertThatThrownBy(
+            () ->
+                parse("--cluster-name=c", "--git-url=git@github.com:org/alerts.git").gitSettings())
+        .hasMessageContaining("write ssh://git@github.com/org/alerts.git");
+    assertThatThrownBy(
+            () ->
+                parse("--cluster-name=c", "--git-url=ssh://git@github.com/org/alerts.git")
+                    .gitSettings())
+        .hasMessageContaining("--git-ssh-key-file is required");
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -22,7 +23,8 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * Fetches one branch into a local bare repository with JGit and reads commits from it. Nothing is
  * checked out: the compiler reads the commit's tree from Git objects. The branch is fetched with a
  * forced refspec, so a force-push is followed. Credentials are read from their files on every
- * fetch, so a rotated token needs no restart. Not thread-safe: {@link GitSync} serialises calls.
+ * fetch, so a rotated token or SSH key needs no restart; over SSH ({@link GitSsh}) the server's key
+ * must be in the known-hosts file. Not thread-safe: {@link GitSync} serialises calls.
  */
 public final class GitFetcher implements AutoCloseable {
 
@@ -51,13 +53,20 @@ public final class GitFetcher implements AutoCloseable {
 
   /** Fetches the branch and returns its tip. */
   public RevCommit fetch() throws FetchException {
+    GitSsh ssh = null;
     try (Git git = Git.wrap(repository)) {
-      git.fetch()
-          .setRemote(settings.url().toString())
-          .setRefSpecs(new RefSpec("+refs/heads/" + settings.branch() + ":" + trackingRef))
-          .setCredentialsProvider(credentials())
-          .setTimeout(60)
-          .call();
+      FetchCommand fetch =
+          git.fetch()
+              .setRemote(settings.url().toString())
+              .setRefSpecs(new RefSpec("+refs/heads/" + settings.branch() + ":" + trackingRef))
+              .setTimeout(60);
+      if (settings.ssh()) {
+        ssh = GitSsh.open(settings);
+        fetch.setTransportConfigCallback(ssh);
+      } else {
+        fetch.setCredentialsProvider(credentials());
+      }
+      fetch.call();
       Ref ref = repository.exactRef(trackingRef);
       if (ref == null) {
         throw new FetchException(
@@ -65,6 +74,7 @@ public final class GitFetcher implements AutoCloseable {
       }
       return commit(ref.getObjectId());
     } catch (GitAPIException | IOException | RuntimeException e) {
+      String why = ssh == null ? null : ssh.explain(e);
       // JGit's messages name the URL, never the password; the URL cannot carry one (settings).
       throw new FetchException(
           "fetch of "
@@ -72,8 +82,12 @@ public final class GitFetcher implements AutoCloseable {
               + " branch "
               + settings.branch()
               + " failed: "
-              + rootMessage(e),
+              + (why == null ? rootMessage(e) : why),
           e);
+    } finally {
+      if (ssh != null) {
+        ssh.close();
+      }
     }
   }
 

@@ -1,14 +1,18 @@
 package io.alertforge.controller.gitops;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the Git source fetches from, how, and how it applies.
  *
- * @param url the repository: https://, http:// (tests only), or file://
+ * @param url the repository: https://, ssh://user@host[:port]/path, http:// (tests only), or
+ *     file://
  * @param branch the branch followed
  * @param path the alert repository's directory inside the Git repository, "" for its root
  * @param interval how often the branch is fetched (webhooks fetch sooner)
@@ -16,6 +20,9 @@ import java.util.Objects;
  * @param usernameFile for HTTPS basic auth: the user name (null: {@code x-access-token}, what
  *     GitHub and Gitea accept with a token)
  * @param passwordFile the token or password (null: no credentials)
+ * @param sshKeyFile for SSH: the private key, OpenSSH format (required with ssh://)
+ * @param sshKeyPassphraseFile the private key's passphrase (null: the key has none)
+ * @param knownHostsFile for SSH: the known_hosts lines the server's key must match (required)
  * @param maxPruneRatio the share of the managed CRs one commit may delete without being allowed
  * @param allowMassPrune allow every commit to prune more than that (a flag, for a planned cleanup)
  * @param statusNamespace the namespace of the status ConfigMap and its events
@@ -29,6 +36,9 @@ public record GitSourceSettings(
     Path cacheDir,
     Path usernameFile,
     Path passwordFile,
+    Path sshKeyFile,
+    Path sshKeyPassphraseFile,
+    Path knownHostsFile,
     double maxPruneRatio,
     boolean allowMassPrune,
     String statusNamespace,
@@ -39,16 +49,32 @@ public record GitSourceSettings(
 
   public static final String DEFAULT_STATUS_NAME = "alertforge-git-status";
 
+  /** {@code user@host:path}, Git's scp-like SSH form, which is no URI. */
+  private static final Pattern SCP_LIKE = Pattern.compile("(?:([^@/:]+)@)?([^@/:]+):(?!//)(.+)");
+
   public GitSourceSettings {
     Objects.requireNonNull(url, "url");
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
-    if (!scheme.equals("https") && !scheme.equals("http") && !scheme.equals("file")) {
+    if (!scheme.equals("https")
+        && !scheme.equals("http")
+        && !scheme.equals("file")
+        && !scheme.equals("ssh")) {
       throw new IllegalArgumentException(
-          "--git-url must be https://, http:// or file:// (SSH is not supported yet): " + url);
+          "--git-url must be https://, ssh://, http:// or file://: " + url);
     }
     if (url.getUserInfo() != null && url.getUserInfo().contains(":")) {
       throw new IllegalArgumentException(
-          "--git-url must not carry a password; mount it and use --git-password-file");
+          "--git-url must not carry a password; mount it and use --git-password-file"
+              + (scheme.equals("ssh") ? " (HTTPS) or --git-ssh-key-file (SSH)" : ""));
+    }
+    if (scheme.equals("ssh")) {
+      requireSsh(url, usernameFile != null || passwordFile != null, sshKeyFile, knownHostsFile);
+    } else if (sshKeyFile != null || sshKeyPassphraseFile != null || knownHostsFile != null) {
+      throw new IllegalArgumentException(
+          "--git-ssh-key-file, --git-ssh-key-passphrase-file and --git-known-hosts-file need an"
+              + " ssh:// --git-url (ssh://git@host/org/repo.git), not "
+              + url
+              + "; HTTPS authenticates with --git-password-file");
     }
     if (branch == null || branch.isBlank() || branch.startsWith("refs/")) {
       throw new IllegalArgumentException("--git-branch must be a branch name, e.g. main");
@@ -66,9 +92,79 @@ public record GitSourceSettings(
     statusName = statusName == null ? DEFAULT_STATUS_NAME : statusName;
   }
 
+  private static void requireSsh(
+      URI url, boolean httpsCredentials, Path keyFile, Path knownHostsFile) {
+    if (url.getHost() == null || url.getUserInfo() == null || url.getUserInfo().isBlank()) {
+      throw new IllegalArgumentException(
+          "--git-url must name the SSH user and host, e.g. ssh://git@github.com/org/repo.git: "
+              + url);
+    }
+    if (httpsCredentials) {
+      throw new IllegalArgumentException(
+          "--git-username-file and --git-password-file are for HTTPS; an ssh:// --git-url"
+              + " authenticates with --git-ssh-key-file (the user is the URL's)");
+    }
+    if (keyFile == null) {
+      throw new IllegalArgumentException(
+          "--git-url "
+              + url
+              + " is SSH: --git-ssh-key-file is required (the private key, a mounted Secret)");
+    }
+    if (knownHostsFile == null) {
+      throw new IllegalArgumentException(
+          "--git-url "
+              + url
+              + " is SSH: --git-known-hosts-file is required (the server's host key line, e.g. from"
+              + " ssh-keyscan, checked against the fingerprint the Git host publishes)");
+    }
+  }
+
+  /**
+   * Parses {@code --git-url}. Git's scp-like {@code git@host:org/repo.git} is refused with the
+   * ssh:// URL to write instead: its path is relative to the user's home, which an ssh:// URL only
+   * says as {@code /~/}, so a silent rewrite could fetch another repository.
+   */
+  public static URI parseUrl(String url) {
+    String s = url.strip();
+    Matcher scp = SCP_LIKE.matcher(s);
+    if (!s.contains("://") && scp.matches() && scp.group(2).length() > 1) {
+      String server = "ssh://" + (scp.group(1) == null ? "git" : scp.group(1)) + "@" + scp.group(2);
+      String path = scp.group(3).startsWith("/") ? scp.group(3) : "/" + scp.group(3);
+      throw new IllegalArgumentException(
+          "--git-url: the scp-like form "
+              + s
+              + " is not supported; write "
+              + server
+              + path
+              + " (or "
+              + server
+              + "/~"
+              + path
+              + " if the path is relative to the user's home)");
+    }
+    try {
+      return new URI(s);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("--git-url is not a URL: " + e.getMessage(), e);
+    }
+  }
+
   /** Settings with the defaults: 1 minute, 50%, no credentials. */
   public static GitSourceSettings of(
       URI url, String branch, String path, Path cacheDir, String statusNamespace) {
+    return ofSsh(url, branch, path, cacheDir, statusNamespace, null, null, null);
+  }
+
+  /** {@link #of}'s defaults with the SSH key, its passphrase (null: none) and the known hosts. */
+  public static GitSourceSettings ofSsh(
+      URI url,
+      String branch,
+      String path,
+      Path cacheDir,
+      String statusNamespace,
+      Path keyFile,
+      Path keyPassphraseFile,
+      Path knownHostsFile) {
     return new GitSourceSettings(
         url,
         branch,
@@ -77,10 +173,18 @@ public record GitSourceSettings(
         cacheDir,
         null,
         null,
+        keyFile,
+        keyPassphraseFile,
+        knownHostsFile,
         0.5,
         false,
         statusNamespace,
         DEFAULT_STATUS_NAME);
+  }
+
+  /** True for ssh:// URLs: {@link GitFetcher} authenticates with the key and known hosts. */
+  public boolean ssh() {
+    return url.getScheme().equalsIgnoreCase("ssh");
   }
 
   public GitSourceSettings withCredentials(Path username, Path password) {
@@ -92,6 +196,9 @@ public record GitSourceSettings(
         cacheDir,
         username,
         password,
+        sshKeyFile,
+        sshKeyPassphraseFile,
+        knownHostsFile,
         maxPruneRatio,
         allowMassPrune,
         statusNamespace,
@@ -107,6 +214,9 @@ public record GitSourceSettings(
         cacheDir,
         usernameFile,
         passwordFile,
+        sshKeyFile,
+        sshKeyPassphraseFile,
+        knownHostsFile,
         maxPruneRatio,
         allow,
         statusNamespace,

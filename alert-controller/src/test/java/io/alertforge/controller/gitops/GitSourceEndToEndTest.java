@@ -3,14 +3,10 @@ package io.alertforge.controller.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.alertforge.compiler.AlertCompiler;
-import io.alertforge.controller.AlertController;
 import io.alertforge.controller.Harness;
 import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -36,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnableKubernetesMockClient(crud = true)
 class GitSourceEndToEndTest {
-  static final String SYSTEM_NS = "alert-manager-system";
   static final String TOKEN = "ghp_s3cret-git-token";
 
   @RegisterExtension
@@ -46,73 +41,44 @@ class GitSourceEndToEndTest {
   static KubernetesClient client;
 
   @TempDir Path tmp;
+  GitSourceFixture fixture;
   GitOrigin origin;
   DumbGitHttpServer http;
   GitSync sync;
   GitWebhook webhook;
-  AlertController controller;
 
   @BeforeEach
   void setUp() throws Exception {
-    Harness.registerCrd(client);
-    origin = GitOrigin.withSampleRepo(tmp.resolve("origin"), "");
-    http = new DumbGitHttpServer(origin.git.getRepository(), "x-access-token", TOKEN);
+    fixture = new GitSourceFixture(client, tmp.resolve("origin"));
+    origin = fixture.origin;
+    http =
+        fixture.closeAfter(
+            new DumbGitHttpServer(origin.git.getRepository(), "x-access-token", TOKEN));
     Files.writeString(tmp.resolve("token"), TOKEN + "\n");
     Files.writeString(tmp.resolve("hook-secret"), "hook-secret\n");
   }
 
   @AfterEach
-  void tearDown() {
-    for (AutoCloseable c : new AutoCloseable[] {webhook, sync, controller, http, origin}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    Harness.cleanUp(client);
-    for (GenericKubernetesResource r :
-        client
-            .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
-            .inAnyNamespace()
-            .list()
-            .getItems()) {
-      client
-          .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
-          .inNamespace(r.getMetadata().getNamespace())
-          .withName(r.getMetadata().getName())
-          .delete();
-    }
+  void tearDown() throws Exception {
+    fixture.close();
   }
 
   GitSourceSettings httpSettings() {
-    return GitSourceSettings.of(http.url(), "main", "", tmp.resolve("cache"), SYSTEM_NS)
+    return GitSourceSettings.of(
+            http.url(), "main", "", tmp.resolve("cache"), GitSourceFixture.SYSTEM_NS)
         .withCredentials(null, tmp.resolve("token"));
   }
 
   GitSync newSync(GitSourceSettings settings) throws Exception {
-    sync =
-        new GitSync(
-            client, settings, new AlertCompiler(), new SimpleMeterRegistry(), Clock.systemUTC());
+    sync = fixture.newSync(settings);
     return sync;
-  }
-
-  int crCount() {
-    return client
-        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
-        .inAnyNamespace()
-        .list()
-        .getItems()
-        .size();
   }
 
   @Test
   void fetchesOverHttpWithATokenAndReportsAWrongOneWithoutLeakingIt() throws Exception {
     GitSync.Result ok = newSync(httpSettings()).sync();
     assertThat(ok.state()).as(ok.message()).isEqualTo(GitSync.State.Applied);
-    int count = crCount();
+    int count = fixture.crCount();
     assertThat(count).isEqualTo(ok.created()).isGreaterThan(10);
 
     Files.writeString(tmp.resolve("token"), "ghp_wrong-token");
@@ -121,7 +87,7 @@ class GitSourceEndToEndTest {
     GitSync.Result wrong = sync.sync();
     assertThat(wrong.state()).isEqualTo(GitSync.State.FetchFailed);
     assertThat(wrong.message()).contains("not authorized").doesNotContain("ghp_");
-    assertThat(crCount()).isEqualTo(count);
+    assertThat(fixture.crCount()).isEqualTo(count);
 
     // rotated back: no restart needed
     Files.writeString(tmp.resolve("token"), TOKEN);
@@ -134,8 +100,9 @@ class GitSourceEndToEndTest {
   void theWebhookTriggersASyncOnlyWithAValidSignature() throws Exception {
     newSync(httpSettings());
     webhook =
-        new GitWebhook(tmp.resolve("hook-secret"), sync::trigger)
-            .serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        fixture.closeAfter(
+            new GitWebhook(tmp.resolve("hook-secret"), sync::trigger)
+                .serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
     byte[] body = "{\"ref\":\"refs/heads/main\"}".getBytes(StandardCharsets.UTF_8);
     String good =
         "sha256=" + HexFormat.of().formatHex(GitWebhook.hmac("hook-secret".getBytes(), body));
@@ -153,7 +120,7 @@ class GitSourceEndToEndTest {
     assertThat(post(body, good, "push")).isEqualTo(202);
     await().atMost(Duration.ofSeconds(20)).until(() -> sync.lastResult() != null);
     assertThat(sync.lastResult().state()).isEqualTo(GitSync.State.Applied);
-    assertThat(crCount()).isGreaterThan(10);
+    assertThat(fixture.crCount()).isGreaterThan(10);
   }
 
   private int post(byte[] body, String signature, String event) throws Exception {
@@ -171,7 +138,7 @@ class GitSourceEndToEndTest {
 
   @Test
   void aCommitReachesWavefrontThroughTheCluster() throws Exception {
-    controller = Harness.start(client, wavefront.emulator());
+    fixture.closeAfter(Harness.start(client, wavefront.emulator()));
     GitSync.Result first = newSync(httpSettings()).sync();
     int alerts = first.created();
     await()
@@ -209,15 +176,11 @@ class GitSourceEndToEndTest {
         Files.readString(origin.file("alertforge.yaml"))
             + "\nburnIn:\n  period: 7d\n  targets:\n    payments: payments-burn-in@example.com\n");
     origin.commit("burn in new payments alerts");
-    controller = Harness.start(client, wavefront.emulator());
+    fixture.closeAfter(Harness.start(client, wavefront.emulator()));
     // the Git source's clock runs 7 days minus 4 s behind: the stamps end 4 s from now
     sync =
-        new GitSync(
-            client,
-            httpSettings(),
-            new AlertCompiler(),
-            new SimpleMeterRegistry(),
-            Clock.offset(Clock.systemUTC(), Duration.ofDays(-7).plusSeconds(4)));
+        fixture.newSync(
+            httpSettings(), Clock.offset(Clock.systemUTC(), Duration.ofDays(-7).plusSeconds(4)));
     int alerts = sync.sync().created();
     await()
         .atMost(Duration.ofSeconds(60))

@@ -8,21 +8,91 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class GitSourceSettingsTest {
+  static final Path KEY = Path.of("/var/run/secrets/git/identity");
+  static final Path KNOWN_HOSTS = Path.of("/var/run/secrets/git/known_hosts");
+
   static GitSourceSettings of(String url, String branch, String path) {
     return GitSourceSettings.of(URI.create(url), branch, path, Path.of("cache"), "ns");
   }
 
+  static GitSourceSettings ssh(String url, Path key, Path knownHosts) {
+    return GitSourceSettings.ofSsh(
+        URI.create(url), "main", "", Path.of("cache"), "ns", key, null, knownHosts);
+  }
+
   @Test
   void refusesWhatItCannotDoSafely() {
-    assertThatThrownBy(() -> of("ssh://git@example.com/a.git", "main", ""))
-        .hasMessageContaining("SSH is not supported yet");
+    assertThatThrownBy(() -> of("ftp://example.com/a.git", "main", ""))
+        .hasMessageContaining("--git-url must be https://, ssh://");
     assertThatThrownBy(() -> of("https://user:secret@example.com/a.git", "main", ""))
         .hasMessageContaining("must not carry a password")
         .hasMessageNotContaining("secret@");
+    assertThatThrownBy(() -> ssh("ssh://git:secret@example.com/a.git", KEY, KNOWN_HOSTS))
+        .hasMessageContaining("must not carry a password")
+        .hasMessageContaining("--git-ssh-key-file")
+        .hasMessageNotContaining("secret");
     assertThatThrownBy(() -> of("https://example.com/a.git", "refs/heads/main", ""))
         .hasMessageContaining("a branch name");
     assertThatThrownBy(() -> of("https://example.com/a.git", "main", "alerts/../.."))
         .hasMessageContaining("inside the repository");
+  }
+
+  @Test
+  void sshNeedsTheUserAKeyAndTheKnownHosts() {
+    assertThatThrownBy(() -> ssh("ssh://git@example.com/a.git", null, KNOWN_HOSTS))
+        .hasMessageContaining("--git-ssh-key-file is required");
+    assertThatThrownBy(() -> ssh("ssh://git@example.com/a.git", KEY, null))
+        .hasMessageContaining("--git-known-hosts-file is required")
+        .hasMessageContaining("ssh-keyscan");
+    assertThatThrownBy(() -> ssh("ssh://example.com/a.git", KEY, KNOWN_HOSTS))
+        .hasMessageContaining("must name the SSH user")
+        .hasMessageContaining("ssh://git@github.com/org/repo.git");
+    assertThatThrownBy(
+            () ->
+                ssh("ssh://git@example.com/a.git", KEY, KNOWN_HOSTS)
+                    .withCredentials(null, Path.of("token")))
+        .hasMessageContaining("--git-password-file are for HTTPS");
+    assertThatThrownBy(
+            () ->
+                ssh("ssh://git@example.com/a.git", KEY, KNOWN_HOSTS)
+                    .withCredentials(Path.of("user"), null))
+        .hasMessageContaining("--git-username-file and --git-password-file are for HTTPS");
+
+    GitSourceSettings s = ssh("ssh://git@example.com:2222/org/a.git", KEY, KNOWN_HOSTS);
+    assertThat(s.ssh()).isTrue();
+    assertThat(s.url().getPort()).isEqualTo(2222);
+    assertThat(s.sshKeyFile()).isEqualTo(KEY);
+    assertThat(s.knownHostsFile()).isEqualTo(KNOWN_HOSTS);
+    assertThat(s.withAllowMassPrune(true).sshKeyFile()).isEqualTo(KEY);
+  }
+
+  @Test
+  void sshFlagsWithAnotherSchemeAreRefused() {
+    assertThatThrownBy(() -> ssh("https://example.com/a.git", KEY, KNOWN_HOSTS))
+        .hasMessageContaining("--git-ssh-key-file")
+        .hasMessageContaining("need an ssh:// --git-url")
+        .hasMessageContaining("--git-password-file");
+    assertThatThrownBy(() -> ssh("https://example.com/a.git", null, KNOWN_HOSTS))
+        .hasMessageContaining("--git-known-hosts-file");
+    assertThat(of("https://example.com/a.git", "main", "").ssh()).isFalse();
+  }
+
+  @Test
+  void theScpLikeFormIsRefusedWithTheUrlToWrite() {
+    assertThatThrownBy(() -> GitSourceSettings.parseUrl("git@github.com:org/repo.git"))
+        .hasMessageContaining("scp-like")
+        .hasMessageContaining("write ssh://git@github.com/org/repo.git")
+        .hasMessageContaining("ssh://git@github.com/~/org/repo.git if the path is relative");
+    assertThatThrownBy(() -> GitSourceSettings.parseUrl("gitlab.example.com:team/alerts.git"))
+        .hasMessageContaining("write ssh://git@gitlab.example.com/team/alerts.git");
+    assertThatThrownBy(() -> GitSourceSettings.parseUrl("https://example.com/a b.git"))
+        .hasMessageContaining("--git-url is not a URL");
+    assertThat(GitSourceSettings.parseUrl(" ssh://git@example.com:2222/a.git "))
+        .isEqualTo(URI.create("ssh://git@example.com:2222/a.git"));
+    assertThat(GitSourceSettings.parseUrl("https://example.com/a.git"))
+        .isEqualTo(URI.create("https://example.com/a.git"));
+    assertThat(GitSourceSettings.parseUrl("file:///srv/git/alerts.git"))
+        .isEqualTo(URI.create("file:///srv/git/alerts.git"));
   }
 
   @Test
