@@ -88,10 +88,9 @@ public final class Linter {
     if (!settings.enabled()) {
       return List.of();
     }
-    O options = rule.options(settings.options());
     Findings findings = new Findings(rule.rule());
     try {
-      rule.check(context, options, findings);
+      rule.check(context, rule.options(settings.options()), findings);
     } catch (RuntimeException e) {
       // A bug in one rule must not hide the other rules' findings, nor reach the user as a stack
       // trace; it fails the build as an error they can act on (disable the rule) and report.
