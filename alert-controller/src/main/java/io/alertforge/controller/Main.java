@@ -19,12 +19,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -356,20 +358,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             () -> true,
             controller::isReady);
     CountDownLatch stopped = new CountDownLatch(1);
+    // One hook closes everything, last started first: the JVM runs separate hooks at the same
+    // time, and the Git source must finish its sync while the Kubernetes client is still open.
+    Deque<AutoCloseable> running =
+        new ConcurrentLinkedDeque<>(List.of(controller, ops, kubernetes));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  controller.close();
-                  ops.close();
-                  kubernetes.close();
+                  for (AutoCloseable next; (next = running.poll()) != null; ) {
+                    try {
+                      next.close();
+                    } catch (Exception e) {
+                      LOG.warn("while stopping: {}", e.toString());
+                    }
+                  }
                   stopped.countDown();
                 }));
     controller.start();
-    GitSync git = null;
-    GitWebhook hook = null;
     if (gs != null) {
-      git =
+      GitSync git =
           new GitSync(
                   kubernetes,
                   gs,
@@ -377,10 +385,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                   controller.metrics().registry(),
                   java.time.Clock.systemUTC())
               .start(leaderElect ? controller::isLeader : () -> true);
+      running.push(git);
+      GitWebhook hook = null;
       if (gitWebhookSecretFile != null) {
         hook =
             new GitWebhook(gitWebhookSecretFile, git::trigger)
                 .serve(new InetSocketAddress(gitWebhookPort));
+        running.push(hook);
       }
       LOG.info(
           "git source: {} branch {} path '{}' every {}{}",
@@ -390,7 +401,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           gitInterval,
           hook != null ? ", webhook on :" + gitWebhookPort + GitWebhook.PATH : "");
     }
-    AdmissionServer admission = null;
     if (admissionCert != null && admissionKey != null) {
       String[] policy =
           admissionPolicy == null || admissionPolicy.isBlank()
@@ -399,32 +409,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       if (policy.length != 2) {
         throw new IllegalArgumentException("--admission-policy-configmap must be NAMESPACE/NAME");
       }
-      admission =
+      AdmissionServer admission =
           new AdmissionServer(
               new InetSocketAddress(admissionPort),
               admissionCert,
               admissionKey,
               new AdmissionReviewer(
                   kubernetes, new AlertCompiler(), controllerUser, policy[0], policy[1]));
+      running.push(admission);
       LOG.info("admission webhook on :{}{}", admissionPort, AdmissionServer.PATH);
     }
-    AdmissionServer admissionToClose = admission;
-    GitSync gitToClose = git;
-    GitWebhook hookToClose = hook;
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  if (admissionToClose != null) {
-                    admissionToClose.close();
-                  }
-                  if (hookToClose != null) {
-                    hookToClose.close();
-                  }
-                  if (gitToClose != null) {
-                    gitToClose.close();
-                  }
-                }));
     LOG.info(
         "alertforge-controller started: cluster {}, Wavefront {}, namespaces {}, drift {}, resync {}",
         clusterName,

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GitSync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GitSync.class);
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  // within Kubernetes' default 30 s between SIGTERM and SIGKILL, with time left to interrupt
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
   private static final Logger AUDIT = LoggerFactory.getLogger("alertforge.audit");
 
   /** The outcome of one sync. */
@@ -80,6 +81,7 @@ public final class GitSync implements AutoCloseable {
   private final Clock clock;
   private final MeterRegistry registry;
   private final ScheduledExecutorService executor;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean pending = new AtomicBoolean();
   private final AtomicLong lastAppliedEpoch = new AtomicLong();
   private final Map<String, AtomicLong> lastCounts = new LinkedHashMap<>();
@@ -421,13 +423,20 @@ public final class GitSync implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    // The next interval is cancelled; a sync in flight may finish, so a shutdown neither records a
+    // spurious failure nor closes the fetcher under a running fetch. One that hangs is interrupted.
+    executor.shutdown();
     try {
-      // a sync in flight finishes its current API call; closing the fetcher under it would fail it
       if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("git sync still running after {}; closing anyway", CLOSE_TIMEOUT);
+        LOG.warn("git sync still running after {}; interrupting it", CLOSE_TIMEOUT);
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
+      executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
     fetcher.close();

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -23,6 +26,12 @@ final class DumbGitHttpServer implements AutoCloseable {
   private final Repository repository;
   private final String expectedAuth;
   final AtomicInteger unauthorized = new AtomicInteger();
+
+  /** While set, every request waits (up to 20 s) for it to open: a slow Git host. */
+  volatile CountDownLatch gate;
+
+  /** One permit per request that reached the gate. */
+  final Semaphore waiting = new Semaphore(0);
 
   DumbGitHttpServer(Repository repository, String user, String password) throws IOException {
     this.repository = repository;
@@ -41,6 +50,15 @@ final class DumbGitHttpServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      CountDownLatch slow = gate;
+      if (slow != null) {
+        waiting.release();
+        try {
+          slow.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (!expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         unauthorized.incrementAndGet();
         exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");

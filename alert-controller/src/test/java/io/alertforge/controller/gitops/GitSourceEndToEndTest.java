@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +97,29 @@ class GitSourceEndToEndTest {
     GitSync.Result again = sync.sync();
     assertThat(again.state()).isEqualTo(GitSync.State.Applied);
     assertThat(again.updated()).isEqualTo(1);
+  }
+
+  @Test
+  void closingLetsASyncInFlightFinishRatherThanFailIt() throws Exception {
+    http.gate = new CountDownLatch(1);
+    newSync(httpSettings()).trigger();
+    assertThat(http.waiting.tryAcquire(20, TimeUnit.SECONDS))
+        .as("the fetch reached the host")
+        .isTrue();
+
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(sync::close);
+    // the host answers only once close() has begun to wait for the sync
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !closed.isDone());
+    http.gate.countDown();
+    closed.get(30, TimeUnit.SECONDS);
+
+    GitSync.Result result = sync.lastResult();
+    assertThat(result).as("close() returned before the sync ended").isNotNull();
+    assertThat(result.state()).as(result.message()).isEqualTo(GitSync.State.Applied);
+    assertThat(fixture.crCount()).isEqualTo(result.created()).isGreaterThan(10);
   }
 
   @Test
