@@ -169,23 +169,18 @@ final class InstanceRenderer {
                         templateSource,
                         "/spec/exportedParamsDefaultValues/" + FieldPaths.escape(key),
                         "the default of template " + templateSource.name())));
-    config
-        .spec()
-        .path("globalParams")
-        .fields()
-        .forEachRemaining(
-            e ->
-                params.put(
-                    e.getKey(),
-                    new ParamSource(
-                        e.getValue().asText(),
-                        config,
-                        "/spec/globalParams/" + FieldPaths.escape(e.getKey()),
-                        "globalParams")));
+    putParams(params, config, "/spec/globalParams", "globalParams");
+    putParams(params, config, entryPointer + "/params", "the entry's params");
+    return params;
+  }
+
+  /** The params of the map at {@code pointer} in {@code config}, over those already in params. */
+  private static void putParams(
+      Map<String, ParamSource> params, AlertSource config, String pointer, String description) {
     config
         .document()
         .content()
-        .at(entryPointer + "/params")
+        .at(pointer)
         .fields()
         .forEachRemaining(
             e ->
@@ -194,9 +189,8 @@ final class InstanceRenderer {
                     new ParamSource(
                         e.getValue().asText(),
                         config,
-                        entryPointer + "/params/" + FieldPaths.escape(e.getKey()),
-                        "the entry's params")));
-    return params;
+                        pointer + "/" + FieldPaths.escape(e.getKey()),
+                        description)));
   }
 
   private static void reportUnusedEntryParams(
