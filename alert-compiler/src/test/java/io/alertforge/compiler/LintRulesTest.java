@@ -25,19 +25,9 @@ class LintRulesTest {
             .file("payments/cpu.yaml", template("payments", "cpu", CPU_TEMPLATE_SPEC));
   }
 
+  /** An AlertsConfig with one entry, of template cpu, with these params (a flow map). */
   static String config(String name, String namespace, String params) {
-    return """
-        apiVersion: alertmanager.keikoproj.io/v1alpha1
-        kind: AlertsConfig
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          alerts:
-            cpu:
-              params: %s
-        """
-        .formatted(name, namespace, params);
+    return TestRepository.alertsConfig(name, namespace, "alerts:\n  cpu:\n    params: " + params);
   }
 
   /** Template q of payments with this condition, its displayExpression reading metric cpu. */

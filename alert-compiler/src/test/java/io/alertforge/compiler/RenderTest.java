@@ -2,6 +2,7 @@ package io.alertforge.compiler;
 
 import static io.alertforge.compiler.TestRepository.CPU_TEMPLATE_SPEC;
 import static io.alertforge.compiler.TestRepository.alert;
+import static io.alertforge.compiler.TestRepository.alertsConfig;
 import static io.alertforge.compiler.TestRepository.lines;
 import static io.alertforge.compiler.TestRepository.template;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,26 +26,13 @@ class RenderTest {
             .file("templates/cpu.yaml", template("payments", "cpu", CPU_TEMPLATE_SPEC));
   }
 
-  private static String config(String name, String namespace, String body) {
-    return """
-        apiVersion: alertmanager.keikoproj.io/v1alpha1
-        kind: AlertsConfig
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-        %s
-        """
-        .formatted(name, namespace, body.stripTrailing().indent(2).stripTrailing());
-  }
-
   @Test
   void entryParamsWinOverGlobalParamsWhichWinOverDefaults() {
     Compilation compilation =
         repository
             .file(
                 "apps/a.yaml",
-                config(
+                alertsConfig(
                     "a",
                     "payments",
                     """
@@ -55,7 +43,7 @@ class RenderTest {
             """))
             .file(
                 "apps/b.yaml",
-                config(
+                alertsConfig(
                     "b",
                     "payments",
                     """
@@ -65,7 +53,7 @@ class RenderTest {
             """))
             .file(
                 "apps/c.yaml",
-                config(
+                alertsConfig(
                     "c",
                     "payments",
                     """
@@ -91,7 +79,7 @@ class RenderTest {
             repository
                 .file(
                     "apps/a.yaml",
-                    config(
+                    alertsConfig(
                         "a",
                         "payments",
                         """
@@ -123,7 +111,7 @@ class RenderTest {
         repository
             .file(
                 "apps/a.yaml",
-                config(
+                alertsConfig(
                     "a",
                     "payments",
                     """
@@ -154,7 +142,7 @@ class RenderTest {
                         "target: ops@example.com", "target: \"{{ .team }}@example.com\"")))
             .file(
                 "apps/a.yaml",
-                config(
+                alertsConfig(
                     "a",
                     "payments",
                     """
@@ -181,7 +169,7 @@ class RenderTest {
         repository
             .file(
                 "apps/a.yaml",
-                config(
+                alertsConfig(
                     "a",
                     "payments",
                     """
@@ -206,7 +194,7 @@ class RenderTest {
         repository
             .file(
                 "apps/a.yaml",
-                config(
+                alertsConfig(
                     "a",
                     "payments",
                     """
@@ -215,7 +203,7 @@ class RenderTest {
             """))
             .file(
                 "apps/b.yaml",
-                config(
+                alertsConfig(
                     "b",
                     "checkout",
                     """
@@ -253,7 +241,7 @@ class RenderTest {
             """))
             .file(
                 "apps/a.yaml",
-                config(
+                alertsConfig(
                     "a",
                     "payments",
                     """
@@ -276,7 +264,7 @@ class RenderTest {
         repository
             .file(
                 "apps/a.yaml",
-                config(
+                alertsConfig(
                     "a",
                     "payments",
                     """
@@ -316,7 +304,7 @@ class RenderTest {
             """))
             .file(
                 "apps/a.yaml",
-                config(
+                alertsConfig(
                     "a",
                     "payments",
                     """
@@ -435,8 +423,12 @@ class RenderTest {
                     "payments",
                     "cpu",
                     CPU_TEMPLATE_SPEC.replace("\"{{ .app }} cpu high\"", "cpu high")))
-            .file("apps/a.yaml", config("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
-            .file("apps/b.yaml", config("b", "payments", "alerts:\n  cpu: {params: {app: b}}\n"))
+            .file(
+                "apps/a.yaml",
+                alertsConfig("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
+            .file(
+                "apps/b.yaml",
+                alertsConfig("b", "payments", "alerts:\n  cpu: {params: {app: b}}\n"))
             .compile();
 
     assertThat(lines(compilation, "alert/duplicate-name"))
@@ -465,9 +457,12 @@ class RenderTest {
             minutes: 1
             resolveAfterMinutes: 1
             """))
-            .file("apps/a.yaml", config("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
             .file(
-                "apps/again.yaml", config("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
+                "apps/a.yaml",
+                alertsConfig("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
+            .file(
+                "apps/again.yaml",
+                alertsConfig("a", "payments", "alerts:\n  cpu: {params: {app: a}}\n"))
             .compile();
 
     assertThat(lines(compilation, "alert/duplicate-resource"))
@@ -489,7 +484,8 @@ class RenderTest {
             .file("t.yaml", template("ns", longTemplate, CPU_TEMPLATE_SPEC))
             .file(
                 "c.yaml",
-                config(longName, "ns", "alerts:\n  " + longTemplate + ": {params: {app: a}}\n"))
+                alertsConfig(
+                    longName, "ns", "alerts:\n  " + longTemplate + ": {params: {app: a}}\n"))
             .compile();
 
     RenderedAlert rendered = compilation.alerts().get(0);
@@ -504,7 +500,7 @@ class RenderTest {
             .file("t.yaml", template("ns", "t", CPU_TEMPLATE_SPEC).replace("  namespace: ns\n", ""))
             .file(
                 "c.yaml",
-                config("c", "ns", "alerts:\n  t: {params: {app: a}}\n")
+                alertsConfig("c", "ns", "alerts:\n  t: {params: {app: a}}\n")
                     .replace("  namespace: ns\n", ""))
             .compile();
 

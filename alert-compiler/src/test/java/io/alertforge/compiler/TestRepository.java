@@ -76,6 +76,20 @@ final class TestRepository {
                     qualifiedName + " not rendered; diagnostics: " + compilation.diagnostics()));
   }
 
+  /** An AlertsConfig whose spec is {@code body} (YAML, not indented). */
+  static String alertsConfig(String name, String namespace, String body) {
+    return """
+        apiVersion: alertmanager.keikoproj.io/v1alpha1
+        kind: AlertsConfig
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+        %s
+        """
+        .formatted(name, namespace, body.stripTrailing().indent(2).stripTrailing());
+  }
+
   /** A valid template with the given extra spec lines (indented four spaces). */
   static String template(String namespace, String name, String specLines) {
     return """
