@@ -119,18 +119,26 @@ abstract class AbstractAlertMojo extends AbstractMojo {
    * expression, so the defaults are computed here rather than declared.
    */
   private void resolveDefaults() {
-    boolean realProject = project != null && project.getFile() != null;
-    File base =
-        realProject ? project.getBasedir() : new File(session.getRequest().getBaseDirectory());
     if (source == null) {
-      source = base;
+      source = baseDirectory(project, session);
     }
     if (output == null) {
-      output =
-          realProject
-              ? new File(project.getBuild().getDirectory(), "alerts")
-              : new File(base, "target/alerts");
+      output = defaultOutput(project, session);
     }
+  }
+
+  /** The project's directory, or the directory Maven runs in when there is no pom. */
+  static File baseDirectory(MavenProject project, MavenSession session) {
+    return project != null && project.getFile() != null
+        ? project.getBasedir()
+        : new File(session.getRequest().getBaseDirectory());
+  }
+
+  /** {@code alert.output}'s default, which alert:comment reads as well. */
+  static File defaultOutput(MavenProject project, MavenSession session) {
+    return project != null && project.getFile() != null
+        ? new File(project.getBuild().getDirectory(), "alerts")
+        : new File(baseDirectory(project, session), "target/alerts");
   }
 
   /** The goal's own work on a compiled repository. */

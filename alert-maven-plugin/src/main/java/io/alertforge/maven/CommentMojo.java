@@ -77,7 +77,10 @@ public class CommentMojo extends AbstractMojo {
         getLog().info("Nothing to comment on: " + detection.nothingToDo());
         return;
       }
-      File diff = new File(defaultOutput(), DiffReport.MARKDOWN);
+      File diff =
+          new File(
+              output != null ? output : AbstractAlertMojo.defaultOutput(project, session),
+              DiffReport.MARKDOWN);
       if (!diff.isFile()) {
         throw new MojoExecutionException(
             "No " + diff + " to post: run alert:diff first, e.g. mvn alert:diff alert:comment");
@@ -95,14 +98,5 @@ public class CommentMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot read the alert diff: " + e.getMessage(), e);
     }
-  }
-
-  private File defaultOutput() {
-    if (output != null) {
-      return output;
-    }
-    return project != null && project.getFile() != null
-        ? new File(project.getBuild().getDirectory(), "alerts")
-        : new File(session.getRequest().getBaseDirectory(), "target/alerts");
   }
 }
