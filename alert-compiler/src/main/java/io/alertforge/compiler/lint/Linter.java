@@ -48,7 +48,8 @@ public final class Linter {
       throws IOException {
     Diagnostics configErrors = new Diagnostics();
     LintConfig config = LintConfig.of(repository.config(), configErrors);
-    LintContext context = new LintContext(repository, alerts, RepositoryFiles.read(root), config);
+    LintContext context =
+        new LintContext(repository, alerts, RepositoryFiles.read(root, repository.texts()), config);
     List<Findings.Finding> raw = new ArrayList<>();
     catalogue.checks().parallelStream()
         .map(rule -> run(rule, context))

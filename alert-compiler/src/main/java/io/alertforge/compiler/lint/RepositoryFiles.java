@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,9 +23,15 @@ final class RepositoryFiles {
 
   private RepositoryFiles() {}
 
-  static List<RepositoryFile> read(SourceTree tree) throws IOException {
+  /** Every text file; those in {@code known} (decoded by the loader already) are not read again. */
+  static List<RepositoryFile> read(SourceTree tree, Map<String, SourceText> known)
+      throws IOException {
     return tree.allFiles().parallelStream()
-        .map(path -> text(tree, path))
+        .map(
+            path ->
+                known.containsKey(path)
+                    ? new RepositoryFile(known.get(path), RepositoryScanner.isYaml(path))
+                    : text(tree, path))
         .filter(Objects::nonNull)
         .toList();
   }

@@ -12,6 +12,7 @@ import io.alertforge.compiler.schema.SchemaViolation;
 import io.alertforge.compiler.source.FileSystemSourceTree;
 import io.alertforge.compiler.source.RepositoryScanner;
 import io.alertforge.compiler.source.SafeYamlReader;
+import io.alertforge.compiler.source.SourceText;
 import io.alertforge.compiler.source.SourceTree;
 import io.alertforge.compiler.source.YamlDocument;
 import java.io.IOException;
@@ -42,7 +43,8 @@ public final class RepositoryLoader {
   }
 
   public LoadedRepository load(SourceTree root, Diagnostics diagnostics) throws IOException {
-    RepositoryConfig config = readConfig(root, diagnostics);
+    Map<String, SourceText> texts = new HashMap<>();
+    RepositoryConfig config = readConfig(root, diagnostics, texts);
     List<String> files = root.yamlFiles(diagnostics);
     // Files are parsed and validated in parallel, then merged in file order, so the result
     // does not depend on scheduling.
@@ -53,6 +55,9 @@ public final class RepositoryLoader {
     Map<String, AlertSource> byIdentity = new HashMap<>();
     for (FileResult result : results) {
       diagnostics.addAll(result.diagnostics());
+      if (result.text() != null) {
+        texts.put(result.text().path(), result.text());
+      }
       for (AlertSource source : result.sources()) {
         AlertSource first =
             byIdentity.putIfAbsent(source.kind() + "/" + source.qualifiedName(), source);
@@ -74,21 +79,28 @@ public final class RepositoryLoader {
       }
     }
     return new LoadedRepository(
-        config, List.copyOf(wavefrontAlerts), List.copyOf(alertsConfigs), files.size());
+        config,
+        List.copyOf(wavefrontAlerts),
+        List.copyOf(alertsConfigs),
+        files.size(),
+        Map.copyOf(texts));
   }
 
-  private record FileResult(List<AlertSource> sources, Diagnostics diagnostics) {}
+  /** A file's alert documents and findings, and its text (null when it held no document). */
+  private record FileResult(List<AlertSource> sources, Diagnostics diagnostics, SourceText text) {}
 
   private FileResult loadFile(SourceTree root, String file, RepositoryConfig config) {
     Diagnostics diagnostics = new Diagnostics();
     List<AlertSource> sources = new ArrayList<>();
-    for (YamlDocument document : readFile(root, file, diagnostics)) {
+    List<YamlDocument> documents = readFile(root, file, diagnostics);
+    for (YamlDocument document : documents) {
       AlertSource source = classify(document, config, diagnostics);
       if (source != null) {
         sources.add(source);
       }
     }
-    return new FileResult(sources, diagnostics);
+    return new FileResult(
+        sources, diagnostics, documents.isEmpty() ? null : documents.get(0).source());
   }
 
   private List<YamlDocument> readFile(SourceTree root, String file, Diagnostics diagnostics) {
@@ -105,7 +117,8 @@ public final class RepositoryLoader {
     }
   }
 
-  private RepositoryConfig readConfig(SourceTree root, Diagnostics diagnostics) {
+  private RepositoryConfig readConfig(
+      SourceTree root, Diagnostics diagnostics, Map<String, SourceText> texts) {
     if (!root.isFile(RepositoryScanner.CONFIG_FILE)) {
       return RepositoryConfig.EMPTY;
     }
@@ -114,6 +127,7 @@ public final class RepositoryLoader {
       return RepositoryConfig.EMPTY;
     }
     YamlDocument document = documents.get(0);
+    texts.put(RepositoryScanner.CONFIG_FILE, document.source());
     if (report(DocumentKind.REPOSITORY_CONFIG, document, diagnostics)) {
       return RepositoryConfig.EMPTY;
     }

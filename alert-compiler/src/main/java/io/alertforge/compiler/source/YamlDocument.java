@@ -27,6 +27,11 @@ public final class YamlDocument {
     return source.path();
   }
 
+  /** The whole file this document was read from. */
+  public SourceText source() {
+    return source;
+  }
+
   public JsonNode content() {
     return content;
   }
