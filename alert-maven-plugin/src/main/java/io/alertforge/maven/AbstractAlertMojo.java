@@ -7,6 +7,7 @@ import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.output.DiagnosticsReport;
 import java.io.File;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -94,9 +95,13 @@ abstract class AbstractAlertMojo extends AbstractMojo {
     return true;
   }
 
-  /** The compiler every goal uses, for the base of a diff too. */
+  /**
+   * The compiler every goal uses, for the base of a diff too: one per build, since creating one
+   * compiles the schemas.
+   */
   AlertCompiler compiler() {
-    return new AlertCompiler();
+    return (AlertCompiler)
+        shared().computeIfAbsent(AlertCompiler.class.getName(), k -> new AlertCompiler());
   }
 
   /** alert.failOn as a severity; alert.failOnWarning=true means warning. */
@@ -154,26 +159,29 @@ abstract class AbstractAlertMojo extends AbstractMojo {
     }
   }
 
-  /** True the first time this build asks with {@code key} (always true outside a build). */
-  private boolean firstTime(String key) {
+  /**
+   * What the goals of this plugin share within one build (the plugin context); outside a build,
+   * such as in a unit test, an empty map each time: nothing is shared.
+   */
+  private Map<Object, Object> shared() {
     @SuppressWarnings("unchecked")
     Map<Object, Object> context = getPluginContext();
-    return context == null || context.putIfAbsent(key, Boolean.TRUE) == null;
+    return context == null ? new HashMap<>() : context;
+  }
+
+  /** True the first time this build asks with {@code key} (always true outside a build). */
+  private boolean firstTime(String key) {
+    return shared().putIfAbsent(key, Boolean.TRUE) == null;
   }
 
   private Compilation compile() throws MojoExecutionException {
-    @SuppressWarnings("unchecked")
-    Map<Object, Object> context = getPluginContext();
     String key = Compilation.class.getName() + ":" + source.getAbsolutePath();
-    Object cached = context == null ? null : context.get(key);
-    if (cached instanceof Compilation compilation) {
+    if (shared().get(key) instanceof Compilation compilation) {
       return compilation;
     }
     try {
       Compilation compilation = compiler().compile(source.toPath());
-      if (context != null) {
-        context.put(key, compilation);
-      }
+      shared().put(key, compilation);
       return compilation;
     } catch (IOException e) {
       throw new MojoExecutionException(
