@@ -3,6 +3,8 @@ package io.alertforge.controller;
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.controller.admission.AdmissionReviewer;
 import io.alertforge.controller.admission.AdmissionServer;
+import io.alertforge.controller.admission.ConfigMapPolicy;
+import io.alertforge.controller.admission.PolicySource;
 import io.alertforge.controller.gitops.GitSourceSettings;
 import io.alertforge.controller.gitops.GitSync;
 import io.alertforge.controller.gitops.GitWebhook;
@@ -409,13 +411,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       if (policy.length != 2) {
         throw new IllegalArgumentException("--admission-policy-configmap must be NAMESPACE/NAME");
       }
+      PolicySource source =
+          policy[0] == null
+              ? PolicySource.DEFAULTS
+              : new ConfigMapPolicy(kubernetes, policy[0], policy[1]);
       AdmissionServer admission =
           new AdmissionServer(
               new InetSocketAddress(admissionPort),
               admissionCert,
               admissionKey,
-              new AdmissionReviewer(
-                  kubernetes, new AlertCompiler(), controllerUser, policy[0], policy[1]));
+              new AdmissionReviewer(kubernetes, new AlertCompiler(), controllerUser, source));
       running.push(admission);
       LOG.info("admission webhook on :{}{}", admissionPort, AdmissionServer.PATH);
     }
