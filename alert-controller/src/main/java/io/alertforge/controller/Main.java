@@ -4,6 +4,7 @@ import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.controller.admission.AdmissionReviewer;
 import io.alertforge.controller.admission.AdmissionServer;
 import io.alertforge.controller.admission.ConfigMapPolicy;
+import io.alertforge.controller.admission.GitPolicy;
 import io.alertforge.controller.admission.PolicySource;
 import io.alertforge.controller.gitops.GitSourceSettings;
 import io.alertforge.controller.gitops.GitSync;
@@ -378,8 +379,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                   stopped.countDown();
                 }));
     controller.start();
+    GitSync git = null;
     if (gs != null) {
-      GitSync git =
+      git =
           new GitSync(
                   kubernetes,
                   gs,
@@ -411,10 +413,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       if (policy.length != 2) {
         throw new IllegalArgumentException("--admission-policy-configmap must be NAMESPACE/NAME");
       }
+      PolicySource configMap =
+          policy[0] == null ? null : new ConfigMapPolicy(kubernetes, policy[0], policy[1]);
+      // with a Git source, the applied commit's alertforge.yaml; the ConfigMap (or a denial) only
+      // until this replica has applied one
       PolicySource source =
-          policy[0] == null
-              ? PolicySource.DEFAULTS
-              : new ConfigMapPolicy(kubernetes, policy[0], policy[1]);
+          git != null
+              ? new GitPolicy(git, configMap != null ? configMap : GitPolicy.NOTHING_APPLIED)
+              : configMap != null ? configMap : PolicySource.DEFAULTS;
       AdmissionServer admission =
           new AdmissionServer(
               new InetSocketAddress(admissionPort),
