@@ -185,15 +185,16 @@ public final class AdmissionReviewer {
               + (e.getCode() > 0 ? " (HTTP " + e.getCode() + ")" : ""),
           notes);
     }
+    Yaml yaml = new Yaml(options()); // one per review: not thread-safe, and costly to build
     for (GenericKubernetesResource other : others) {
       String otherName = other.getMetadata().getName();
       if (!(kind.equals("WavefrontAlert") && otherName.equals(name))) { // UPDATE replaces it
         files.put(
             CLUSTER_DIR + "/" + namespace + "/" + otherName + ".yaml",
-            yaml(strip(JSON.valueToTree(other))));
+            yaml(yaml, strip(JSON.valueToTree(other))));
       }
     }
-    files.put(path, yaml(strip(object)));
+    files.put(path, yaml(yaml, strip(object)));
     Compilation c;
     try {
       c = compiler.compile(new InMemorySourceTree("the admission review of " + what, files));
@@ -274,10 +275,8 @@ public final class AdmissionReviewer {
     return o;
   }
 
-  private static byte[] yaml(JsonNode node) {
-    return new Yaml(options())
-        .dump(JSON.convertValue(node, Object.class))
-        .getBytes(StandardCharsets.UTF_8);
+  private static byte[] yaml(Yaml yaml, JsonNode node) {
+    return yaml.dump(JSON.convertValue(node, Object.class)).getBytes(StandardCharsets.UTF_8);
   }
 
   private static DumperOptions options() {
