@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.compiler.Compilation;
 import io.alertforge.compiler.diagnostic.Diagnostic;
+import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Severity;
+import io.alertforge.compiler.model.RepositoryConfig;
 import io.alertforge.compiler.render.Annotations;
 import io.alertforge.compiler.source.InMemorySourceTree;
 import io.alertforge.compiler.source.RepositoryScanner;
+import io.alertforge.compiler.source.SafeYamlReader;
+import io.alertforge.compiler.source.YamlDocument;
+import io.alertforge.compiler.source.YamlLimits;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.DumperOptions;
@@ -62,6 +68,7 @@ public final class AdmissionReviewer {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdmissionReviewer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SafeYamlReader POLICY_READER = new SafeYamlReader(YamlLimits.DEFAULT);
 
   private final KubernetesClient client;
   private final AlertCompiler compiler;
@@ -169,30 +176,48 @@ public final class AdmissionReviewer {
     List<String> notes = new ArrayList<>();
     String path = sourcePath(object, notes);
     Map<String, byte[]> files = new HashMap<>();
-    List<GenericKubernetesResource> others;
+    List<GenericKubernetesResource> others = new ArrayList<>();
+    String listing = namespace;
     try {
-      policy.read().ifPresent(text -> files.put(RepositoryScanner.CONFIG_FILE, text));
-      others = wavefrontAlerts(namespace);
+      Optional<byte[]> text = policy.read();
+      text.ifPresent(t -> files.put(RepositoryScanner.CONFIG_FILE, t));
+      for (GenericKubernetesResource other : wavefrontAlerts(namespace)) {
+        if (!(kind.equals("WavefrontAlert") && other.getMetadata().getName().equals(name))) {
+          others.add(other); // the object itself is left out: an UPDATE replaces it
+        }
+      }
+      if (kind.equals("AlertsConfig")) {
+        for (String shared : sharedTemplateNamespaces(text)) {
+          if (!shared.equals(namespace)) {
+            listing = shared;
+            wavefrontAlerts(shared).stream()
+                .filter(AdmissionReviewer::isTemplate)
+                .forEach(others::add);
+          }
+        }
+      }
     } catch (PolicySource.Unavailable e) {
       return Decision.deny("AlertForge cannot check " + what + ": " + e.getMessage(), notes);
     } catch (KubernetesClientException e) {
-      LOG.warn("cannot list the WavefrontAlerts of {}: {}", namespace, e.getMessage());
+      LOG.warn("cannot list the WavefrontAlerts of {}: {}", listing, e.getMessage());
       return Decision.deny(
           "AlertForge cannot check "
               + what
               + ": cannot list the WavefrontAlerts of namespace "
-              + namespace
+              + listing
               + (e.getCode() > 0 ? " (HTTP " + e.getCode() + ")" : ""),
           notes);
     }
     Yaml yaml = new Yaml(options()); // one per review: not thread-safe, and costly to build
     for (GenericKubernetesResource other : others) {
-      String otherName = other.getMetadata().getName();
-      if (!(kind.equals("WavefrontAlert") && otherName.equals(name))) { // UPDATE replaces it
-        files.put(
-            CLUSTER_DIR + "/" + namespace + "/" + otherName + ".yaml",
-            yaml(yaml, strip(JSON.valueToTree(other))));
-      }
+      files.put(
+          CLUSTER_DIR
+              + "/"
+              + other.getMetadata().getNamespace()
+              + "/"
+              + other.getMetadata().getName()
+              + ".yaml",
+          yaml(yaml, strip(JSON.valueToTree(other))));
     }
     files.put(path, yaml(yaml, strip(object)));
     Compilation c;
@@ -247,6 +272,24 @@ public final class AdmissionReviewer {
             + " the object is checked as "
             + UNPLACED);
     return UNPLACED;
+  }
+
+  /** alertforge.yaml's {@code sharedTemplateNamespaces}, read as the compiler reads it. */
+  private static List<String> sharedTemplateNamespaces(Optional<byte[]> policy) {
+    if (policy.isEmpty()) {
+      return List.of();
+    }
+    List<YamlDocument> documents =
+        POLICY_READER.read(RepositoryScanner.CONFIG_FILE, policy.get(), new Diagnostics());
+    return documents.isEmpty()
+        ? List.of()
+        : new RepositoryConfig(Optional.empty(), documents.get(0)).sharedTemplateNamespaces();
+  }
+
+  private static boolean isTemplate(GenericKubernetesResource alert) {
+    return alert.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
+        && spec.get("exportedParams") instanceof List<?> params
+        && !params.isEmpty();
   }
 
   private List<GenericKubernetesResource> wavefrontAlerts(String namespace) {

@@ -437,6 +437,26 @@ class AdmissionTest {
         .contains("policy/no-such-rule");
   }
 
+  @Test
+  void anAlertsConfigUsesTheTemplatesOfTheSharedTemplateNamespaces() throws Exception {
+    for (Object doc :
+        new Yaml()
+            .loadAll(Files.readString(SAMPLE.resolve("platform/templates/wavefront-proxy.yaml")))) {
+      createInCluster(JSON.valueToTree(doc));
+    }
+    ObjectNode config = load("platform/apps/wavefront-proxy.yaml");
+    ((ObjectNode) config.path("metadata")).put("namespace", "checkout");
+
+    usePolicy("{}\n");
+    JsonNode unshared = response("CREATE", "alice", config, null);
+    assertThat(unshared.path("allowed").asBoolean()).isFalse();
+    assertThat(message(unshared)).contains("no WavefrontAlert template named");
+
+    usePolicy("sharedTemplateNamespaces: [platform-observability]\n");
+    JsonNode shared = response("CREATE", "alice", config, null);
+    assertThat(shared.path("allowed").asBoolean()).as(shared.toString()).isTrue();
+  }
+
   void createTemplatesInCluster() throws Exception {
     for (String t :
         new String[] {
