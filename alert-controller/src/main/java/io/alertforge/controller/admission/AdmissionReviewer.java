@@ -226,18 +226,7 @@ public final class AdmissionReviewer {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // an in-memory tree is always listed
     }
-    boolean placed = !path.equals(UNPLACED);
-    List<Diagnostic> mine =
-        c.diagnostics().stream()
-            .filter(
-                d ->
-                    d.position().file().equals(path)
-                        || (d.position().file().equals(RepositoryScanner.CONFIG_FILE)
-                            && d.severity() == Severity.ERROR))
-            // Without a path the object has no place in the repository, so no path can own its
-            // namespace; RBAC decides in the cluster who writes it.
-            .filter(d -> placed || !d.rule().equals(OWNERSHIP_RULE))
-            .toList();
+    List<Diagnostic> mine = concerning(c.diagnostics(), path);
     List<String> errors =
         mine.stream().filter(d -> d.severity() == Severity.ERROR).map(Diagnostic::format).toList();
     List<String> warnings = new ArrayList<>(notes);
@@ -250,6 +239,25 @@ public final class AdmissionReviewer {
           "AlertForge denies " + what + ": " + String.join("; ", errors), warnings);
     }
     return Decision.allow(warnings);
+  }
+
+  /**
+   * The findings the review answers with: those on the object's file, and the policy's own errors
+   * (a policy that does not compile checks nothing: fail closed). Findings on the cluster's other
+   * objects are theirs, not the object's.
+   */
+  private static List<Diagnostic> concerning(List<Diagnostic> all, String path) {
+    boolean placed = !path.equals(UNPLACED);
+    return all.stream()
+        .filter(
+            d ->
+                d.position().file().equals(path)
+                    || (d.position().file().equals(RepositoryScanner.CONFIG_FILE)
+                        && d.severity() == Severity.ERROR))
+        // Without a path the object has no place in the repository, so no path can own its
+        // namespace; RBAC decides in the cluster who writes it.
+        .filter(d -> placed || !d.rule().equals(OWNERSHIP_RULE))
+        .toList();
   }
 
   /**
