@@ -3,6 +3,9 @@ package io.alertforge.controller;
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.controller.admission.AdmissionReviewer;
 import io.alertforge.controller.admission.AdmissionServer;
+import io.alertforge.controller.admission.ConfigMapPolicy;
+import io.alertforge.controller.admission.GitPolicy;
+import io.alertforge.controller.admission.PolicySource;
 import io.alertforge.controller.gitops.GitSourceSettings;
 import io.alertforge.controller.gitops.GitSync;
 import io.alertforge.controller.gitops.GitWebhook;
@@ -376,8 +379,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                   stopped.countDown();
                 }));
     controller.start();
+    GitSync git = null;
     if (gs != null) {
-      GitSync git =
+      git =
           new GitSync(
                   kubernetes,
                   gs,
@@ -409,13 +413,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       if (policy.length != 2) {
         throw new IllegalArgumentException("--admission-policy-configmap must be NAMESPACE/NAME");
       }
+      PolicySource configMap =
+          policy[0] == null ? null : new ConfigMapPolicy(kubernetes, policy[0], policy[1]);
+      // with a Git source, the applied commit's alertforge.yaml; the ConfigMap (or a denial) only
+      // until this replica has applied one
+      PolicySource source =
+          git != null
+              ? new GitPolicy(git, configMap != null ? configMap : GitPolicy.NOTHING_APPLIED)
+              : configMap != null ? configMap : PolicySource.DEFAULTS;
       AdmissionServer admission =
           new AdmissionServer(
               new InetSocketAddress(admissionPort),
               admissionCert,
               admissionKey,
-              new AdmissionReviewer(
-                  kubernetes, new AlertCompiler(), controllerUser, policy[0], policy[1]));
+              new AdmissionReviewer(kubernetes, new AlertCompiler(), controllerUser, source));
       running.push(admission);
       LOG.info("admission webhook on :{}{}", admissionPort, AdmissionServer.PATH);
     }

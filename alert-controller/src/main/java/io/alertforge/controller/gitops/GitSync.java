@@ -441,4 +441,27 @@ public final class GitSync implements AutoCloseable {
     }
     fetcher.close();
   }
+
+  /**
+   * The bytes of a file of the alert repository ({@code path} relative to --git-path) in the commit
+   * last applied; empty before the first apply. For the admission webhook: it takes no lock,
+   * because a sync holds this object's lock while it writes objects, and the API server waits on
+   * the webhook for each write. The unlocked read of the commit id (an immutable String) yields
+   * this commit or an earlier one; its objects are in the clone already and are read with a walk of
+   * their own, never the fetch's.
+   *
+   * @throws java.nio.file.NoSuchFileException when that commit has no such file
+   */
+  public java.util.Optional<byte[]> fileAtLastAppliedCommit(String path)
+      throws java.io.IOException {
+    String commit = lastAppliedCommit;
+    if (commit == null) {
+      return java.util.Optional.empty();
+    }
+    var tree = fetcher.tree(fetcher.commit(org.eclipse.jgit.lib.ObjectId.fromString(commit)));
+    if (!tree.isFile(path)) {
+      throw new java.nio.file.NoSuchFileException(path + " in " + tree.description());
+    }
+    return java.util.Optional.of(tree.read(path));
+  }
 }

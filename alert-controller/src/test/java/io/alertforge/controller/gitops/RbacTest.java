@@ -9,6 +9,7 @@ import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.controller.AlertController;
 import io.alertforge.controller.Harness;
 import io.alertforge.controller.admission.AdmissionReviewer;
+import io.alertforge.controller.admission.ConfigMapPolicy;
 import io.alertforge.controller.reconcile.DriftMode;
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
@@ -135,8 +136,7 @@ class RbacTest {
               client,
               new AlertCompiler(),
               "system:serviceaccount:x:y",
-              SYSTEM_NS,
-              "alertforge-policy")
+              new ConfigMapPolicy(client, SYSTEM_NS, "alertforge-policy"))
           .review(review);
       RecordedRequest r;
       while ((r = server.takeRequest(200, TimeUnit.MILLISECONDS)) != null) {

@@ -1,0 +1,59 @@
+package io.alertforge.controller.admission;
+
+import io.alertforge.compiler.source.RepositoryScanner;
+import io.alertforge.controller.gitops.GitSourceSettings;
+import io.alertforge.controller.gitops.GitSync;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The policy of the commit the Git source last applied: {@code alertforge.yaml} at the root of the
+ * alert repository ({@code --git-path}) in that commit, so the webhook checks with the policy the
+ * cluster's alerts were compiled with, and the two cannot drift. A commit without the file means
+ * the compiler's defaults, as in the pull-request build.
+ *
+ * <p>Until the Git source of this replica has applied a commit (at start, and always on a replica
+ * that is not the leader, whose Git source does not sync) the policy comes from {@code
+ * untilApplied}: the ConfigMap when one is configured, or {@link #NOTHING_APPLIED}, which denies.
+ */
+public final class GitPolicy implements PolicySource {
+  private static final Logger LOG = LoggerFactory.getLogger(GitPolicy.class);
+
+  /** Fail closed: without an applied commit there is no policy to check against. */
+  public static final PolicySource NOTHING_APPLIED =
+      () -> {
+        throw new Unavailable(
+            "the Git source has not applied a commit on this replica yet, so there is no policy to"
+                + " check against; retry once it has (the ConfigMap "
+                + GitSourceSettings.DEFAULT_STATUS_NAME
+                + " says when), or give the controller --admission-policy-configmap for that time");
+      };
+
+  private final GitSync git;
+  private final PolicySource untilApplied;
+
+  public GitPolicy(GitSync git, PolicySource untilApplied) {
+    this.git = git;
+    this.untilApplied = untilApplied;
+  }
+
+  @Override
+  public Optional<byte[]> read() throws Unavailable {
+    Optional<byte[]> applied;
+    try {
+      applied = git.fileAtLastAppliedCommit(RepositoryScanner.CONFIG_FILE);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      LOG.warn("cannot read the policy of the applied commit", e);
+      throw new Unavailable(
+          "cannot read "
+              + RepositoryScanner.CONFIG_FILE
+              + " of the commit the Git source applied (the controller's log says why)");
+    }
+    return applied.isPresent() ? applied : untilApplied.read();
+  }
+}

@@ -1,0 +1,196 @@
+package io.alertforge.controller.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.compiler.AlertCompiler;
+import io.alertforge.controller.Harness;
+import io.alertforge.controller.admission.AdmissionReviewer;
+import io.alertforge.controller.admission.ConfigMapPolicy;
+import io.alertforge.controller.admission.GitPolicy;
+import io.alertforge.controller.admission.PolicySource;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The webhook's policy with a Git source: alertforge.yaml of the commit the Git source applied
+ * (under --git-path), from a real repository made with JGit, over a stale ConfigMap.
+ */
+@EnableKubernetesMockClient(crud = true)
+class AdmissionPolicyFromGitTest {
+  static final String SYSTEM_NS = "alert-manager-system";
+  static final String CONTROLLER =
+      "system:serviceaccount:alert-manager-system:alertforge-controller";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static KubernetesClient client;
+
+  @TempDir Path tmp;
+  GitOrigin origin;
+  GitSync sync;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Harness.registerCrd(client);
+    // the alert repository under alerts/; a permissive alertforge.yaml at the Git root is not it
+    origin = GitOrigin.withSampleRepo(tmp.resolve("origin"), "alerts");
+    origin.write("alertforge.yaml", "{}\n");
+    origin.commit("a decoy policy outside --git-path");
+    sync =
+        new GitSync(
+            client,
+            GitSourceSettings.of(origin.url(), "main", "alerts", tmp.resolve("cache"), SYSTEM_NS),
+            new AlertCompiler(),
+            new SimpleMeterRegistry(),
+            Clock.systemUTC());
+  }
+
+  @AfterEach
+  void tearDown() {
+    sync.close();
+    origin.close();
+    client.genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS).inAnyNamespace().delete();
+    client.configMaps().inNamespace(SYSTEM_NS).delete();
+  }
+
+  AdmissionReviewer reviewer(PolicySource untilApplied) {
+    return new AdmissionReviewer(
+        client, new AlertCompiler(), CONTROLLER, new GitPolicy(sync, untilApplied));
+  }
+
+  /** A hand-made alert on an internal metric, which sample-repo's policy denies. */
+  ObjectNode internalMetricAlert() throws Exception {
+    ObjectNode o =
+        JSON.valueToTree(
+            new Yaml()
+                .load(
+                    Files.readString(
+                        origin.file(
+                            "alerts/payments/standalone/settlement-batch-heartbeat.yaml"))));
+    ((ObjectNode) o.path("metadata")).put("name", "by-hand").put("namespace", "payments");
+    ObjectNode spec = (ObjectNode) o.path("spec");
+    spec.put("alertName", "[prod] payments - by hand");
+    spec.put("condition", "ts(~wavefront.internal.points) > 1");
+    spec.put("displayExpression", "ts(~wavefront.internal.points)");
+    return o;
+  }
+
+  static JsonNode review(AdmissionReviewer reviewer, JsonNode object) {
+    ObjectNode review = JSON.createObjectNode();
+    ObjectNode r = review.putObject("request");
+    r.put("uid", "u")
+        .put("operation", "CREATE")
+        .put("namespace", object.path("metadata").path("namespace").asText())
+        .put("name", object.path("metadata").path("name").asText());
+    r.putObject("userInfo").put("username", "alice");
+    r.set("object", object);
+    return reviewer.review(review).path("response");
+  }
+
+  void staleConfigMap(String policy) {
+    client
+        .configMaps()
+        .inNamespace(SYSTEM_NS)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("alertforge-policy")
+                .endMetadata()
+                .withData(Map.of("alertforge.yaml", policy))
+                .build())
+        .createOr(c -> c.update());
+  }
+
+  @Test
+  void theAppliedCommitsPolicyWinsOverAStaleConfigMap() throws Exception {
+    staleConfigMap("{}\n");
+    AdmissionReviewer reviewer =
+        reviewer(new ConfigMapPolicy(client, SYSTEM_NS, "alertforge-policy"));
+
+    JsonNode beforeApply = review(reviewer, internalMetricAlert());
+    assertThat(beforeApply.path("allowed").asBoolean())
+        .as("nothing applied yet: the ConfigMap's policy")
+        .isTrue();
+
+    assertThat(sync.sync().state()).isEqualTo(GitSync.State.Applied);
+    JsonNode applied = review(reviewer, internalMetricAlert());
+    assertThat(applied.path("allowed").asBoolean()).isFalse();
+    assertThat(applied.path("status").path("message").asText())
+        .startsWith("AlertForge denies WavefrontAlert payments/by-hand: object.yaml:")
+        .contains("error [policy/metric-allowlist]");
+
+    // a commit that relaxes the policy but does not compile applies nothing: its policy neither
+    origin.replace(
+        "alerts/alertforge.yaml",
+        "  policy/metric-allowlist:\n",
+        "  policy/metric-allowlist:\n    enabled: false\n");
+    origin.replace(
+        "alerts/payments/standalone/settlement-batch-heartbeat.yaml",
+        "severity: severe",
+        "severity: apocalyptic");
+    origin.commit("internal metrics allowed, and a broken alert");
+    assertThat(sync.sync().state()).isEqualTo(GitSync.State.CompileFailed);
+    assertThat(review(reviewer, internalMetricAlert()).path("allowed").asBoolean()).isFalse();
+
+    origin.replace(
+        "alerts/payments/standalone/settlement-batch-heartbeat.yaml",
+        "severity: apocalyptic",
+        "severity: severe");
+    origin.commit("the alert fixed");
+    assertThat(sync.sync().state()).isEqualTo(GitSync.State.Applied);
+    JsonNode relaxed = review(reviewer, internalMetricAlert());
+    assertThat(relaxed.path("allowed").asBoolean()).as(relaxed.toString()).isTrue();
+  }
+
+  @Test
+  void aCommitWithoutAlertforgeYamlMeansTheCompilersDefaults() throws Exception {
+    staleConfigMap(Files.readString(GitOrigin.SAMPLE.resolve("alertforge.yaml")));
+    origin.write(
+        "solo/payments/heartbeat.yaml",
+        Files.readString(origin.file("alerts/payments/standalone/settlement-batch-heartbeat.yaml"))
+            .replace(
+                "  name: settlement-batch-heartbeat\n", "  name: solo\n  namespace: payments\n"));
+    origin.commit("a repository without alertforge.yaml under solo/");
+    sync.close();
+    sync =
+        new GitSync(
+            client,
+            GitSourceSettings.of(
+                origin.url(), "main", "solo", tmp.resolve("solo-cache"), SYSTEM_NS),
+            new AlertCompiler(),
+            new SimpleMeterRegistry(),
+            Clock.systemUTC());
+    assertThat(sync.sync().state()).isEqualTo(GitSync.State.Applied);
+
+    JsonNode allowed =
+        review(
+            reviewer(new ConfigMapPolicy(client, SYSTEM_NS, "alertforge-policy")),
+            internalMetricAlert());
+    assertThat(allowed.path("allowed").asBoolean()).as(allowed.toString()).isTrue();
+  }
+
+  @Test
+  void withoutAConfigMapNoCommitAppliedYetDeniesClearly() throws Exception {
+    JsonNode denied = review(reviewer(GitPolicy.NOTHING_APPLIED), internalMetricAlert());
+    assertThat(denied.path("allowed").asBoolean()).isFalse();
+    assertThat(denied.path("status").path("message").asText())
+        .isEqualTo(
+            "AlertForge cannot check WavefrontAlert payments/by-hand: the Git source has not"
+                + " applied a commit on this replica yet, so there is no policy to check against;"
+                + " retry once it has (the ConfigMap alertforge-git-status says when), or give the"
+                + " controller --admission-policy-configmap for that time");
+  }
+}
