@@ -50,14 +50,6 @@ final class ControllerCommand {
     return next;
   }
 
-  boolean has(String flag) {
-    return flags.containsKey(flag);
-  }
-
-  String value(String flag) {
-    return flags.get(flag);
-  }
-
   List<String> arguments() {
     List<String> args = new ArrayList<>();
     flags.forEach(

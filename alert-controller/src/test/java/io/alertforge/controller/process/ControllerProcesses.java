@@ -106,13 +106,10 @@ final class ControllerProcesses
 
   /**
    * Starts {@code command} as process {@code name} (its output in {@code <name>.stdout} and {@code
-   * <name>.stderr}), on a free metrics port unless the command names one.
+   * <name>.stderr}), on a free metrics port.
    */
   ControllerProcess start(String name, ControllerCommand command) throws IOException {
-    int metricsPort =
-        command.has("--metrics-port")
-            ? Integer.parseInt(command.value("--metrics-port"))
-            : freePort();
+    int metricsPort = freePort();
     List<String> line = new ArrayList<>();
     line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // a small heap and the quick JIT: several of these JVMs share two cores with the build
@@ -121,10 +118,7 @@ final class ControllerProcesses
     line.add("-Dlogback.configurationFile=" + productionLogback());
     line.addAll(List.of("-cp", System.getProperty("java.class.path")));
     line.add("io.alertforge.controller.Main");
-    line.addAll(command.arguments());
-    if (!command.has("--metrics-port")) {
-      line.addAll(List.of("--metrics-port", Integer.toString(metricsPort)));
-    }
+    line.addAll(command.with("--metrics-port", Integer.toString(metricsPort)).arguments());
     Path stdout = dir.resolve(name + ".stdout");
     Path stderr = dir.resolve(name + ".stderr");
     ProcessBuilder builder =
