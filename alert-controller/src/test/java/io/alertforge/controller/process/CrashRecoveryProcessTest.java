@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -97,25 +98,32 @@ class CrashRecoveryProcessTest {
 
   @Test
   void aKillWhileTheCreateIsInFlightLeavesOneAlertThatTheNextProcessAdopts() throws Exception {
-    // the emulator holds the create 4 s before handling it: the kill lands while the controller
+    // the emulator holds the create before handling it: the kill lands while the controller
     // waits for the answer, and the alert is created after the controller is gone
+    Duration hold = Duration.ofSeconds(4);
     ActiveFault held =
-        wavefront
-            .faults()
-            .add(Fault.latency(Duration.ofSeconds(4)).on("POST", "/api/v2/alert").once());
+        wavefront.faults().add(Fault.latency(hold).on("POST", "/api/v2/alert").once());
     ControllerCommand command = controllers.command(client, wavefront.baseUri(), TOKEN);
     ControllerProcess first = controllers.start("first", command).awaitReady(STARTUP);
     create(client, alert("cpu"));
 
     await().atMost(Duration.ofSeconds(60)).until(() -> held.fired() == 1);
-    assertThat(wavefront.store().size()).as("the create is held, not handled yet").isZero();
+    Instant killedAt = Instant.now();
     assertThat(first.kill()).isEqualTo(137);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> wavefront.store().size() == 1);
-    String id = wavefront.store().alerts().get(0).path("id").asText();
+    // the request log has a request once it is handled (the store has the alert by then)
+    await()
+        .atMost(hold.plusSeconds(10))
+        .until(() -> wavefront.requests().count("POST", "/api/v2/alert") == 1);
     RecordedRequest post = wavefront.requests().entries("POST", "/api/v2/alert").get(0);
     assertThat(post.status()).isEqualTo(200);
     assertThat(post.faults()).containsExactly("latency=4000ms");
+    assertThat(killedAt)
+        .as("killed while the create was held")
+        .isBefore(post.timestamp().plus(hold));
+    List<ObjectNode> created = wavefront.store().alerts();
+    assertThat(created).hasSize(1);
+    String id = created.get(0).path("id").asText();
     assertThat(statusId(get(client, "cpu"))).isNull();
     restartAndExpectAdoption(command, id);
     assertThat(eventReasons(client, "cpu"))
