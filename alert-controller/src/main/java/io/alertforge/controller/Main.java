@@ -151,6 +151,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   String leaseName;
 
   @Option(
+      names = "--lease-duration",
+      defaultValue = "15s",
+      description =
+          "How long a Lease holds without renewal; the leader renews it every fifth of that and"
+              + " stops leading after two thirds without a renewal.")
+  String leaseDuration;
+
+  @Option(
       names = "--git-url",
       defaultValue = "${env:GIT_URL}",
       description =
@@ -350,7 +358,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             leaseNamespace,
             identity,
             true,
-            Duration.ofSeconds(15));
+            duration(leaseDuration));
     // before the controller starts: a wrong Git flag stops the process with its message alone
     GitSourceSettings gs = gitSettings();
     AlertController controller = new AlertController(kubernetes, options, tokens, settings);
