@@ -7,9 +7,12 @@ import io.alertforge.controller.reconcile.DriftMode;
 import io.alertforge.controller.reconcile.EventRecorder;
 import io.alertforge.controller.reconcile.Inventory;
 import io.alertforge.controller.reconcile.OwnershipTag;
+import io.alertforge.controller.reconcile.SyncOptions;
 import io.alertforge.controller.reconcile.WavefrontAlertReconciler;
 import io.alertforge.controller.wavefront.TokenSource;
 import io.alertforge.controller.wavefront.WavefrontClient;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
@@ -18,7 +21,9 @@ import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,7 +33,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AlertController implements AutoCloseable {
 
-  /** Everything configurable; {@link Main} documents each one as a flag. */
+  /**
+   * Everything configurable; {@link Main} documents each one as a flag. Build with {@link
+   * #builder(String)}: the defaults are there, in one place.
+   *
+   * @param adoptUntagged the migration mode: adopt an untagged Wavefront alert that a CR's status
+   *     names (left by keikoproj's controller), see {@link
+   *     io.alertforge.controller.reconcile.StatusClaim}
+   * @param pruneOrphans delete this cluster's alerts that no CR owns, {@code orphanGrace} after
+   *     they were first seen so
+   * @param reconcileTimeout the total time one reconcile may spend on Wavefront calls
+   * @param podName and {@code podNamespace}: this replica's Pod, where events about no single CR
+   *     (orphans) go; null outside a Pod
+   */
   public record Settings(
       String clusterName,
       Set<String> namespaces,
@@ -43,7 +60,170 @@ public final class AlertController implements AutoCloseable {
       String leaseNamespace,
       String identity,
       boolean exitOnStopLeading,
-      Duration leaseDuration) {}
+      Duration leaseDuration,
+      boolean adoptUntagged,
+      boolean pruneOrphans,
+      Duration orphanGrace,
+      Duration reconcileTimeout,
+      String podName,
+      String podNamespace) {
+
+    public static Builder builder(String clusterName) {
+      return new Builder(clusterName);
+    }
+
+    public Builder toBuilder() {
+      return new Builder(this);
+    }
+
+    /** The settings of a production run unless changed; {@link Main}'s flags set the rest. */
+    public static final class Builder {
+      private String clusterName;
+      private Set<String> namespaces = Set.of();
+      private Duration resyncPeriod = Duration.ofMinutes(10);
+      private DriftMode driftMode = DriftMode.CORRECT;
+      private Duration authRetry = Duration.ofMinutes(1);
+      private Duration retryInitial = Duration.ofSeconds(1);
+      private Duration retryMax = Duration.ofMinutes(5);
+      private int reconcileThreads = 4;
+      private boolean leaderElection;
+      private String leaseName = "alertforge-controller";
+      private String leaseNamespace;
+      private String identity = "alertforge-" + UUID.randomUUID().toString().substring(0, 8);
+      private boolean exitOnStopLeading = true;
+      private Duration leaseDuration = Duration.ofSeconds(15);
+      private boolean adoptUntagged;
+      private boolean pruneOrphans;
+      private Duration orphanGrace = Duration.ofHours(1);
+      private Duration reconcileTimeout = Duration.ofMinutes(2);
+      private String podName;
+      private String podNamespace;
+
+      private Builder(String clusterName) {
+        this.clusterName = clusterName;
+      }
+
+      private Builder(Settings s) {
+        clusterName = s.clusterName;
+        namespaces = s.namespaces;
+        resyncPeriod = s.resyncPeriod;
+        driftMode = s.driftMode;
+        authRetry = s.authRetry;
+        retryInitial = s.retryInitial;
+        retryMax = s.retryMax;
+        reconcileThreads = s.reconcileThreads;
+        leaderElection = s.leaderElection;
+        leaseName = s.leaseName;
+        leaseNamespace = s.leaseNamespace;
+        identity = s.identity;
+        exitOnStopLeading = s.exitOnStopLeading;
+        leaseDuration = s.leaseDuration;
+        adoptUntagged = s.adoptUntagged;
+        pruneOrphans = s.pruneOrphans;
+        orphanGrace = s.orphanGrace;
+        reconcileTimeout = s.reconcileTimeout;
+        podName = s.podName;
+        podNamespace = s.podNamespace;
+      }
+
+      public Builder namespaces(Set<String> v) {
+        namespaces = Set.copyOf(v);
+        return this;
+      }
+
+      public Builder resyncPeriod(Duration v) {
+        resyncPeriod = v;
+        return this;
+      }
+
+      public Builder driftMode(DriftMode v) {
+        driftMode = v;
+        return this;
+      }
+
+      public Builder authRetry(Duration v) {
+        authRetry = v;
+        return this;
+      }
+
+      /** JOSDK's retry of a failing CR: from {@code initial}, doubling, up to {@code max}. */
+      public Builder retry(Duration initial, Duration max) {
+        retryInitial = initial;
+        retryMax = max;
+        return this;
+      }
+
+      public Builder reconcileThreads(int v) {
+        reconcileThreads = v;
+        return this;
+      }
+
+      /** Leader election on the Lease {@code name} in {@code namespace}. */
+      public Builder leaderElection(String name, String namespace, Duration leaseDuration) {
+        leaderElection = true;
+        leaseName = name;
+        leaseNamespace = namespace;
+        this.leaseDuration = leaseDuration;
+        return this;
+      }
+
+      public Builder identity(String v) {
+        identity = v;
+        return this;
+      }
+
+      public Builder exitOnStopLeading(boolean v) {
+        exitOnStopLeading = v;
+        return this;
+      }
+
+      public Builder adoptUntagged(boolean v) {
+        adoptUntagged = v;
+        return this;
+      }
+
+      public Builder pruneOrphans(boolean prune, Duration grace) {
+        pruneOrphans = prune;
+        orphanGrace = grace;
+        return this;
+      }
+
+      public Builder reconcileTimeout(Duration v) {
+        reconcileTimeout = v;
+        return this;
+      }
+
+      public Builder pod(String name, String namespace) {
+        podName = name;
+        podNamespace = namespace;
+        return this;
+      }
+
+      public Settings build() {
+        return new Settings(
+            clusterName,
+            namespaces,
+            resyncPeriod,
+            driftMode,
+            authRetry,
+            retryInitial,
+            retryMax,
+            reconcileThreads,
+            leaderElection,
+            leaseName,
+            leaseNamespace,
+            identity,
+            exitOnStopLeading,
+            leaseDuration,
+            adoptUntagged,
+            pruneOrphans,
+            orphanGrace,
+            reconcileTimeout,
+            podName,
+            podNamespace);
+      }
+    }
+  }
 
   private final KubernetesClient kubernetes;
   private final TokenSource tokens;
@@ -72,10 +252,6 @@ public final class AlertController implements AutoCloseable {
         "alertforge.wavefront.token.age.seconds",
         "Seconds since the Wavefront token last changed (rotate every 30 to 90 days)",
         () -> Duration.between(tokens.current().changedAt(), Instant.now()).toSeconds());
-    metrics.gauge(
-        "alertforge.managed.alerts",
-        "Live Wavefront alerts with this cluster's tag, as of the last listing",
-        inventory::size);
     metrics.gauge("alertforge.leader", "1 on the replica that writes", () -> leader.get() ? 1 : 0);
 
     reconciler =
@@ -83,14 +259,29 @@ public final class AlertController implements AutoCloseable {
             wavefront,
             inventory,
             tags,
-            settings.driftMode(),
+            new SyncOptions(
+                settings.driftMode(),
+                settings.authRetry(),
+                settings.resyncPeriod(),
+                settings.reconcileTimeout(),
+                settings.adoptUntagged(),
+                settings.namespaces(),
+                settings.pruneOrphans(),
+                settings.orphanGrace()),
             new EventRecorder(kubernetes, settings.identity()),
+            pod(settings),
             new AuditLog(),
             metrics,
             Clock.systemUTC(),
-            settings.authRetry(),
-            settings.resyncPeriod(),
             leader::get);
+    metrics.gauge(
+        "alertforge.managed.alerts",
+        "Live Wavefront alerts with this cluster's tags whose WavefrontAlert exists",
+        reconciler::managedAlerts);
+    metrics.gauge(
+        "alertforge.orphaned.alerts",
+        "Live Wavefront alerts with this cluster's tags that no WavefrontAlert owns",
+        reconciler::orphanedAlerts);
 
     this.operator =
         new Operator(
@@ -133,6 +324,20 @@ public final class AlertController implements AutoCloseable {
             c.settingNamespaces(settings.namespaces());
           }
         });
+  }
+
+  /** This replica's Pod, to hang events about no single CR on; none outside a Pod. */
+  private static Optional<HasMetadata> pod(Settings settings) {
+    if (settings.podName() == null || settings.podNamespace() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(settings.podName())
+            .withNamespace(settings.podNamespace())
+            .endMetadata()
+            .build());
   }
 
   public AlertController start() {

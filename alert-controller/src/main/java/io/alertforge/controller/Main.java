@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -128,6 +127,34 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       defaultValue = "1m",
       description = "After a 401/403, wait this long before sending the same token again.")
   String authRetry;
+
+  @Option(
+      names = "--reconcile-timeout",
+      defaultValue = "${env:RECONCILE_TIMEOUT:-2m}",
+      description = "The most one reconcile spends on Wavefront calls, retries and waits included.")
+  String reconcileTimeout;
+
+  @Option(
+      names = "--adopt-untagged",
+      defaultValue = "${env:ADOPT_UNTAGGED:-false}",
+      description =
+          "Migration from keikoproj's controller: adopt the untagged Wavefront alert a CR's status"
+              + " names, if its name matches and no other CR claims it.")
+  boolean adoptUntagged;
+
+  @Option(
+      names = "--prune-orphans",
+      defaultValue = "${env:PRUNE_ORPHANS:-false}",
+      description =
+          "Delete this cluster's Wavefront alerts that no WavefrontAlert owns, --orphan-grace after"
+              + " the resync first found them.")
+  boolean pruneOrphans;
+
+  @Option(
+      names = "--orphan-grace",
+      defaultValue = "${env:ORPHAN_GRACE:-1h}",
+      description = "How long an orphaned alert is reported before --prune-orphans deletes it.")
+  String orphanGrace;
 
   @Option(
       names = "--metrics-port",
@@ -335,30 +362,30 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     if (namespaces != null) {
       namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(watched::add);
     }
-    String identity =
-        System.getenv()
-            .getOrDefault("POD_NAME", "alertforge-" + UUID.randomUUID().toString().substring(0, 8));
+    String podName = System.getenv("POD_NAME");
     if (leaderElect && (leaseNamespace == null || leaseNamespace.isBlank())) {
       throw new CommandLine.ParameterException(
           new CommandLine(this),
           "--leader-elect needs --leader-election-namespace or $POD_NAMESPACE");
     }
-    AlertController.Settings settings =
-        new AlertController.Settings(
-            clusterName,
-            watched,
-            duration(resync),
-            DriftMode.parse(drift),
-            duration(authRetry),
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(5),
-            threads,
-            leaderElect,
-            leaseName,
-            leaseNamespace,
-            identity,
-            true,
-            duration(leaseDuration));
+    AlertController.Settings.Builder builder =
+        AlertController.Settings.builder(clusterName)
+            .namespaces(watched)
+            .resyncPeriod(duration(resync))
+            .driftMode(DriftMode.parse(drift))
+            .authRetry(duration(authRetry))
+            .reconcileThreads(threads)
+            .adoptUntagged(adoptUntagged)
+            .pruneOrphans(pruneOrphans, duration(orphanGrace))
+            .reconcileTimeout(duration(reconcileTimeout))
+            .pod(podName, System.getenv("POD_NAMESPACE"));
+    if (podName != null && !podName.isBlank()) {
+      builder.identity(podName);
+    }
+    if (leaderElect) {
+      builder.leaderElection(leaseName, leaseNamespace, duration(leaseDuration));
+    }
+    AlertController.Settings settings = builder.build();
     // before the controller starts: a wrong Git flag stops the process with its message alone
     GitSourceSettings gs = gitSettings();
     AlertController controller = new AlertController(kubernetes, options, tokens, settings);

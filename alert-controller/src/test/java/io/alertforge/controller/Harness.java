@@ -22,7 +22,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -82,29 +81,29 @@ public final class Harness {
   }
 
   public static AlertController.Settings settings() {
-    return settings(DriftMode.CORRECT, null);
+    return settingsBuilder().build();
   }
 
   /**
-   * Test settings: resync only when a test calls {@code resyncNow()}, fast JOSDK retries; with an
-   * {@code identity}, leader election on a 2 s Lease in namespace {@code default}.
+   * Test settings: resync only when a test calls {@code resyncNow()}, fast JOSDK retries, and a
+   * lost Lease never exits the test JVM.
    */
+  public static AlertController.Settings.Builder settingsBuilder() {
+    return AlertController.Settings.builder("test-cluster")
+        .resyncPeriod(Duration.ofHours(1))
+        .retry(Duration.ofMillis(100), Duration.ofSeconds(1))
+        .identity("test")
+        .exitOnStopLeading(false);
+  }
+
+  /** With an {@code identity}, leader election on a 2 s Lease in namespace {@code default}. */
   public static AlertController.Settings settings(DriftMode drift, String identity) {
-    return new AlertController.Settings(
-        "test-cluster",
-        Set.of(),
-        Duration.ofHours(1),
-        drift,
-        Duration.ofMinutes(1),
-        Duration.ofMillis(100),
-        Duration.ofSeconds(1),
-        4,
-        identity != null,
-        "alertforge-controller",
-        "default",
-        identity == null ? "test" : identity,
-        false,
-        Duration.ofSeconds(2));
+    AlertController.Settings.Builder b = settingsBuilder().driftMode(drift);
+    if (identity != null) {
+      b.identity(identity)
+          .leaderElection("alertforge-controller", "default", Duration.ofSeconds(2));
+    }
+    return b.build();
   }
 
   public static AlertController start(KubernetesClient client, WavefrontEmulator wf) {

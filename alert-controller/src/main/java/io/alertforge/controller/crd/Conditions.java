@@ -15,7 +15,17 @@ public final class Conditions {
   /** The live Wavefront alert differs from the spec (edited outside the cluster). */
   public static final String DRIFTED = "Drifted";
 
+  /**
+   * The status names a Wavefront alert this CR does not own (another CR's, or untagged); present
+   * only while that is so.
+   */
+  public static final String OWNERSHIP_CONFLICT = "OwnershipConflict";
+
   private Conditions() {}
+
+  public static void remove(List<Condition> conditions, String type) {
+    conditions.removeIf(c -> type.equals(c.getType()));
+  }
 
   public static Optional<Condition> find(List<Condition> conditions, String type) {
     return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();

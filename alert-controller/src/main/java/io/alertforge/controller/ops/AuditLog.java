@@ -23,6 +23,21 @@ public final class AuditLog {
   private static final Logger LOG = LoggerFactory.getLogger("alertforge.audit");
 
   /**
+   * The delete of an orphan: an alert with this cluster's tags whose CR is gone, so the line names
+   * the owner tag instead of a CR.
+   */
+  public void recordOrphan(String ownerTag, String alertId, String alertName, String before) {
+    LOG.atInfo()
+        .addKeyValue("audit", true)
+        .addKeyValue("action", "delete-orphan")
+        .addKeyValue("ownerTag", ownerTag)
+        .addKeyValue("wavefrontId", alertId)
+        .addKeyValue("alertName", alertName)
+        .addKeyValue("before", before)
+        .log("wavefront delete-orphan alert {} ({})", alertId, ownerTag);
+  }
+
+  /**
    * @param action create, update, correct-drift, recreate, delete, delete-duplicate
    * @param before checksum of the live alert's managed fields (null when there was none)
    * @param after checksum of what was written (null for a delete)

@@ -66,6 +66,14 @@ public final class ControllerMetrics implements CallListener, Metrics {
         .increment();
   }
 
+  /** An orphaned alert deleted by {@code --prune-orphans}. */
+  public void orphanDeleted() {
+    Counter.builder("alertforge.orphans.deleted")
+        .description("Orphaned Wavefront alerts (no WavefrontAlert owns them) deleted")
+        .register(registry)
+        .increment();
+  }
+
   public void resync(Duration took) {
     registry.timer("alertforge.resync").record(took);
   }

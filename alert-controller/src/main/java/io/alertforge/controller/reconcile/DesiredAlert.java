@@ -26,6 +26,11 @@ public record DesiredAlert(ObjectNode body, AlertProjection projection, List<Str
     return errors.isEmpty();
   }
 
+  /** The Wavefront alert's name. */
+  public String name() {
+    return body.path("name").asText();
+  }
+
   public String checksum() {
     return projection.checksum();
   }

@@ -28,7 +28,9 @@ public final class EventRecorder {
     DeleteFailed,
     Unauthorized,
     InvalidSpec,
-    Ignored
+    OwnershipConflict,
+    OrphanFound,
+    OrphanDeleted
   }
 
   static final String COMPONENT = "alertforge-controller";

@@ -37,7 +37,7 @@ public final class Inventory {
       Map<String, List<LiveAlert>> fresh = new ConcurrentHashMap<>();
       for (ObjectNode a : client.searchByTag(tags.clusterTag())) {
         LiveAlert live = LiveAlert.of(a);
-        if (live.ownerTag() != null) {
+        if (tags.isThisClusters(live.ownerTag())) {
           fresh.computeIfAbsent(live.ownerTag(), k -> new ArrayList<>()).add(live);
         }
       }

@@ -52,6 +52,22 @@ public final class OwnershipTag {
     return tag.length() <= MAX_TAG ? tag : prefix + "_sha256_" + sha256(name).substring(0, 32);
   }
 
+  /**
+   * Whether {@code ownerTag} is an owner tag of this cluster, compared exactly: Wavefront's tag
+   * search ignores case, so a search for this cluster's tags also returns those of a cluster whose
+   * name differs only in case.
+   */
+  public boolean isThisClusters(String ownerTag) {
+    return ownerTag != null && ownerTag.startsWith(OWNER_PREFIX + cluster + ":");
+  }
+
+  /** The namespace part of one of this cluster's owner tags (names and namespaces hold no ':'). */
+  public String namespaceOf(String ownerTag) {
+    String rest = ownerTag.substring((OWNER_PREFIX + cluster + ":").length());
+    int colon = rest.indexOf(':');
+    return colon < 0 ? rest : rest.substring(0, colon);
+  }
+
   /** A tag a user may not set in {@code spec.tags}: it would claim another CR's alert. */
   public static boolean isReserved(String tag) {
     String t = tag.toLowerCase();

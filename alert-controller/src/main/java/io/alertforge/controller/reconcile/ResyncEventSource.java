@@ -13,15 +13,18 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The periodic resync: every period, on the leader only, list the cluster's alerts once ({@code
  * ceil(n/1000)} search calls), compare each CR with its live alert, and reconcile only those that
- * differ (drift, gone, duplicated) or whose last sync failed. Unchanged alerts cost no other call.
+ * differ (drift, gone, duplicated) or whose last sync failed; then hand the listing to {@code
+ * afterListing} (the orphan sweep). Unchanged alerts cost no other call.
  */
 final class ResyncEventSource extends AbstractEventSource<LiveAlert, WavefrontAlert> {
   private static final Logger LOG = LoggerFactory.getLogger(ResyncEventSource.class);
@@ -29,15 +32,18 @@ final class ResyncEventSource extends AbstractEventSource<LiveAlert, WavefrontAl
   private final IndexedResourceCache<WavefrontAlert> primaries;
   private final BiPredicate<WavefrontAlert, Map<String, List<LiveAlert>>> needsSync;
   private final Inventory inventory;
+  private final Consumer<Map<String, List<LiveAlert>>> afterListing;
   private final Duration period;
   private final BooleanSupplier leader;
   private final ControllerMetrics metrics;
+  private final AtomicLong resyncs = new AtomicLong();
   private ScheduledExecutorService timer;
 
   ResyncEventSource(
       IndexedResourceCache<WavefrontAlert> primaries,
       BiPredicate<WavefrontAlert, Map<String, List<LiveAlert>>> needsSync,
       Inventory inventory,
+      Consumer<Map<String, List<LiveAlert>>> afterListing,
       Duration period,
       BooleanSupplier leader,
       ControllerMetrics metrics) {
@@ -45,6 +51,7 @@ final class ResyncEventSource extends AbstractEventSource<LiveAlert, WavefrontAl
     this.primaries = primaries;
     this.needsSync = needsSync;
     this.inventory = inventory;
+    this.afterListing = afterListing;
     this.period = period;
     this.leader = leader;
     this.metrics = metrics;
@@ -94,11 +101,18 @@ final class ResyncEventSource extends AbstractEventSource<LiveAlert, WavefrontAl
         queued++;
       }
     }
+    afterListing.accept(live);
+    resyncs.incrementAndGet();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     metrics.resync(took);
     LOG.info(
         "resync: {} live alerts, {} CRs queued, {} ms", inventory.size(), queued, took.toMillis());
     return queued;
+  }
+
+  /** How many resyncs have run. */
+  long resyncs() {
+    return resyncs.get();
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.alertforge.controller.ops.ControllerMetrics;
 import io.alertforge.controller.wavefront.WavefrontClient;
 import io.alertforge.controller.wavefront.WavefrontException;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -21,6 +22,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,58 +55,103 @@ public class WavefrontAlertReconciler
    */
   public static final String FINALIZER = "alertforge.io/wavefront-alert";
 
+  /**
+   * Wavefront's search can lag its writes by about a second: after an uncertain create, this long
+   * the reconciler searches again before it creates a second alert.
+   */
+  static final Duration SEARCH_LAG_WINDOW = Duration.ofSeconds(10);
+
+  private static final String SEARCHING_AGAIN =
+      ": the alert may exist although Wavefront's search does not show it yet; searching again"
+          + " with backoff before any second create";
+
+  /** The informer's index of the Wavefront ids each CR's status names. */
+  private static final String STATUS_ID_INDEX = "wavefront-status-id";
+
   private static final Logger LOG = LoggerFactory.getLogger(WavefrontAlertReconciler.class);
 
   private final WavefrontClient client;
   private final Inventory inventory;
   private final OwnershipTag tags;
-  private final DriftMode driftMode;
+  private final SyncOptions options;
   private final EventRecorder events;
   private final AuditLog audit;
   private final ControllerMetrics metrics;
   private final Clock clock;
-  private final Duration authRetry;
-  private final Duration resyncPeriod;
   private final BooleanSupplier leader;
+  private final UncertainCreates uncertain;
+  private final OrphanSweep orphans;
   private volatile ResyncEventSource resync;
 
+  /**
+   * @param pod this replica's Pod, where the events about orphans go (none outside a Pod)
+   * @param leader whether this replica writes (leader election)
+   */
   public WavefrontAlertReconciler(
       WavefrontClient client,
       Inventory inventory,
       OwnershipTag tags,
-      DriftMode driftMode,
+      SyncOptions options,
       EventRecorder events,
+      Optional<HasMetadata> pod,
       AuditLog audit,
       ControllerMetrics metrics,
       Clock clock,
-      Duration authRetry,
-      Duration resyncPeriod,
       BooleanSupplier leader) {
     this.client = client;
     this.inventory = inventory;
     this.tags = tags;
-    this.driftMode = driftMode;
+    this.options = options;
     this.events = events;
     this.audit = audit;
     this.metrics = metrics;
     this.clock = clock;
-    this.authRetry = authRetry;
-    this.resyncPeriod = resyncPeriod;
     this.leader = leader;
+    this.uncertain = new UncertainCreates(SEARCH_LAG_WINDOW, clock);
+    this.orphans =
+        new OrphanSweep(
+            client,
+            inventory,
+            tags,
+            options.namespaces(),
+            options.pruneOrphans(),
+            options.orphanGrace(),
+            events,
+            pod,
+            audit,
+            metrics,
+            clock);
   }
 
   @Override
   public List<EventSource<?, WavefrontAlert>> prepareEventSources(
       EventSourceContext<WavefrontAlert> context) {
+    context.getPrimaryCache().addIndexer(STATUS_ID_INDEX, WavefrontAlertReconciler::statusIds);
     resync =
         new ResyncEventSource(
-            context.getPrimaryCache(), this::needsSync, inventory, resyncPeriod, leader, metrics);
+            context.getPrimaryCache(),
+            this::needsSync,
+            inventory,
+            live -> orphans.sweep(live, ownerTags(context.getPrimaryCache().list())),
+            options.resyncPeriod(),
+            leader,
+            metrics);
     return List.of(resync);
   }
 
   /** Runs one resync now (as the timer would); returns the number of CRs queued. */
   public int resyncNow() {
     return resync.resync();
+  }
+
+  /** Live alerts with this cluster's tags whose CR exists, as of the last resync. */
+  public int managedAlerts() {
+    return resync == null || resync.resyncs() == 0 ? inventory.size() : orphans.last().managed();
+  }
+
+  /** Live alerts with this cluster's tags that no CR owns, as of the last resync. */
+  public int orphanedAlerts() {
+    return orphans.last().orphans();
   }
 
   @Override
@@ -130,7 +177,7 @@ public class WavefrontAlertReconciler
 
     String ownerTag = ownerTag(cr);
     java.time.Instant instant = java.time.Instant.now();
-    java.time.Duration burnIn = BurnInWindow.remaining(cr, instant);
+    Duration burnIn = BurnInWindow.remaining(cr, instant);
     DesiredAlert desired =
         DesiredAlert.of(BurnInWindow.effective(cr, instant), tags.clusterTag(), ownerTag);
     if (!desired.valid()) {
@@ -151,22 +198,47 @@ public class WavefrontAlertReconciler
 
     try {
       String statusId = statusId(status);
-      List<LiveAlert> live = live(ownerTag, statusId);
+      Lookup found = lookup(cr, ctx, ownerTag, statusId, desired.name());
+      StatusClaim claim = found.claim();
+      if (claim.verdict() == StatusClaim.Verdict.UNTAGGED && found.live().isEmpty()) {
+        // perhaps this CR's own alert from keikoproj's days: a second one beside it would stay
+        return patchIfChanged(cr, before, held(cr, status, claim, now));
+      }
       SyncPlan plan =
-          SyncPlan.decide(desired, statusId, status.getLastChangeChecksum(), live, driftMode);
-      String id = apply(cr, plan, desired, live, ownerTag);
+          SyncPlan.decide(
+              desired,
+              claim.conflict() ? null : statusId,
+              status.getLastChangeChecksum(),
+              found.live(),
+              options.driftMode());
+      if (plan.action() == SyncPlan.Action.CREATE || plan.action() == SyncPlan.Action.RECREATE) {
+        Optional<Duration> wait = uncertain.searchAgainIn(ownerTag);
+        if (wait.isPresent()) {
+          // the status says CreateUncertain since the create that may have worked
+          return patchIfChanged(cr, before, status).rescheduleAfter(wait.get());
+        }
+      } else {
+        uncertain.resolved(ownerTag);
+      }
+      String id = apply(cr, plan, claim, desired, found.live(), ownerTag);
       succeeded(cr, status, plan, desired, id, now);
+      reportConflict(cr, before, status, claim, generation, now);
       UpdateControl<WavefrontAlert> done = patchIfChanged(cr, before, status);
       // at the end of burn-in, switch to the alert's own targets
       return burnIn == null ? done : done.rescheduleAfter(burnIn.plusSeconds(1));
     } catch (WavefrontException e) {
+      if (e.kind() == WavefrontException.Kind.UNCERTAIN) {
+        uncertain.record(ownerTag);
+        failed(cr, status, "CreateUncertain", e.getMessage() + SEARCHING_AGAIN, now);
+        return patchIfChanged(cr, before, status).rescheduleAfter(Duration.ofSeconds(1));
+      }
       if (e.kind() == WavefrontException.Kind.REJECTED) {
         failed(cr, status, "Rejected", e, now);
         return patchIfChanged(cr, before, status);
       }
       if (e.isAuth()) {
         failed(cr, status, "Unauthorized", e, now);
-        return patchIfChanged(cr, before, status).rescheduleAfter(authRetry);
+        return patchIfChanged(cr, before, status).rescheduleAfter(options.authRetry());
       }
       throw e; // JOSDK retries this CR with exponential backoff; updateErrorStatus reports it
     }
@@ -204,11 +276,20 @@ public class WavefrontAlertReconciler
       return DeleteControl.defaultDelete();
     }
     String ownerTag = ownerTag(cr);
+    uncertain.resolved(ownerTag);
     try {
       Set<String> ids = new LinkedHashSet<>();
-      client.searchByTag(ownerTag).forEach(a -> ids.add(a.path("id").asText()));
-      if (statusId != null) {
-        ids.add(statusId);
+      searchOwned(ownerTag).forEach(a -> ids.add(a.id()));
+      if (statusId != null && !ids.contains(statusId)) {
+        StatusClaim claim =
+            claim(cr, ctx, ownerTag, statusId, alertName(cr), !ids.isEmpty(), client.get(statusId));
+        if (claim.usable()) {
+          ids.add(statusId);
+        } else if (claim.conflict()) {
+          metrics.error("OwnershipConflict");
+          events.warning(cr, Reason.OwnershipConflict, claim.message() + "; not deleted");
+          LOG.warn("delete of {}/{}: {}; not deleted", namespace(cr), name(cr), claim.message());
+        }
       }
       List<String> deleted = new ArrayList<>();
       for (String id : ids) {
@@ -230,7 +311,7 @@ public class WavefrontAlertReconciler
       metrics.error(e.isAuth() ? "Unauthorized" : "DeleteFailed");
       if (e.isAuth()) {
         events.warning(cr, Reason.Unauthorized, "cannot delete: " + e.getMessage());
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(authRetry.toMillis());
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(options.authRetry().toMillis());
       }
       events.warning(
           cr,
@@ -260,33 +341,137 @@ public class WavefrontAlertReconciler
             statusId(status),
             status.getLastChangeChecksum(),
             inventory.getOrDefault(ownerTag, List.of()),
-            driftMode);
+            options.driftMode());
     return plan.action() != SyncPlan.Action.NONE || plan.adopted() || !plan.duplicates().isEmpty();
   }
 
   /**
-   * The live alerts for a CR: the inventory's, plus the status id's if the inventory lacks it (one
-   * GET), or, when none is known, a fresh search by the ownership tag: the look-up before any
-   * create, which adopts what a crash or an uncertain create left behind.
+   * The alerts this CR may write, and what its status id turned out to be. The CR's own alerts are
+   * those with its ownership tag, exactly: the inventory's, or when it knows none a fresh search
+   * (the look-up before any create, which finds what a crash or an uncertain create left behind).
+   * The status id's alert joins them only if {@link StatusClaim} says it may.
    */
-  private List<LiveAlert> live(String ownerTag, String statusId) {
+  private Lookup lookup(
+      WavefrontAlert cr,
+      Context<WavefrontAlert> ctx,
+      String ownerTag,
+      String statusId,
+      String desiredName) {
     List<LiveAlert> live = new ArrayList<>(inventory.owned(ownerTag));
-    if (statusId != null && live.stream().noneMatch(a -> a.id().equals(statusId))) {
-      client
-          .get(statusId)
-          .map(LiveAlert::of)
-          .filter(a -> a.ownerTag() == null || a.ownerTag().equals(ownerTag))
-          .ifPresent(live::add);
-    }
     if (live.isEmpty()) {
-      client.searchByTag(ownerTag).stream().map(LiveAlert::of).forEach(live::add);
+      live.addAll(searchOwned(ownerTag));
       inventory.replaceOwned(ownerTag, live);
     }
-    return live;
+    if (statusId == null) {
+      return new Lookup(live, StatusClaim.NONE);
+    }
+    if (live.stream().anyMatch(a -> a.id().equals(statusId))) {
+      return new Lookup(live, new StatusClaim(StatusClaim.Verdict.OWNED, statusId, null, null));
+    }
+    Optional<ObjectNode> named = client.get(statusId);
+    StatusClaim claim = claim(cr, ctx, ownerTag, statusId, desiredName, !live.isEmpty(), named);
+    if (claim.usable()) {
+      live.add(LiveAlert.of(named.get()));
+    }
+    return new Lookup(live, claim);
+  }
+
+  private record Lookup(List<LiveAlert> live, StatusClaim claim) {}
+
+  private StatusClaim claim(
+      WavefrontAlert cr,
+      Context<WavefrontAlert> ctx,
+      String ownerTag,
+      String statusId,
+      String desiredName,
+      boolean hasOwnAlert,
+      Optional<ObjectNode> named) {
+    boolean claimedByAnother =
+        ctx.getPrimaryCache().byIndex(STATUS_ID_INDEX, statusId).stream()
+            .anyMatch(other -> !ResourceID.fromResource(other).equals(ResourceID.fromResource(cr)));
+    return StatusClaim.of(
+        statusId,
+        named.map(LiveAlert::of),
+        ownerTag,
+        desiredName == null ? "" : desiredName.trim(),
+        options.adoptUntagged(),
+        hasOwnAlert,
+        claimedByAnother);
+  }
+
+  /** The alerts that carry {@code ownerTag} exactly (the search itself ignores case). */
+  private List<LiveAlert> searchOwned(String ownerTag) {
+    return client.searchByTag(ownerTag).stream()
+        .map(LiveAlert::of)
+        .filter(a -> ownerTag.equals(a.ownerTag()))
+        .toList();
+  }
+
+  /** No alert of its own, and the status names an untagged one: nothing is written. */
+  private WavefrontAlertStatus held(
+      WavefrontAlert cr, WavefrontAlertStatus status, StatusClaim claim, String now) {
+    Long generation = cr.getMetadata().getGeneration();
+    boolean transition = !conflictMessage(status).equals(claim.message());
+    status.setState(State.ERROR);
+    status.setErrorDescription(claim.message());
+    List<Condition> c = status.getConditions();
+    Conditions.set(c, Conditions.READY, false, claim.reason(), claim.message(), generation, now);
+    Conditions.set(c, Conditions.SYNCED, false, claim.reason(), claim.message(), generation, now);
+    Conditions.set(
+        c, Conditions.OWNERSHIP_CONFLICT, true, claim.reason(), claim.message(), generation, now);
+    if (transition) {
+      conflictReported(cr, claim);
+    }
+    return status;
+  }
+
+  /** The condition {@code OwnershipConflict} while the status names an alert not this CR's. */
+  private void reportConflict(
+      WavefrontAlert cr,
+      WavefrontAlertStatus before,
+      WavefrontAlertStatus status,
+      StatusClaim claim,
+      Long generation,
+      String now) {
+    if (!claim.conflict()) {
+      Conditions.remove(status.getConditions(), Conditions.OWNERSHIP_CONFLICT);
+      return;
+    }
+    String message = claim.message() + "; this CR's alert is " + statusId(status);
+    Conditions.set(
+        status.getConditions(),
+        Conditions.OWNERSHIP_CONFLICT,
+        true,
+        claim.reason(),
+        message,
+        generation,
+        now);
+    if (!conflictMessage(before).equals(message)) {
+      conflictReported(cr, claim);
+    }
+  }
+
+  private void conflictReported(WavefrontAlert cr, StatusClaim claim) {
+    metrics.error("OwnershipConflict");
+    events.warning(cr, Reason.OwnershipConflict, claim.message());
+    LOG.warn("{}/{}: {}", namespace(cr), name(cr), claim.message());
+  }
+
+  private static String conflictMessage(WavefrontAlertStatus status) {
+    return Conditions.find(status.getConditions(), Conditions.OWNERSHIP_CONFLICT)
+        .filter(c -> "True".equals(c.getStatus()))
+        .map(Condition::getMessage)
+        .orElse("");
   }
 
   private String apply(
-      WavefrontAlert cr, SyncPlan plan, DesiredAlert desired, List<LiveAlert> live, String owner) {
+      WavefrontAlert cr,
+      SyncPlan plan,
+      StatusClaim claim,
+      DesiredAlert desired,
+      List<LiveAlert> live,
+      String owner) {
+    boolean adopted = plan.adopted() || claim.verdict() == StatusClaim.Verdict.ADOPTABLE;
     String name = desired.body().path("name").asText();
     for (String dup : plan.duplicates()) {
       if (client.delete(dup)) {
@@ -322,11 +507,11 @@ public class WavefrontAlertReconciler
         String fields = String.join(", ", plan.differences());
         audit.record(
             drift ? "correct-drift" : "update", cr, plan.id(), name, before, desired.checksum());
-        if (plan.adopted()) {
+        if (adopted) {
           events.normal(cr, Reason.Adopted, "adopted Wavefront alert " + plan.id());
         }
         if (drift) {
-          metrics.drift(driftMode.toString());
+          metrics.drift(options.driftMode().toString());
           events.normal(
               cr,
               Reason.DriftCorrected,
@@ -344,7 +529,7 @@ public class WavefrontAlertReconciler
       }
       case REPORT_DRIFT -> {
         if (!Conditions.isTrue(copy(cr.getStatus()).getConditions(), Conditions.DRIFTED)) {
-          metrics.drift(driftMode.toString());
+          metrics.drift(options.driftMode().toString());
           events.warning(
               cr,
               Reason.DriftDetected,
@@ -358,7 +543,7 @@ public class WavefrontAlertReconciler
         return plan.id();
       }
       default -> {
-        if (plan.adopted()) {
+        if (adopted) {
           events.normal(cr, Reason.Adopted, "adopted Wavefront alert " + plan.id());
           metrics.sync("adopted");
         } else {
@@ -439,8 +624,17 @@ public class WavefrontAlertReconciler
 
   private void failed(
       WavefrontAlert cr, WavefrontAlertStatus status, String reason, Exception e, String now) {
+    failed(
+        cr,
+        status,
+        reason,
+        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+        now);
+  }
+
+  private void failed(
+      WavefrontAlert cr, WavefrontAlertStatus status, String reason, String message, String now) {
     Long generation = cr.getMetadata().getGeneration();
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     boolean transition =
         !Conditions.find(status.getConditions(), Conditions.SYNCED)
             .map(c -> reason.equals(c.getReason()) && message.equals(c.getMessage()))
@@ -487,6 +681,21 @@ public class WavefrontAlertReconciler
         .filter(id -> id != null && !id.isBlank())
         .findFirst()
         .orElse(null);
+  }
+
+  /** Every Wavefront id the CR's status names (the informer's index). */
+  private static List<String> statusIds(WavefrontAlert cr) {
+    return cr.getStatus() == null
+        ? List.of()
+        : cr.getStatus().getAlertsStatus().values().stream()
+            .map(AlertStatus::getId)
+            .filter(id -> id != null && !id.isBlank())
+            .distinct()
+            .toList();
+  }
+
+  private Set<String> ownerTags(java.util.stream.Stream<WavefrontAlert> crs) {
+    return crs.map(this::ownerTag).collect(java.util.stream.Collectors.toSet());
   }
 
   private static String checksumOf(List<LiveAlert> live, String id) {

@@ -10,7 +10,6 @@ import io.alertforge.controller.AlertController;
 import io.alertforge.controller.Harness;
 import io.alertforge.controller.admission.AdmissionReviewer;
 import io.alertforge.controller.admission.ConfigMapPolicy;
-import io.alertforge.controller.reconcile.DriftMode;
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -79,23 +78,11 @@ class RbacTest {
       // the test's own set-up calls are not the controller's
     }
 
-    AlertController.Settings s = Harness.settings(DriftMode.CORRECT, "replica-1");
     AlertController.Settings settings =
-        new AlertController.Settings(
-            s.clusterName(),
-            s.namespaces(),
-            s.resyncPeriod(),
-            s.driftMode(),
-            s.authRetry(),
-            s.retryInitial(),
-            s.retryMax(),
-            s.reconcileThreads(),
-            true,
-            "alertforge-controller",
-            SYSTEM_NS,
-            "replica-1",
-            false,
-            s.leaseDuration());
+        Harness.settingsBuilder()
+            .identity("replica-1")
+            .leaderElection("alertforge-controller", SYSTEM_NS, Duration.ofSeconds(2))
+            .build();
     List<RecordedRequest> requests = new ArrayList<>();
     try (AlertController controller =
             Harness.start(

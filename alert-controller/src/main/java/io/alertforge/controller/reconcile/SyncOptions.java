@@ -1,0 +1,24 @@
+package io.alertforge.controller.reconcile;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How the Wavefront sync behaves; {@code AlertController.Settings} fills it from the flags.
+ *
+ * @param authRetry after a 401/403, when a CR retries
+ * @param resyncPeriod how often the resync lists Wavefront
+ * @param reconcileTimeout the most one reconcile spends on Wavefront calls
+ * @param adoptUntagged the migration mode of {@link StatusClaim}
+ * @param namespaces the watched namespaces, empty for all: orphans are judged only there
+ * @param pruneOrphans delete orphans {@code orphanGrace} after they are first found
+ */
+public record SyncOptions(
+    DriftMode driftMode,
+    Duration authRetry,
+    Duration resyncPeriod,
+    Duration reconcileTimeout,
+    boolean adoptUntagged,
+    Set<String> namespaces,
+    boolean pruneOrphans,
+    Duration orphanGrace) {}

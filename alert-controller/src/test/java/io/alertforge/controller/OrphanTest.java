@@ -1,0 +1,165 @@
+package io.alertforge.controller;
+
+import static io.alertforge.controller.Harness.NS;
+import static io.alertforge.controller.Harness.alert;
+import static io.alertforge.controller.Harness.alertId;
+import static io.alertforge.controller.Harness.awaitCr;
+import static io.alertforge.controller.Harness.create;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.controller.wavefront.FileTokenSource;
+import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Orphans: alerts with this cluster's tags that no WavefrontAlert owns, left by a CR deleted with
+ * its finalizer removed by hand. The resync reports them; {@code --prune-orphans} deletes them
+ * after the grace period; other clusters' and unwatched namespaces' alerts are never orphans.
+ */
+@EnableKubernetesMockClient(crud = true)
+class OrphanTest {
+  static final String POD_NS = "alert-manager-system";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static final WavefrontEmulatorExtension wavefront =
+      WavefrontEmulatorExtension.withToken(Harness.TOKEN);
+
+  static KubernetesClient client;
+  AlertController controller;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Harness.registerCrd(client);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (controller != null) {
+      controller.close();
+    }
+    Harness.cleanUp(client);
+    client.v1().events().inNamespace(POD_NS).delete();
+  }
+
+  private void start(AlertController.Settings.Builder settings) {
+    controller =
+        Harness.start(
+            client,
+            wavefront.emulator(),
+            settings.pod("alertforge-controller-0", POD_NS).build(),
+            FileTokenSource.fixed(Harness.TOKEN));
+  }
+
+  /** What `kubectl patch ... finalizers: null` then `kubectl delete` leaves in Wavefront. */
+  private String orphan(String name) {
+    create(client, alert(name));
+    String id = alertId(awaitCr(client, name, Harness::ready));
+    var cr = Harness.alerts(client).inNamespace(NS).withName(name);
+    cr.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+    cr.delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> Harness.get(client, name) == null);
+    return id;
+  }
+
+  private List<Event> podEvents(String reason) {
+    return client.v1().events().inNamespace(POD_NS).list().getItems().stream()
+        .filter(e -> reason.equals(e.getReason()))
+        .filter(e -> "alertforge-controller-0".equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
+
+  private String metric(String name) {
+    return controller
+        .metrics()
+        .scrape()
+        .lines()
+        .filter(l -> l.startsWith(name + " "))
+        .findFirst()
+        .orElse(name + " absent");
+  }
+
+  @Test
+  void anAlertWhoseCrWasDeletedWithoutTheFinalizerIsReportedOnceAndKept() {
+    start(Harness.settingsBuilder());
+    create(client, alert("disk"));
+    awaitCr(client, "disk", Harness::ready);
+    String id = orphan("cpu");
+
+    controller.resyncNow();
+    assertThat(metric("alertforge_orphaned_alerts")).isEqualTo("alertforge_orphaned_alerts 1.0");
+    assertThat(metric("alertforge_managed_alerts")).isEqualTo("alertforge_managed_alerts 1.0");
+    await().atMost(Duration.ofSeconds(5)).until(() -> podEvents("OrphanFound").size() == 1);
+    assertThat(podEvents("OrphanFound").get(0).getMessage())
+        .contains(id)
+        .contains("alertforge-owner:test-cluster:team-a:cpu")
+        .contains("team-a/cpu")
+        .contains("--prune-orphans");
+
+    controller.resyncNow();
+    assertThat(podEvents("OrphanFound")).hasSize(1); // reported once, not every resync
+    assertThat(wavefront.store().find(id)).get().matches(a -> !a.path("inTrash").asBoolean());
+    assertThat(wavefront.requests().count("DELETE", "/api/v2/alert/*")).isZero();
+  }
+
+  @Test
+  void pruneOrphansDeletesAnOrphanStillFoundAfterTheGrace() {
+    start(Harness.settingsBuilder().pruneOrphans(true, Duration.ZERO));
+    String id = orphan("cpu");
+
+    controller.resyncNow(); // first seen: reported, not yet deleted
+    assertThat(wavefront.store().find(id)).get().matches(a -> !a.path("inTrash").asBoolean());
+    controller.resyncNow(); // the grace (zero here) has passed
+    assertThat(wavefront.store().find(id)).get().matches(a -> a.path("inTrash").asBoolean());
+    assertThat(metric("alertforge_orphaned_alerts")).isEqualTo("alertforge_orphaned_alerts 0.0");
+    assertThat(metric("alertforge_orphans_deleted_total"))
+        .isEqualTo("alertforge_orphans_deleted_total 1.0");
+    await().atMost(Duration.ofSeconds(5)).until(() -> podEvents("OrphanDeleted").size() == 1);
+  }
+
+  @Test
+  void otherClustersAndUnwatchedNamespacesHaveNoOrphans() {
+    ObjectMapper json = JSON;
+    for (String owner :
+        List.of(
+            "alertforge-owner:TEST-CLUSTER:" + NS + ":gone", // another cluster, same letters
+            "alertforge-owner:test-cluster:team-b:gone")) { // this cluster, a namespace not watched
+      ObjectNode body = json.createObjectNode();
+      body.put("name", owner)
+          .put("condition", "ts(cpu) > 1")
+          .put("displayExpression", "ts(cpu)")
+          .put("severity", "INFO")
+          .put("minutes", 2);
+      body.putObject("tags")
+          .putArray("customerTags")
+          .add(
+              owner.contains("TEST")
+                  ? "alertforge-cluster:TEST-CLUSTER"
+                  : "alertforge-cluster:test-cluster")
+          .add(owner);
+      wavefront.store().create(body, "elsewhere");
+    }
+    start(Harness.settingsBuilder().namespaces(Set.of(NS)).pruneOrphans(true, Duration.ZERO));
+
+    controller.resyncNow();
+    controller.resyncNow();
+    assertThat(metric("alertforge_orphaned_alerts")).isEqualTo("alertforge_orphaned_alerts 0.0");
+    assertThat(wavefront.store().size()).isEqualTo(2);
+    assertThat(wavefront.requests().entries()).noneMatch(r -> r.isWrite());
+    assertThat(podEvents("OrphanFound")).isEmpty();
+  }
+}
