@@ -147,17 +147,26 @@ public final class WavefrontClient {
   }
 
   WavefrontClient(Options options, TokenSource tokens, CallListener listener, Clock clock) {
+    this(
+        options,
+        tokens,
+        listener,
+        clock,
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(options.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build());
+  }
+
+  WavefrontClient(
+      Options options, TokenSource tokens, CallListener listener, Clock clock, HttpClient http) {
     this.options = options;
     this.api = apiRoot(options.baseUri(), options.allowInsecure());
     this.tokens = tokens;
     this.listener = listener;
     this.clock = clock;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(options.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.http = http;
     this.rateLimiter = new RateLimiter(options.requestsPerSecond());
     this.inFlight = new Semaphore(options.maxConcurrency(), true);
   }
@@ -272,21 +281,22 @@ public final class WavefrontClient {
   private JsonNode call(
       String operation, String method, String path, JsonNode body, boolean idempotent) {
     String what = method + " /api/v2/" + path.replaceFirst("\\?.*", "");
+    byte[] payload = serialize(body, what);
     for (int attempt = 1; ; attempt++) {
-      TokenSource.Token token = tokens.current();
+      TokenSource.Token token = token(what);
       failFastIfRejected(token, what);
       Duration retryAfter = null;
       WavefrontException failure;
       boolean notSent = false;
       long started = System.nanoTime();
       try {
-        HttpResponse<String> response = send(method, path, body, token);
+        HttpResponse<String> response = send(what, method, path, payload, token);
         int status = response.statusCode();
         listener.onCall(operation, Integer.toString(status), since(started));
         if (status >= 200 && status < 300) {
           return parse(response.body(), what);
         }
-        failure = failure(status, what, message(response.body()), idempotent);
+        failure = failure(status, what, message(response.body(), token), idempotent);
         if (status == 401) {
           rejectedTokenVersion = token.version();
           rejectedAt = clock.instant();
@@ -299,7 +309,7 @@ public final class WavefrontClient {
             new WavefrontException(
                 idempotent || notSent ? Kind.UNAVAILABLE : Kind.UNCERTAIN,
                 0,
-                what + ": " + describe(e),
+                what + ": " + describe(e, token),
                 null);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -316,27 +326,76 @@ public final class WavefrontClient {
     }
   }
 
-  private HttpResponse<String> send(String method, String path, JsonNode body, TokenSource.Token t)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(api.resolve(path))
-            .timeout(options.requestTimeout())
-            .header("Authorization", "Bearer " + t.value())
-            .header("Accept", "application/json");
-    if (body != null) {
-      request
-          .header("Content-Type", "application/json")
-          .method(
-              method,
-              HttpRequest.BodyPublishers.ofByteArray(
-                  JSON.writeValueAsBytes(body))); // a serializer, never concatenation
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
+  /**
+   * The token to send, checked: whatever is wrong with it, or thrown by its source, fails the call
+   * unsent as a token problem ({@link Kind#UNAUTHORIZED}), so the reconciler waits for a new one.
+   */
+  private TokenSource.Token token(String what) {
+    TokenSource.Token token;
+    try {
+      token = tokens.current();
+    } catch (InvalidTokenException e) {
+      throw notSent(Kind.UNAUTHORIZED, what, e.getMessage());
+    } catch (RuntimeException e) {
+      // another source's message may quote what it read
+      throw notSent(
+          Kind.UNAUTHORIZED,
+          what,
+          "the token source failed (" + e.getClass().getSimpleName() + ")");
     }
+    if (token == null || token.value() == null || token.value().isEmpty()) {
+      throw notSent(Kind.UNAUTHORIZED, what, "the token source gave no token");
+    }
+    Optional<String> unsendable = InvalidTokenException.unsendable(token.value());
+    if (unsendable.isPresent()) {
+      throw notSent(Kind.UNAUTHORIZED, what, "the Wavefront token " + unsendable.get());
+    }
+    return token;
+  }
+
+  private static WavefrontException notSent(Kind kind, String what, String why) {
+    return new WavefrontException(kind, 0, what + ": not sent: " + why, null);
+  }
+
+  private static byte[] serialize(JsonNode body, String what) {
+    try {
+      return body == null
+          ? null
+          : JSON.writeValueAsBytes(body); // a serializer, never concatenation
+    } catch (IOException e) {
+      throw notSent(Kind.REJECTED, what, "the body cannot be written as JSON");
+    }
+  }
+
+  private HttpResponse<String> send(
+      String what, String method, String path, byte[] payload, TokenSource.Token t)
+      throws IOException, InterruptedException {
     rateLimiter.acquire();
     inFlight.acquire();
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest request;
+      try {
+        HttpRequest.Builder builder =
+            HttpRequest.newBuilder(api.resolve(path))
+                .timeout(options.requestTimeout())
+                .header("Authorization", "Bearer " + t.value())
+                .header("Accept", "application/json");
+        if (payload != null) {
+          builder
+              .header("Content-Type", "application/json")
+              .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
+        } else {
+          builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        request = builder.build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (RuntimeException e) {
+        // the JDK's messages quote header values, the token's among them
+        throw notSent(
+            Kind.UNAVAILABLE,
+            what,
+            "the HTTP client refused the request (" + e.getClass().getSimpleName() + ")");
+      }
     } finally {
       inFlight.release();
     }
@@ -414,35 +473,43 @@ public final class WavefrontClient {
     }
   }
 
+  /** The parser's message quotes the answer, which is not ours to show: no cause. */
   private static JsonNode parse(String body, String what) {
     try {
       return JSON.readTree(body);
     } catch (IOException e) {
-      throw new WavefrontException(Kind.UNAVAILABLE, 200, what + ": unreadable JSON answer", e);
+      throw new WavefrontException(Kind.UNAVAILABLE, 200, what + ": unreadable JSON answer", null);
     }
   }
 
-  /** Wavefront's {@code status.message}, or the start of a non-JSON body: opaque text. */
-  private static String message(String body) {
+  /**
+   * Wavefront's {@code status.message}, or the start of a non-JSON body: opaque text, in which a
+   * proxy or Wavefront might echo the token.
+   */
+  private static String message(String body, TokenSource.Token token) {
     if (body == null || body.isBlank()) {
       return "";
     }
     try {
       JsonNode n = JSON.readTree(body);
       String m = n.path("status").path("message").asText(n.path("message").asText(""));
-      return truncate(m);
+      return truncate(redact(m, token));
     } catch (IOException e) {
-      return truncate(body.strip());
+      return truncate(redact(body.strip(), token));
     }
+  }
+
+  private static String redact(String text, TokenSource.Token token) {
+    return text.replace(token.value(), "[the token]");
   }
 
   private static String truncate(String s) {
     return s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
 
-  private static String describe(IOException e) {
+  private static String describe(IOException e, TokenSource.Token token) {
     String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + truncate(m));
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + truncate(redact(m, token)));
   }
 
   private static Duration since(long startedNanos) {
