@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.controller.wavefront.WavefrontException.Kind;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,13 +16,14 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -139,8 +141,8 @@ public final class WavefrontClient {
   private final RateLimiter rateLimiter;
   private final Semaphore inFlight;
   private final Clock clock;
-  private volatile long rejectedTokenVersion = -1;
-  private volatile Instant rejectedAt = Instant.MIN;
+  private final Pause pause = new Pause();
+  private final AtomicReference<Rejection> rejected = new AtomicReference<>();
 
   public WavefrontClient(Options options, TokenSource tokens, CallListener listener) {
     this(options, tokens, listener, Clock.systemUTC());
@@ -192,6 +194,14 @@ public final class WavefrontClient {
       path = path.substring(0, path.length() - "/api/v2".length());
     }
     return uri.resolve(path + "/api/v2/");
+  }
+
+  /**
+   * What is left of the pause Wavefront asked for with {@code Retry-After}, during which no call of
+   * this client is sent; zero when none is in force.
+   */
+  public Duration pausedFor() {
+    return pause.remaining(clock.instant());
   }
 
   /** The UI link of an alert: {@code <base>/alerts/<id>} (keikoproj's status {@code link}). */
@@ -280,51 +290,187 @@ public final class WavefrontClient {
 
   private JsonNode call(
       String operation, String method, String path, JsonNode body, boolean idempotent) {
-    String what = method + " /api/v2/" + path.replaceFirst("\\?.*", "");
-    byte[] payload = serialize(body, what);
-    for (int attempt = 1; ; attempt++) {
-      TokenSource.Token token = token(what);
-      failFastIfRejected(token, what);
-      Duration retryAfter = null;
-      WavefrontException failure;
-      boolean notSent = false;
+    return new Call(operation, method, path, body, idempotent).run();
+  }
+
+  /** One API call: its attempts, what they got, and the waits between them. */
+  private final class Call {
+    private final String operation;
+    private final String method;
+    private final String path;
+    private final String what;
+    private final byte[] payload;
+    private final boolean idempotent;
+    private int made;
+    private String lastOutcome;
+
+    /** The pause this call last waited out (real time passed), so it is not waited for again. */
+    private Pause.State waitedFor;
+
+    Call(String operation, String method, String path, JsonNode body, boolean idempotent) {
+      this.operation = operation;
+      this.method = method;
+      this.path = path;
+      this.what = method + " /api/v2/" + path.replaceFirst("\\?.*", "");
+      this.payload = serialize(body, what);
+      this.idempotent = idempotent;
+    }
+
+    JsonNode run() {
+      for (int attempt = 1; ; attempt++) {
+        TokenSource.Token token = token(what);
+        failFastIfRejected(token, what);
+        takeSlot();
+        Attempt a;
+        try {
+          a = attempt(token);
+        } finally {
+          inFlight.release();
+        }
+        if (a.answer() != null) {
+          return a.answer();
+        }
+        if (!retryable(a.failure(), idempotent, a.notSent()) || attempt >= options.maxAttempts()) {
+          throw a.failure();
+        }
+        // after a Retry-After the pause does the waiting, for every call of the client
+        sleep(a.pausing() ? Duration.ZERO : backoff(attempt));
+      }
+    }
+
+    /** Waits out (or fails on) the pause, then for the rate limiter and a request slot. */
+    private void takeSlot() {
+      while (true) {
+        awaitPause();
+        try {
+          rateLimiter.acquire();
+          inFlight.acquire();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new WavefrontException(Kind.UNAVAILABLE, 0, what + ": interrupted", null);
+        }
+        if (!paused()) {
+          return;
+        }
+        inFlight.release(); // a pause began while this call waited: it applies here too
+      }
+    }
+
+    private boolean paused() {
+      Pause.State p = pause.current();
+      return p != waitedFor && p.until().isAfter(clock.instant());
+    }
+
+    /**
+     * Waits for the end of Wavefront's pause if the client's max backoff allows it; otherwise the
+     * call is not sent and fails at once.
+     */
+    private void awaitPause() {
+      while (true) {
+        Pause.State p = pause.current();
+        Instant now = clock.instant();
+        if (p == waitedFor || !p.until().isAfter(now)) {
+          return;
+        }
+        Duration left = Duration.between(now, p.until());
+        if (left.compareTo(options.maxBackoff()) > 0) {
+          throw throttled(
+              p,
+              left,
+              "longer than the client waits (at most " + seconds(options.maxBackoff()) + ")");
+        }
+        sleep(left);
+        waitedFor = p;
+      }
+    }
+
+    private WavefrontException throttled(Pause.State p, Duration left, String why) {
+      return new WavefrontException(
+          Kind.THROTTLED,
+          p.status(),
+          what
+              + ": not sent: Wavefront asked to wait until "
+              + p.until().truncatedTo(ChronoUnit.MILLIS)
+              + " (Retry-After), "
+              + why
+              + (made == 0
+                  ? ""
+                  : "; "
+                      + made
+                      + (made == 1 ? " attempt" : " attempts")
+                      + " made, the last: "
+                      + lastOutcome),
+          null,
+          left);
+    }
+
+    private Attempt attempt(TokenSource.Token token) {
+      made++;
       long started = System.nanoTime();
       try {
-        HttpResponse<String> response = send(what, method, path, payload, token);
-        int status = response.statusCode();
-        listener.onCall(operation, Integer.toString(status), since(started));
-        if (status >= 200 && status < 300) {
-          return parse(response.body(), what);
-        }
-        failure = failure(status, what, message(response.body(), token), idempotent);
-        if (status == 401) {
-          rejectedTokenVersion = token.version();
-          rejectedAt = clock.instant();
-        }
-        retryAfter = retryAfter(response);
+        return answered(send(what, method, path, payload, token), token, started);
       } catch (IOException e) {
         listener.onCall(operation, "io_error", since(started));
-        notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
-        failure =
+        boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+        lastOutcome = describe(e, token);
+        return Attempt.failed(
             new WavefrontException(
                 idempotent || notSent ? Kind.UNAVAILABLE : Kind.UNCERTAIN,
                 0,
-                what + ": " + describe(e, token),
-                null);
+                what + ": " + lastOutcome,
+                null),
+            notSent,
+            false);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new WavefrontException(Kind.UNAVAILABLE, 0, what + ": interrupted", null);
       }
-      if (!retryable(failure, idempotent, notSent) || attempt >= options.maxAttempts()) {
-        throw failure;
+    }
+
+    private Attempt answered(HttpResponse<String> response, TokenSource.Token token, long started) {
+      int status = response.statusCode();
+      listener.onCall(operation, Integer.toString(status), since(started));
+      if (status >= 200 && status < 300) {
+        return new Attempt(parse(response.body(), what), null, false, false);
       }
-      Duration delay = backoff(attempt, retryAfter);
-      if (delay == null) {
-        throw failure; // Retry-After beyond our patience: let the reconciler reschedule
+      if (status == 401) {
+        rejected.set(new Rejection(token.version(), clock.instant()));
       }
-      sleep(delay);
+      boolean pausing = false;
+      if (status == 406 || status == 429 || status == 503) {
+        Instant now = clock.instant();
+        Optional<Instant> until =
+            response.headers().firstValue("Retry-After").flatMap(v -> Pause.retryAfter(v, now));
+        if (until.isPresent()) {
+          pausing = true;
+          if (pause.extendTo(until.get(), status, now)) {
+            listener.onPause(Duration.between(now, until.get()));
+          }
+        }
+      }
+      String message = message(response.body(), token);
+      lastOutcome = "HTTP " + status + (message.isEmpty() ? "" : ": " + message);
+      Duration retryAfter = pause.remaining(clock.instant());
+      return Attempt.failed(
+          failure(status, what, lastOutcome, idempotent, retryAfter.isZero() ? null : retryAfter),
+          false,
+          pausing);
     }
   }
+
+  /**
+   * What one attempt got: the answer, or the failure to retry or throw ({@code notSent}: surely not
+   * processed; {@code pausing}: Wavefront asked for a pause).
+   */
+  private record Attempt(
+      JsonNode answer, WavefrontException failure, boolean notSent, boolean pausing) {
+    static Attempt failed(WavefrontException failure, boolean notSent, boolean pausing) {
+      return new Attempt(null, failure, notSent, pausing);
+    }
+  }
+
+  /** The token version Wavefront answered 401 to, and when. */
+  private record Rejection(long version, Instant at) {}
 
   /**
    * The token to send, checked: whatever is wrong with it, or thrown by its source, fails the call
@@ -402,8 +548,10 @@ public final class WavefrontClient {
   }
 
   private void failFastIfRejected(TokenSource.Token token, String what) {
-    if (token.version() == rejectedTokenVersion
-        && clock.instant().isBefore(rejectedAt.plus(options.authProbeInterval()))) {
+    Rejection r = rejected.get();
+    if (r != null
+        && token.version() == r.version()
+        && clock.instant().isBefore(r.at().plus(options.authProbeInterval()))) {
       throw new WavefrontException(
           Kind.UNAUTHORIZED,
           401,
@@ -416,8 +564,7 @@ public final class WavefrontClient {
   }
 
   private static WavefrontException failure(
-      int status, String what, String message, boolean idempotent) {
-    String text = what + ": HTTP " + status + (message.isEmpty() ? "" : ": " + message);
+      int status, String what, String outcome, boolean idempotent, Duration retryAfter) {
     Kind kind =
         switch (status) {
           case 401 -> Kind.UNAUTHORIZED;
@@ -426,7 +573,8 @@ public final class WavefrontClient {
           case 406, 429 -> Kind.THROTTLED;
           default -> status < 500 ? Kind.REJECTED : idempotent ? Kind.UNAVAILABLE : Kind.UNCERTAIN;
         };
-    return new WavefrontException(kind, status, text, null);
+    return new WavefrontException(
+        kind, status, what + ": " + outcome, null, kind == Kind.THROTTLED ? retryAfter : null);
   }
 
   /** 406 and 429 always (nothing was done); 502-504 and I/O errors only when safe to repeat. */
@@ -441,36 +589,13 @@ public final class WavefrontClient {
     return idempotent && (s == 502 || s == 503 || s == 504);
   }
 
-  private Duration backoff(int attempt, Duration retryAfter) {
-    if (retryAfter != null) {
-      return retryAfter.compareTo(options.maxBackoff()) > 0 ? null : retryAfter;
-    }
+  private Duration backoff(int attempt) {
     long cap =
         Math.min(
             options.maxBackoff().toMillis(),
             options.initialBackoff().toMillis() * (1L << Math.min(20, attempt - 1)));
     long jittered = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
     return Duration.ofMillis(jittered);
-  }
-
-  /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-  Duration retryAfter(HttpResponse<?> response) {
-    Optional<String> header = response.headers().firstValue("Retry-After");
-    if (header.isEmpty()) {
-      return null;
-    }
-    String v = header.get().trim();
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(clock.instant(), at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (RuntimeException unreadable) {
-        return null;
-      }
-    }
   }
 
   /** The parser's message quotes the answer, which is not ours to show: no cause. */
@@ -512,13 +637,18 @@ public final class WavefrontClient {
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + truncate(redact(m, token)));
   }
 
+  /** "0.5s", "30s", "120s". */
+  static String seconds(Duration d) {
+    return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
+  }
+
   private static Duration since(long startedNanos) {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   private static void sleep(Duration d) {
     try {
-      Thread.sleep(d.toMillis());
+      TimeUnit.NANOSECONDS.sleep(d.toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WavefrontException(Kind.UNAVAILABLE, 0, "interrupted while backing off", e);
