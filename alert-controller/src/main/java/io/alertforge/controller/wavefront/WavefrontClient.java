@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -32,16 +36,23 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Retries 406, 429, 502, 503, 504 and connection errors with exponential backoff and full
- *       jitter, honouring {@code Retry-After} (seconds or HTTP date).
+ *       jitter.
+ *   <li>A {@code Retry-After} (seconds or HTTP date) on a 406, 429 or 503 pauses every call of the
+ *       client, from every thread, until the instant it names: a call waits for the end if the max
+ *       backoff (and its deadline) allow, otherwise it is not sent and fails at once as {@link
+ *       Kind#THROTTLED} with {@link WavefrontException#retryAfter()}.
  *   <li>A create is retried only when Wavefront surely did not process it (406, 429, or no
  *       connection at all); any other failure of a create is {@link Kind#UNCERTAIN}, and the caller
  *       must look the alert up by its ownership tag before creating again.
  *   <li>A client-side rate limit and a bound on requests in flight.
  *   <li>After a 401 the same token is not sent again for {@code authProbeInterval} (calls fail
  *       fast, locally), unless the token changes: no retry storm with a bad token.
+ *   <li>{@link #within(Instant)}: a view whose calls end by a deadline, waits included.
  * </ul>
  *
- * The token is sent as {@code Authorization: Bearer} and appears in no message.
+ * The token is sent as {@code Authorization: Bearer} and appears in no message, whatever its bytes:
+ * one that no header can carry is not sent ({@link Kind#UNAUTHORIZED}), and no exception of this
+ * client quotes or carries one whose message could hold it.
  */
 public final class WavefrontClient {
 
@@ -141,8 +152,9 @@ public final class WavefrontClient {
   private final RateLimiter rateLimiter;
   private final Semaphore inFlight;
   private final Clock clock;
-  private final Pause pause = new Pause();
-  private final AtomicReference<Rejection> rejected = new AtomicReference<>();
+  private final Pause pause;
+  private final AtomicReference<Rejection> rejected;
+  private final Deadline deadline; // null: none
 
   public WavefrontClient(Options options, TokenSource tokens, CallListener listener) {
     this(options, tokens, listener, Clock.systemUTC());
@@ -171,6 +183,23 @@ public final class WavefrontClient {
     this.http = http;
     this.rateLimiter = new RateLimiter(options.requestsPerSecond());
     this.inFlight = new Semaphore(options.maxConcurrency(), true);
+    this.pause = new Pause();
+    this.rejected = new AtomicReference<>();
+    this.deadline = null;
+  }
+
+  private WavefrontClient(WavefrontClient shared, Deadline deadline) {
+    this.options = shared.options;
+    this.api = shared.api;
+    this.tokens = shared.tokens;
+    this.listener = shared.listener;
+    this.clock = shared.clock;
+    this.http = shared.http;
+    this.rateLimiter = shared.rateLimiter;
+    this.inFlight = shared.inFlight;
+    this.pause = shared.pause;
+    this.rejected = shared.rejected;
+    this.deadline = deadline;
   }
 
   /**
@@ -194,6 +223,23 @@ public final class WavefrontClient {
       path = path.substring(0, path.length() - "/api/v2".length());
     }
     return uri.resolve(path + "/api/v2/");
+  }
+
+  /**
+   * A view of this client whose every call ends by {@code deadline}: the waits for the rate
+   * limiter, for a request slot and for Wavefront's pause, each attempt (its timeout is the request
+   * timeout or the time left, whichever is shorter; a slow answer, headers or body, is given up at
+   * the deadline) and each backoff. A call the deadline stops is {@link Kind#UNCERTAIN} if it is a
+   * create that may have been sent, {@link Kind#UNAVAILABLE} otherwise. The view shares everything
+   * else with this client and its other views: the HTTP client, the rate limiter, the bound on
+   * requests in flight, the pause and the rejected token. A view of a view keeps the earlier
+   * deadline.
+   */
+  public WavefrontClient within(Instant deadline) {
+    if (this.deadline != null && !deadline.isBefore(this.deadline.at())) {
+      return this;
+    }
+    return new WavefrontClient(this, Deadline.of(deadline, clock.instant()));
   }
 
   /**
@@ -303,6 +349,7 @@ public final class WavefrontClient {
     private final boolean idempotent;
     private int made;
     private String lastOutcome;
+    private int lastStatus;
 
     /** The pause this call last waited out (real time passed), so it is not waited for again. */
     private Pause.State waitedFor;
@@ -318,12 +365,15 @@ public final class WavefrontClient {
 
     JsonNode run() {
       for (int attempt = 1; ; attempt++) {
+        if (deadline != null && left().isZero()) {
+          throw pastDeadline("passed before attempt " + attempt, false);
+        }
         TokenSource.Token token = token(what);
         failFastIfRejected(token, what);
-        takeSlot();
+        Duration timeout = takeSlot();
         Attempt a;
         try {
-          a = attempt(token);
+          a = attempt(token, timeout, attempt);
         } finally {
           inFlight.release();
         }
@@ -334,26 +384,63 @@ public final class WavefrontClient {
           throw a.failure();
         }
         // after a Retry-After the pause does the waiting, for every call of the client
-        sleep(a.pausing() ? Duration.ZERO : backoff(attempt));
+        Duration delay = a.pausing() ? Duration.ZERO : backoff(attempt);
+        if (deadline != null && !delay.isZero() && delay.compareTo(left()) >= 0) {
+          throw pastDeadline(
+              "leaves no time for attempt " + (attempt + 1) + " (backoff " + seconds(delay) + ")",
+              false);
+        }
+        sleep(delay);
       }
     }
 
-    /** Waits out (or fails on) the pause, then for the rate limiter and a request slot. */
-    private void takeSlot() {
+    /** Time left before the deadline; null without one. */
+    private Duration left() {
+      return deadline == null ? null : deadline.left(clock.instant());
+    }
+
+    /**
+     * Waits out (or fails on) the pause, then for the rate limiter and a request slot, each within
+     * the deadline.
+     *
+     * @return the timeout of the attempt, which holds a request slot
+     */
+    private Duration takeSlot() {
       while (true) {
         awaitPause();
         try {
-          rateLimiter.acquire();
-          inFlight.acquire();
+          if (!rateLimiter.acquire(left())) {
+            throw pastDeadline("leaves no time to wait for the rate limiter", false);
+          }
+          Duration left = left();
+          if (left == null) {
+            inFlight.acquire();
+          } else if (!inFlight.tryAcquire(left.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw pastDeadline(waitingForASlot(), false);
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new WavefrontException(Kind.UNAVAILABLE, 0, what + ": interrupted", null);
         }
         if (!paused()) {
-          return;
+          Duration left = left();
+          if (left == null) {
+            return options.requestTimeout();
+          }
+          if (!left.isZero()) {
+            return left.compareTo(options.requestTimeout()) < 0 ? left : options.requestTimeout();
+          }
+          inFlight.release();
+          throw pastDeadline(waitingForASlot(), false);
         }
         inFlight.release(); // a pause began while this call waited: it applies here too
       }
+    }
+
+    private String waitingForASlot() {
+      return "passed while waiting for a request slot (at most "
+          + options.maxConcurrency()
+          + " in flight)";
     }
 
     private boolean paused() {
@@ -362,8 +449,8 @@ public final class WavefrontClient {
     }
 
     /**
-     * Waits for the end of Wavefront's pause if the client's max backoff allows it; otherwise the
-     * call is not sent and fails at once.
+     * Waits for the end of Wavefront's pause if the client's max backoff and the deadline allow it;
+     * otherwise the call is not sent and fails at once.
      */
     private void awaitPause() {
       while (true) {
@@ -379,6 +466,9 @@ public final class WavefrontClient {
               left,
               "longer than the client waits (at most " + seconds(options.maxBackoff()) + ")");
         }
+        if (deadline != null && !p.until().isBefore(deadline.at())) {
+          throw throttled(p, left, "after " + deadline);
+        }
         sleep(left);
         waitedFor = p;
       }
@@ -393,38 +483,113 @@ public final class WavefrontClient {
               + p.until().truncatedTo(ChronoUnit.MILLIS)
               + " (Retry-After), "
               + why
-              + (made == 0
-                  ? ""
-                  : "; "
-                      + made
-                      + (made == 1 ? " attempt" : " attempts")
-                      + " made, the last: "
-                      + lastOutcome),
+              + (made == 0 ? "" : "; " + attempts()),
           null,
           left);
     }
 
-    private Attempt attempt(TokenSource.Token token) {
+    /**
+     * @param mayHaveBeenProcessed an attempt in flight was given up: a create is uncertain
+     */
+    private WavefrontException pastDeadline(String stage, boolean mayHaveBeenProcessed) {
+      boolean uncertain = mayHaveBeenProcessed && !idempotent;
+      return new WavefrontException(
+          uncertain ? Kind.UNCERTAIN : Kind.UNAVAILABLE,
+          lastStatus,
+          what
+              + ": "
+              + deadline
+              + " "
+              + stage
+              + "; "
+              + (made == 0 ? "not sent" : attempts())
+              + (uncertain ? "; the create may have been processed" : ""),
+          null);
+    }
+
+    private String attempts() {
+      return made + (made == 1 ? " attempt" : " attempts") + " made, the last: " + lastOutcome;
+    }
+
+    private Attempt attempt(TokenSource.Token token, Duration timeout, int attempt) {
+      CompletableFuture<HttpResponse<String>> answer;
+      try {
+        answer = http.sendAsync(request(token, timeout), HttpResponse.BodyHandlers.ofString());
+      } catch (RuntimeException e) {
+        // the JDK's messages quote header values, the token's among them
+        throw notSent(
+            Kind.UNAVAILABLE,
+            what,
+            "the HTTP client refused the request (" + e.getClass().getSimpleName() + ")");
+      }
       made++;
       long started = System.nanoTime();
+      boolean cutByDeadline = timeout.compareTo(options.requestTimeout()) < 0;
       try {
-        return answered(send(what, method, path, payload, token), token, started);
-      } catch (IOException e) {
-        listener.onCall(operation, "io_error", since(started));
-        boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
-        lastOutcome = describe(e, token);
-        return Attempt.failed(
-            new WavefrontException(
-                idempotent || notSent ? Kind.UNAVAILABLE : Kind.UNCERTAIN,
-                0,
-                what + ": " + lastOutcome,
-                null),
-            notSent,
-            false);
+        // bounded, so that a slow answer (headers or body) cannot hold the thread longer
+        return answered(answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS), token, started);
+      } catch (TimeoutException e) {
+        answer.cancel(true);
+        return noAnswer(timeout, cutByDeadline, attempt, started);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof HttpTimeoutException
+            && !(cause instanceof HttpConnectTimeoutException)) {
+          return noAnswer(timeout, cutByDeadline, attempt, started);
+        }
+        return failed(cause, token, started);
       } catch (InterruptedException e) {
+        answer.cancel(true);
         Thread.currentThread().interrupt();
         throw new WavefrontException(Kind.UNAVAILABLE, 0, what + ": interrupted", null);
       }
+    }
+
+    private HttpRequest request(TokenSource.Token token, Duration timeout) {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(api.resolve(path))
+              .timeout(timeout)
+              .header("Authorization", "Bearer " + token.value())
+              .header("Accept", "application/json");
+      if (payload != null) {
+        builder
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
+      } else {
+        builder.method(method, HttpRequest.BodyPublishers.noBody());
+      }
+      return builder.build();
+    }
+
+    private Attempt noAnswer(Duration timeout, boolean cutByDeadline, int attempt, long started) {
+      listener.onCall(operation, "io_error", since(started));
+      lastStatus = 0;
+      if (cutByDeadline) {
+        lastOutcome = "no answer yet";
+        throw pastDeadline("passed during attempt " + attempt, true);
+      }
+      lastOutcome = "no answer within " + seconds(timeout);
+      return Attempt.failed(
+          new WavefrontException(
+              idempotent ? Kind.UNAVAILABLE : Kind.UNCERTAIN, 0, what + ": " + lastOutcome, null),
+          false,
+          false);
+    }
+
+    private Attempt failed(Throwable cause, TokenSource.Token token, long started) {
+      listener.onCall(operation, "io_error", since(started));
+      boolean notSent =
+          cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+      lastOutcome = describe(cause, token);
+      lastStatus = 0;
+      return Attempt.failed(
+          new WavefrontException(
+              idempotent || notSent ? Kind.UNAVAILABLE : Kind.UNCERTAIN,
+              0,
+              what + ": " + lastOutcome,
+              null),
+          notSent,
+          false);
     }
 
     private Attempt answered(HttpResponse<String> response, TokenSource.Token token, long started) {
@@ -450,6 +615,7 @@ public final class WavefrontClient {
       }
       String message = message(response.body(), token);
       lastOutcome = "HTTP " + status + (message.isEmpty() ? "" : ": " + message);
+      lastStatus = status;
       Duration retryAfter = pause.remaining(clock.instant());
       return Attempt.failed(
           failure(status, what, lastOutcome, idempotent, retryAfter.isZero() ? null : retryAfter),
@@ -503,47 +669,15 @@ public final class WavefrontClient {
     return new WavefrontException(kind, 0, what + ": not sent: " + why, null);
   }
 
+  /** The body by a serializer, never by concatenation. */
   private static byte[] serialize(JsonNode body, String what) {
+    if (body == null) {
+      return null;
+    }
     try {
-      return body == null
-          ? null
-          : JSON.writeValueAsBytes(body); // a serializer, never concatenation
+      return JSON.writeValueAsBytes(body);
     } catch (IOException e) {
       throw notSent(Kind.REJECTED, what, "the body cannot be written as JSON");
-    }
-  }
-
-  private HttpResponse<String> send(
-      String what, String method, String path, byte[] payload, TokenSource.Token t)
-      throws IOException, InterruptedException {
-    rateLimiter.acquire();
-    inFlight.acquire();
-    try {
-      HttpRequest request;
-      try {
-        HttpRequest.Builder builder =
-            HttpRequest.newBuilder(api.resolve(path))
-                .timeout(options.requestTimeout())
-                .header("Authorization", "Bearer " + t.value())
-                .header("Accept", "application/json");
-        if (payload != null) {
-          builder
-              .header("Content-Type", "application/json")
-              .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
-        } else {
-          builder.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        request = builder.build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-      } catch (RuntimeException e) {
-        // the JDK's messages quote header values, the token's among them
-        throw notSent(
-            Kind.UNAVAILABLE,
-            what,
-            "the HTTP client refused the request (" + e.getClass().getSimpleName() + ")");
-      }
-    } finally {
-      inFlight.release();
     }
   }
 
@@ -632,8 +766,9 @@ public final class WavefrontClient {
     return s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
 
-  private static String describe(IOException e, TokenSource.Token token) {
-    String m = e.getMessage();
+  /** An I/O error with its message (the token replaced); anything else by its type only. */
+  private static String describe(Throwable e, TokenSource.Token token) {
+    String m = e instanceof IOException ? e.getMessage() : null;
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + truncate(redact(m, token)));
   }
 
