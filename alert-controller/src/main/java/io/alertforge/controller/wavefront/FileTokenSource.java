@@ -1,7 +1,6 @@
 package io.alertforge.controller.wavefront;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,46 +11,74 @@ import java.time.Instant;
  * The token from a file, typically a mounted Secret. The file is stat'ed on every call and re-read
  * when its modification time or size changes (a Secret update swaps the {@code ..data} symlink, so
  * both change), so a rotated token is picked up on the next request. Surrounding whitespace is
- * trimmed.
+ * trimmed; a token with anything but printable ASCII inside is refused ({@link
+ * InvalidTokenException}) at every call until the file changes: the last good token is not used
+ * instead, since a rotation often retires it.
  */
 public final class FileTokenSource implements TokenSource {
   private final Path file;
   private FileTime seenTime;
   private long seenSize = -1;
   private Token token;
+  private String refusal;
 
   public FileTokenSource(Path file) {
     this.file = file;
-    current(); // fail fast on a missing or empty file
+    current(); // fail fast on a missing, empty or unusable file
   }
 
   @Override
   public synchronized Token current() {
+    FileTime time;
+    long size;
+    byte[] content;
     try {
-      FileTime time = Files.getLastModifiedTime(file);
-      long size = Files.size(file);
-      if (token == null || !time.equals(seenTime) || size != seenSize) {
-        String value = Files.readString(file, StandardCharsets.UTF_8).strip();
-        if (value.isEmpty()) {
-          throw new IllegalStateException("the Wavefront token file " + file + " is empty");
-        }
-        if (token == null || !value.equals(token.value())) {
-          long version = token == null ? 1 : token.version() + 1;
-          token = new Token(value, version, time.toInstant());
-        }
-        seenTime = time;
-        seenSize = size;
+      time = Files.getLastModifiedTime(file);
+      size = Files.size(file);
+      if (time.equals(seenTime) && size == seenSize) {
+        return last();
+      }
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new InvalidTokenException(
+          "cannot read the Wavefront token file " + file + ": " + e.getClass().getSimpleName(), e);
+    }
+    seenTime = time;
+    seenSize = size;
+    try {
+      // bytes that are not UTF-8 become U+FFFD, which the check names
+      String value =
+          InvalidTokenException.checked(
+              new String(content, StandardCharsets.UTF_8),
+              "the Wavefront token file " + file,
+              "put the token alone in the file (a line break at its end is fine)");
+      refusal = null;
+      if (token == null || !value.equals(token.value())) {
+        long version = token == null ? 1 : token.version() + 1;
+        token = new Token(value, version, time.toInstant());
       }
       return token;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read the Wavefront token file " + file + ": " + e.getClass().getSimpleName(), e);
+    } catch (InvalidTokenException e) {
+      refusal = e.getMessage();
+      throw e;
     }
   }
 
-  /** For tests and the keikoproj Secret source: a fixed value. */
+  private Token last() {
+    if (refusal != null) {
+      throw new InvalidTokenException(refusal);
+    }
+    return token;
+  }
+
+  /** For tests: a fixed value, checked like a file's. */
   public static TokenSource fixed(String value) {
-    Token t = new Token(value, 1, Instant.now());
+    Token t =
+        new Token(
+            InvalidTokenException.checked(
+                value, "the fixed Wavefront token", "pass the token alone"),
+            1,
+            Instant.now());
     return () -> t;
   }
 }

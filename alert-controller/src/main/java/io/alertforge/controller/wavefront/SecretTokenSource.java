@@ -11,7 +11,9 @@ import java.util.Base64;
 /**
  * keikoproj's token: Secret {@code name} in {@code namespace}, data key equal to the Secret's name.
  * Re-read at most every {@code refresh}, so a rotated token is used without a restart. Prefer a
- * mounted Secret and {@code --wavefront-token-file}; this exists for keikoproj's configuration.
+ * mounted Secret and {@code --wavefront-token-file}; this exists for keikoproj's configuration. A
+ * token with anything but printable ASCII inside is refused ({@link InvalidTokenException}) until
+ * the Secret changes, as {@link FileTokenSource} does.
  */
 public final class SecretTokenSource implements TokenSource {
   private final KubernetesClient client;
@@ -20,6 +22,7 @@ public final class SecretTokenSource implements TokenSource {
   private final Duration refresh;
   private final Clock clock = Clock.systemUTC();
   private Token token;
+  private String refusal;
   private Instant readAt = Instant.MIN;
 
   public SecretTokenSource(
@@ -33,22 +36,42 @@ public final class SecretTokenSource implements TokenSource {
 
   @Override
   public synchronized Token current() {
-    if (token != null && clock.instant().isBefore(readAt.plus(refresh))) {
-      return token;
+    boolean known = token != null || refusal != null;
+    if (known && clock.instant().isBefore(readAt.plus(refresh))) {
+      return last();
     }
     Secret s = client.secrets().inNamespace(namespace).withName(name).get();
     String encoded = s == null || s.getData() == null ? null : s.getData().get(name);
     if (encoded == null) {
-      if (token != null) {
-        return token; // keep the last good one; the read is retried after refresh
+      if (known) {
+        return last(); // keep the last state; the read is retried after refresh
       }
-      throw new IllegalStateException(
+      throw new InvalidTokenException(
           "Secret " + namespace + "/" + name + " has no key '" + name + "' (keikoproj's layout)");
     }
-    String value = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip();
     readAt = clock.instant();
-    if (token == null || !token.value().equals(value)) {
-      token = new Token(value, token == null ? 1 : token.version() + 1, readAt);
+    String source =
+        "the Wavefront token in Secret " + namespace + "/" + name + ", key '" + name + "',";
+    try {
+      String value =
+          InvalidTokenException.checked(
+              new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8),
+              source,
+              "put the token alone in that key (a line break at its end is fine)");
+      refusal = null;
+      if (token == null || !token.value().equals(value)) {
+        token = new Token(value, token == null ? 1 : token.version() + 1, readAt);
+      }
+      return token;
+    } catch (InvalidTokenException e) {
+      refusal = e.getMessage();
+      throw e;
+    }
+  }
+
+  private Token last() {
+    if (refusal != null) {
+      throw new InvalidTokenException(refusal);
     }
     return token;
   }

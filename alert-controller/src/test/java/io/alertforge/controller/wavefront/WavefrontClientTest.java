@@ -2,6 +2,7 @@ package io.alertforge.controller.wavefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +15,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +32,10 @@ class WavefrontClientTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final RecordingListener listener = new RecordingListener();
+
   private WavefrontClient client(TokenSource tokens) {
-    return new WavefrontClient(
-        Harness.options(wavefront.baseUri()).build(), tokens, CallListener.NONE);
+    return new WavefrontClient(Harness.options(wavefront.baseUri()).build(), tokens, listener);
   }
 
   private WavefrontClient client() {
@@ -134,5 +139,126 @@ class WavefrontClientTest {
         .isInstanceOfSatisfying(
             WavefrontException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-token"));
+  }
+
+  private static final String RAW_REFUSAL =
+      "not sent: the Wavefront token holds a line break (U+000A) at character 4, a carriage"
+          + " return (U+000D) at character 8, a tab (U+0009) at character 12 and a NUL character"
+          + " (U+0000) at character 16";
+
+  /** Every operation of the client, each expected to fail the same way. */
+  private static List<Consumer<WavefrontClient>> everyOperation() {
+    return List.of(
+        c -> c.create(alert("t")),
+        c -> c.get("1"),
+        c -> c.update("1", alert("t")),
+        c -> c.delete("1"),
+        c -> c.searchByTag("t"));
+  }
+
+  @Test
+  void aBadTokenFromARawSourceFailsEveryCallUnsentWithoutAnyPartOfIt() {
+    WavefrontClient c = client(() -> new TokenSource.Token(TokenLeaks.BAD_TOKEN, 1, Instant.now()));
+    assertThatThrownBy(() -> c.get("1"))
+        .isInstanceOfSatisfying(
+            WavefrontException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED))
+        .hasMessage("GET /api/v2/alert/1: " + RAW_REFUSAL)
+        .hasNoCause();
+    for (Consumer<WavefrontClient> operation : everyOperation()) {
+      WavefrontException e =
+          catchThrowableOfType(() -> operation.accept(c), WavefrontException.class);
+      assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
+      assertThat(e.getMessage()).endsWith(RAW_REFUSAL);
+      TokenLeaks.assertNoPartIn(e);
+    }
+    assertThat(wavefront.requests().size()).isZero();
+  }
+
+  @Test
+  void aBadTokenReachesNeitherTheWireNorTheMetrics() {
+    WavefrontClient c = client(() -> new TokenSource.Token(TokenLeaks.BAD_TOKEN, 1, Instant.now()));
+    for (Consumer<WavefrontClient> operation : everyOperation()) {
+      catchThrowableOfType(() -> operation.accept(c), WavefrontException.class);
+    }
+    assertThat(listener.calls).isEmpty();
+    assertThat(wavefront.requests().size()).isZero();
+  }
+
+  @Test
+  void aTokenFileRotatedToABadValueFailsCallsAsATokenProblemUntilItIsFixed(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("token");
+    Files.writeString(file, Harness.TOKEN + "\n");
+    WavefrontClient c = client(new FileTokenSource(file));
+    assertThat(c.get("1")).isEmpty();
+
+    Files.writeString(file, TokenLeaks.BAD_TOKEN);
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(1)));
+    for (Consumer<WavefrontClient> operation : everyOperation()) {
+      WavefrontException e =
+          catchThrowableOfType(() -> operation.accept(c), WavefrontException.class);
+      assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
+      assertThat(e.getMessage())
+          .contains(
+              ": not sent: the Wavefront token file "
+                  + file
+                  + " holds a line break (U+000A) at character 4,");
+      TokenLeaks.assertNoPartIn(e);
+    }
+    assertThat(wavefront.requests().size()).isEqualTo(1);
+    assertThat(listener.calls).containsExactly("get 404");
+
+    Files.writeString(file, Harness.TOKEN);
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(2)));
+    assertThat(c.get("1")).isEmpty();
+    assertThat(wavefront.requests().size()).isEqualTo(2);
+  }
+
+  @Test
+  void whatATokenSourceThrowsIsShownByItsTypeOnly() {
+    WavefrontClient c =
+        client(
+            () -> {
+              throw new IllegalStateException("cannot use " + TokenLeaks.BAD_TOKEN);
+            });
+    assertThatThrownBy(() -> c.get("1"))
+        .isInstanceOfSatisfying(
+            WavefrontException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED))
+        .hasMessage(
+            "GET /api/v2/alert/1: not sent: the token source failed (IllegalStateException)")
+        .hasNoCause();
+    assertThat(wavefront.requests().size()).isZero();
+  }
+
+  @Test
+  void whatTheHttpClientThrowsIsShownByItsTypeOnly() {
+    WavefrontClient c =
+        new WavefrontClient(
+            Harness.options(wavefront.baseUri()).build(),
+            FileTokenSource.fixed(Harness.TOKEN),
+            listener,
+            Clock.systemUTC(),
+            new HeaderQuotingHttpClient());
+    for (Consumer<WavefrontClient> operation : everyOperation()) {
+      WavefrontException e =
+          catchThrowableOfType(() -> operation.accept(c), WavefrontException.class);
+      assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+      assertThat(e.getMessage())
+          .endsWith(": not sent: the HTTP client refused the request (IllegalArgumentException)");
+      assertThat(e).hasNoCause();
+      assertThat(e.getMessage()).doesNotContain(Harness.TOKEN);
+    }
+    assertThat(listener.calls).isEmpty();
+  }
+
+  @Test
+  void anAnswerQuotingTheTokenIsShownWithoutIt() {
+    wavefront
+        .faults()
+        .add(Fault.status(400).message("no such token: " + Harness.TOKEN).on("GET", "/api/**"));
+    assertThatThrownBy(() -> client().get("1"))
+        .isInstanceOfSatisfying(
+            WavefrontException.class, e -> assertThat(e.kind()).isEqualTo(Kind.REJECTED))
+        .hasMessage("GET /api/v2/alert/1: HTTP 400: no such token: [the token]");
   }
 }
