@@ -251,7 +251,11 @@ public final class AlertController implements AutoCloseable {
     metrics.gauge(
         "alertforge.wavefront.token.age.seconds",
         "Seconds since the Wavefront token last changed (rotate every 30 to 90 days)",
-        () -> Duration.between(tokens.current().changedAt(), Instant.now()).toSeconds());
+        () -> tokenAgeSeconds(tokens));
+    metrics.gauge(
+        "alertforge.wavefront.pause.seconds",
+        "Seconds left of the pause Wavefront asked for (Retry-After); 0 when not paused",
+        () -> wavefront.pausedFor().toMillis() / 1000.0);
     metrics.gauge("alertforge.leader", "1 on the replica that writes", () -> leader.get() ? 1 : 0);
 
     reconciler =
@@ -264,6 +268,7 @@ public final class AlertController implements AutoCloseable {
                 settings.authRetry(),
                 settings.resyncPeriod(),
                 settings.reconcileTimeout(),
+                wavefrontOptions.requestTimeout(),
                 settings.adoptUntagged(),
                 settings.namespaces(),
                 settings.pruneOrphans(),
@@ -324,6 +329,15 @@ public final class AlertController implements AutoCloseable {
             c.settingNamespaces(settings.namespaces());
           }
         });
+  }
+
+  /** NaN while the token cannot be read (the calls say why): the age of no token is unknown. */
+  private static double tokenAgeSeconds(TokenSource tokens) {
+    try {
+      return Duration.between(tokens.current().changedAt(), Instant.now()).toSeconds();
+    } catch (RuntimeException unreadable) {
+      return Double.NaN;
+    }
   }
 
   /** This replica's Pod, to hang events about no single CR on; none outside a Pod. */

@@ -88,6 +88,14 @@ public final class ControllerMetrics implements CallListener, Metrics {
         .increment();
   }
 
+  @Override
+  public void onPause(Duration length) {
+    Counter.builder("alertforge.wavefront.pauses")
+        .description("Pauses of every Wavefront call that Wavefront asked for with Retry-After")
+        .register(registry)
+        .increment();
+  }
+
   /** Registers a gauge read at scrape time (token age, managed alerts, leader). */
   public void gauge(String name, String description, DoubleSupplier value) {
     Gauge.builder(name, value::getAsDouble).description(description).register(registry);

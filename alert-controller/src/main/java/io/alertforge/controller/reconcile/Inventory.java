@@ -31,11 +31,15 @@ public final class Inventory {
     this.clock = clock;
   }
 
-  /** Lists every alert with the cluster tag, replacing what was known. */
+  /** Lists every alert with this cluster's tags, replacing what was known. */
   public void refresh() {
+    refresh(client);
+  }
+
+  private void refresh(WavefrontClient via) {
     synchronized (refreshLock) {
       Map<String, List<LiveAlert>> fresh = new ConcurrentHashMap<>();
-      for (ObjectNode a : client.searchByTag(tags.clusterTag())) {
+      for (ObjectNode a : via.searchByTag(tags.clusterTag())) {
         LiveAlert live = LiveAlert.of(a);
         if (tags.isThisClusters(live.ownerTag())) {
           fresh.computeIfAbsent(live.ownerTag(), k -> new ArrayList<>()).add(live);
@@ -46,19 +50,22 @@ public final class Inventory {
     }
   }
 
-  /** Lists once if nothing was ever listed; concurrent callers wait for the one listing. */
-  public void ensureLoaded() {
+  /**
+   * Lists once, through {@code via} (a reconcile's client, bounded by its deadline), if nothing was
+   * ever listed; concurrent callers wait for the one listing.
+   */
+  public void ensureLoaded(WavefrontClient via) {
     if (byOwner == null) {
       synchronized (refreshLock) {
         if (byOwner == null) {
-          refresh();
+          refresh(via);
         }
       }
     }
   }
 
   public List<LiveAlert> owned(String ownerTag) {
-    ensureLoaded();
+    ensureLoaded(client);
     List<LiveAlert> l = byOwner.get(ownerTag);
     return l == null ? List.of() : List.copyOf(l);
   }

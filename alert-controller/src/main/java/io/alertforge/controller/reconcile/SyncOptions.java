@@ -9,6 +9,7 @@ import java.util.Set;
  * @param authRetry after a 401/403, when a CR retries
  * @param resyncPeriod how often the resync lists Wavefront
  * @param reconcileTimeout the most one reconcile spends on Wavefront calls
+ * @param requestTimeout the Wavefront client's timeout of one request
  * @param adoptUntagged the migration mode of {@link StatusClaim}
  * @param namespaces the watched namespaces, empty for all: orphans are judged only there
  * @param pruneOrphans delete orphans {@code orphanGrace} after they are first found
@@ -18,6 +19,7 @@ public record SyncOptions(
     Duration authRetry,
     Duration resyncPeriod,
     Duration reconcileTimeout,
+    Duration requestTimeout,
     boolean adoptUntagged,
     Set<String> namespaces,
     boolean pruneOrphans,

@@ -56,8 +56,9 @@ public class WavefrontAlertReconciler
   public static final String FINALIZER = "alertforge.io/wavefront-alert";
 
   /**
-   * Wavefront's search can lag its writes by about a second: after an uncertain create, this long
-   * the reconciler searches again before it creates a second alert.
+   * Wavefront's search can lag its writes by about a second, and a create the client gave up on may
+   * still be processed for up to a request timeout: after an uncertain create, the reconciler
+   * searches again for that long plus this margin before it creates a second alert.
    */
   static final Duration SEARCH_LAG_WINDOW = Duration.ofSeconds(10);
 
@@ -107,7 +108,7 @@ public class WavefrontAlertReconciler
     this.metrics = metrics;
     this.clock = clock;
     this.leader = leader;
-    this.uncertain = new UncertainCreates(SEARCH_LAG_WINDOW, clock);
+    this.uncertain = new UncertainCreates(options.requestTimeout().plus(SEARCH_LAG_WINDOW), clock);
     this.orphans =
         new OrphanSweep(
             client,
@@ -196,9 +197,11 @@ public class WavefrontAlertReconciler
       return patchIfChanged(cr, before, status);
     }
 
+    // every Wavefront call of this reconcile, waits and retries included, ends by this instant
+    WavefrontClient wf = client.within(clock.instant().plus(options.reconcileTimeout()));
     try {
       String statusId = statusId(status);
-      Lookup found = lookup(cr, ctx, ownerTag, statusId, desired.name());
+      Lookup found = lookup(wf, cr, ctx, ownerTag, statusId, desired.name());
       StatusClaim claim = found.claim();
       if (claim.verdict() == StatusClaim.Verdict.UNTAGGED && found.live().isEmpty()) {
         // perhaps this CR's own alert from keikoproj's days: a second one beside it would stay
@@ -220,7 +223,7 @@ public class WavefrontAlertReconciler
       } else {
         uncertain.resolved(ownerTag);
       }
-      String id = apply(cr, plan, claim, desired, found.live(), ownerTag);
+      String id = apply(wf, cr, plan, claim, desired, found.live(), ownerTag);
       succeeded(cr, status, plan, desired, id, now);
       reportConflict(cr, before, status, claim, generation, now);
       UpdateControl<WavefrontAlert> done = patchIfChanged(cr, before, status);
@@ -235,6 +238,11 @@ public class WavefrontAlertReconciler
       if (e.kind() == WavefrontException.Kind.REJECTED) {
         failed(cr, status, "Rejected", e, now);
         return patchIfChanged(cr, before, status);
+      }
+      if (e.retryAfter().isPresent()) {
+        // Wavefront paused this client (Retry-After): come back when the pause ends, not sooner
+        failed(cr, status, "Throttled", e, now);
+        return patchIfChanged(cr, before, status).rescheduleAfter(afterPause(e.retryAfter().get()));
       }
       if (e.isAuth()) {
         failed(cr, status, "Unauthorized", e, now);
@@ -277,12 +285,13 @@ public class WavefrontAlertReconciler
     }
     String ownerTag = ownerTag(cr);
     uncertain.resolved(ownerTag);
+    WavefrontClient wf = client.within(clock.instant().plus(options.reconcileTimeout()));
     try {
       Set<String> ids = new LinkedHashSet<>();
-      searchOwned(ownerTag).forEach(a -> ids.add(a.id()));
+      searchOwned(wf, ownerTag).forEach(a -> ids.add(a.id()));
       if (statusId != null && !ids.contains(statusId)) {
         StatusClaim claim =
-            claim(cr, ctx, ownerTag, statusId, alertName(cr), !ids.isEmpty(), client.get(statusId));
+            claim(cr, ctx, ownerTag, statusId, alertName(cr), !ids.isEmpty(), wf.get(statusId));
         if (claim.usable()) {
           ids.add(statusId);
         } else if (claim.conflict()) {
@@ -293,7 +302,7 @@ public class WavefrontAlertReconciler
       }
       List<String> deleted = new ArrayList<>();
       for (String id : ids) {
-        if (client.delete(id)) {
+        if (wf.delete(id)) {
           deleted.add(id);
           audit.record("delete", cr, id, alertName(cr), null, null);
         }
@@ -352,14 +361,16 @@ public class WavefrontAlertReconciler
    * The status id's alert joins them only if {@link StatusClaim} says it may.
    */
   private Lookup lookup(
+      WavefrontClient wf,
       WavefrontAlert cr,
       Context<WavefrontAlert> ctx,
       String ownerTag,
       String statusId,
       String desiredName) {
+    inventory.ensureLoaded(wf);
     List<LiveAlert> live = new ArrayList<>(inventory.owned(ownerTag));
     if (live.isEmpty()) {
-      live.addAll(searchOwned(ownerTag));
+      live.addAll(searchOwned(wf, ownerTag));
       inventory.replaceOwned(ownerTag, live);
     }
     if (statusId == null) {
@@ -368,7 +379,7 @@ public class WavefrontAlertReconciler
     if (live.stream().anyMatch(a -> a.id().equals(statusId))) {
       return new Lookup(live, new StatusClaim(StatusClaim.Verdict.OWNED, statusId, null, null));
     }
-    Optional<ObjectNode> named = client.get(statusId);
+    Optional<ObjectNode> named = wf.get(statusId);
     StatusClaim claim = claim(cr, ctx, ownerTag, statusId, desiredName, !live.isEmpty(), named);
     if (claim.usable()) {
       live.add(LiveAlert.of(named.get()));
@@ -400,8 +411,8 @@ public class WavefrontAlertReconciler
   }
 
   /** The alerts that carry {@code ownerTag} exactly (the search itself ignores case). */
-  private List<LiveAlert> searchOwned(String ownerTag) {
-    return client.searchByTag(ownerTag).stream()
+  private static List<LiveAlert> searchOwned(WavefrontClient wf, String ownerTag) {
+    return wf.searchByTag(ownerTag).stream()
         .map(LiveAlert::of)
         .filter(a -> ownerTag.equals(a.ownerTag()))
         .toList();
@@ -465,6 +476,7 @@ public class WavefrontAlertReconciler
   }
 
   private String apply(
+      WavefrontClient wf,
       WavefrontAlert cr,
       SyncPlan plan,
       StatusClaim claim,
@@ -474,7 +486,7 @@ public class WavefrontAlertReconciler
     boolean adopted = plan.adopted() || claim.verdict() == StatusClaim.Verdict.ADOPTABLE;
     String name = desired.body().path("name").asText();
     for (String dup : plan.duplicates()) {
-      if (client.delete(dup)) {
+      if (wf.delete(dup)) {
         audit.record("delete-duplicate", cr, dup, name, checksumOf(live, dup), null);
         events.normal(
             cr,
@@ -486,7 +498,7 @@ public class WavefrontAlertReconciler
     String before = plan.id() == null ? null : checksumOf(live, plan.id());
     switch (plan.action()) {
       case CREATE, RECREATE -> {
-        ObjectNode created = client.create(desired.body());
+        ObjectNode created = wf.create(desired.body());
         LiveAlert alert = LiveAlert.of(created);
         inventory.put(alert);
         boolean recreate = plan.action() == SyncPlan.Action.RECREATE;
@@ -501,7 +513,7 @@ public class WavefrontAlertReconciler
         return alert.id();
       }
       case UPDATE, CORRECT_DRIFT -> {
-        ObjectNode updated = update(plan.id(), desired, owner);
+        ObjectNode updated = update(wf, plan.id(), desired, owner);
         inventory.put(LiveAlert.of(updated));
         boolean drift = plan.action() == SyncPlan.Action.CORRECT_DRIFT;
         String fields = String.join(", ", plan.differences());
@@ -554,9 +566,9 @@ public class WavefrontAlertReconciler
     }
   }
 
-  private ObjectNode update(String id, DesiredAlert desired, String owner) {
+  private ObjectNode update(WavefrontClient wf, String id, DesiredAlert desired, String owner) {
     try {
-      return client.update(id, desired.body());
+      return wf.update(id, desired.body());
     } catch (WavefrontException e) {
       if (e.kind() == WavefrontException.Kind.NOT_FOUND) {
         inventory.remove(owner, id); // gone since the listing: the retry re-creates it
@@ -696,6 +708,14 @@ public class WavefrontAlertReconciler
 
   private Set<String> ownerTags(java.util.stream.Stream<WavefrontAlert> crs) {
     return crs.map(this::ownerTag).collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * A little after the pause ends, spread so that CRs paused together do not all return at once.
+   */
+  private static Duration afterPause(Duration pause) {
+    long spread = Math.max(1, pause.toMillis() / 10);
+    return pause.plusMillis(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(spread));
   }
 
   private static String checksumOf(List<LiveAlert> live, String id) {
