@@ -296,9 +296,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         throw new CommandLine.ParameterException(
             new CommandLine(this), "--keikoproj-configmap must be NAMESPACE/NAME");
       }
-      ConfigMap cm = kubernetes.configMaps().inNamespace(ref[0]).withName(ref[1]).get();
-      Map<String, String> data = cm == null || cm.getData() == null ? Map.of() : cm.getData();
-      KeikoprojConfig k = KeikoprojConfig.from(data);
+      KeikoprojConfig k = KeikoprojConfig.read(kubernetes, ref[0], ref[1]);
       base = url != null && !url.isBlank() ? URI.create(url) : k.url();
       tokens =
           tokenFile != null
@@ -470,9 +468,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   }
 
   /** keikoproj's ConfigMap keys (alert-manager's internal/config). */
-  record KeikoprojConfig(URI url, String tokenSecret) {
+  public record KeikoprojConfig(URI url, String tokenSecret) {
     static final String URL_KEY = "wavefront.api.url";
     static final String SECRET_KEY = "wavefront.api.token.secret.name";
+
+    /** The ConfigMap {@code namespace/name}, read once at start. */
+    public static KeikoprojConfig read(KubernetesClient client, String namespace, String name) {
+      ConfigMap cm = client.configMaps().inNamespace(namespace).withName(name).get();
+      if (cm == null) {
+        throw new IllegalStateException(
+            "--keikoproj-configmap: the ConfigMap " + namespace + "/" + name + " does not exist");
+      }
+      return from(cm.getData() == null ? Map.of() : cm.getData());
+    }
 
     static KeikoprojConfig from(Map<String, String> data) {
       String url = data.get(URL_KEY);

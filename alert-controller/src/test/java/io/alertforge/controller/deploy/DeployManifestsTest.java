@@ -3,6 +3,7 @@ package io.alertforge.controller.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -255,6 +257,49 @@ class DeployManifestsTest {
         .contains("kube-system", "alert-manager-system");
     assertThat(hook.getRules().get(0).getResources())
         .containsExactly("wavefrontalerts", "alertsconfigs");
+  }
+
+  /**
+   * Each install (the base, every overlay) and the base with the keikoproj component (which sets
+   * its own flags) carries the components of the modes its Deployment's flags turn on, and none
+   * other: the Git source's writes with GIT_URL, the push webhook's ingress with
+   * GIT_WEBHOOK_SECRET_FILE, SSH egress with an ssh:// GIT_URL, the Secret read with
+   * KEIKOPROJ_CONFIGMAP and no token file.
+   */
+  @Test
+  void everyInstallGrantsTheModesItsFlagsTurnOn() throws Exception {
+    Map<String, List<Map<String, Object>>> modes = new LinkedHashMap<>(installs());
+    modes.put(
+        "base+keikoproj-mode",
+        KustomizeBuild.build(DEPLOY.resolve("base"), DEPLOY.resolve("components/keikoproj-mode")));
+    for (var install : modes.entrySet()) {
+      List<Map<String, Object>> build = install.getValue();
+      Map<String, String> env = new HashMap<>();
+      for (EnvVar e :
+          deployment(build).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+        env.put(e.getName(), e.getValue());
+      }
+      Set<String> names = new HashSet<>();
+      build.forEach(
+          o -> names.add(o.get("kind") + "/" + ((Map<?, ?>) o.get("metadata")).get("name")));
+      String gitUrl = env.getOrDefault("GIT_URL", "");
+      assertThat(names.contains("Role/alertforge-controller-git-source"))
+          .as(install.getKey() + ": GIT_URL and the component git-source")
+          .isEqualTo(!gitUrl.isEmpty());
+      assertThat(names.contains("ClusterRole/alertforge-controller-git-source"))
+          .as(install.getKey() + ": GIT_URL and the component git-source")
+          .isEqualTo(!gitUrl.isEmpty());
+      assertThat(names.contains("NetworkPolicy/alertforge-controller-git-webhook"))
+          .as(install.getKey() + ": GIT_WEBHOOK_SECRET_FILE and the component git-webhook")
+          .isEqualTo(env.containsKey("GIT_WEBHOOK_SECRET_FILE"));
+      assertThat(names.contains("NetworkPolicy/alertforge-controller-git-ssh"))
+          .as(install.getKey() + ": an ssh:// GIT_URL and the component git-ssh")
+          .isEqualTo(gitUrl.startsWith("ssh://"));
+      assertThat(names.contains("Role/alertforge-controller-keikoproj"))
+          .as(install.getKey() + ": KEIKOPROJ_CONFIGMAP without a token file and keikoproj-mode")
+          .isEqualTo(
+              env.containsKey("KEIKOPROJ_CONFIGMAP") && !env.containsKey("WAVEFRONT_TOKEN_FILE"));
+    }
   }
 
   /** The controller's Deployment in a build. */
