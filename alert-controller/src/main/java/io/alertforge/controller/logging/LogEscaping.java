@@ -3,10 +3,11 @@ package io.alertforge.controller.logging;
 import java.util.function.IntPredicate;
 
 /**
- * Escapes what would let a logged value (an alert name, a Wavefront answer, a commit message) end
- * its log line and forge the next one: control characters and the Unicode line separators.
+ * Escapes what would let a value (an alert name, a Wavefront answer, a commit message, a flag) end
+ * its line in a log or a start-up error and forge the next one: control characters and the Unicode
+ * line separators.
  */
-final class LogEscaping {
+public final class LogEscaping {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private LogEscaping() {}
@@ -16,7 +17,7 @@ final class LogEscaping {
    * \n}, {@code \r}, {@code \t} or {@code \}{@code uXXXX}, and a backslash becomes two, so an
    * escape in the output always stands for the character it names.
    */
-  static String text(String s) {
+  public static String text(String s) {
     return escape(s, c -> c == '\\' || isControl(c) || isLineSeparator(c));
   }
 
