@@ -9,8 +9,10 @@ import io.alertforge.controller.admission.PolicySource;
 import io.alertforge.controller.gitops.GitSourceSettings;
 import io.alertforge.controller.gitops.GitSync;
 import io.alertforge.controller.gitops.GitWebhook;
+import io.alertforge.controller.logging.LogEscaping;
 import io.alertforge.controller.ops.OpsServer;
 import io.alertforge.controller.reconcile.DriftMode;
+import io.alertforge.controller.reconcile.OwnershipTag;
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.controller.wavefront.SecretTokenSource;
 import io.alertforge.controller.wavefront.TokenSource;
@@ -18,10 +20,14 @@ import io.alertforge.controller.wavefront.WavefrontClient;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.PrintWriter;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +42,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar alert-controller.jar --help}. Every flag is in docs/controller.md. */
 @Command(
@@ -309,86 +319,200 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "The only user that may change objects managed from Git.")
   String controllerUser;
 
+  /** The environment the flags' {@code ${env:...}} defaults and {@code POD_NAME} are read from. */
+  private Map<String, String> env = System.getenv();
+
+  @Spec CommandSpec spec;
+
   public static void main(String[] args) {
-    System.exit(
-        new CommandLine(new Main())
-            .setExecutionExceptionHandler(
-                (e, cmd, parsed) -> {
-                  if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-                    cmd.getErr().println("alertforge-controller: " + e.getMessage());
-                    return 2; // a configuration error: no stack trace
-                  }
-                  throw e;
-                })
-            .execute(args));
+    System.exit(run(args, System.getenv(), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Runs the controller as {@code main} does, with the flags' environment variables read from
+   * {@code env} (for a name {@code env} lacks, picocli reads the process's own), and returns the
+   * exit code. A configuration error (a flag missing or wrong, a file missing or unreadable) is one
+   * line on {@code err} each, {@code alertforge-controller: <what and how to fix it>}, and exit
+   * code 2, with no stack trace.
+   */
+  static int run(String[] args, Map<String, String> env, PrintWriter err) {
+    Main main = new Main();
+    main.env = env;
+    return new CommandLine(main)
+        .setErr(err)
+        .setDefaultValueProvider(arg -> fromEnvironment(arg, env))
+        .setParameterExceptionHandler((e, a) -> parseError(e, err))
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              if (e instanceof StartupChecks.Failed failed) {
+                failed.problems().forEach(p -> printError(err, p));
+                return 2;
+              }
+              if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                printError(err, e.getMessage()); // from building the parts, e.g. a token source
+                return 2;
+              }
+              throw e;
+            })
+        .execute(args);
+  }
+
+  private static int parseError(CommandLine.ParameterException e, PrintWriter err) {
+    if (e instanceof CommandLine.MissingParameterException missing) {
+      for (ArgSpec arg : missing.getMissing()) {
+        printError(err, (arg instanceof OptionSpec o ? required(o) : e.getMessage()) + HELP);
+      }
+    } else if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      printError(
+          err,
+          e.getMessage() + " (did you mean " + unmatched.getSuggestions().get(0) + "?)" + HELP);
+    } else {
+      printError(err, e.getMessage() + HELP);
+    }
+    return 2;
+  }
+
+  private static final String HELP = "; --help shows all flags";
+
+  /** One line, whatever the message holds: a value from a flag or a file cannot break it. */
+  private static void printError(PrintWriter err, String message) {
+    err.println("alertforge-controller: " + LogEscaping.text(message));
+    err.flush();
+  }
+
+  /** {@code --cluster-name is required (or the environment variable CLUSTER_NAME)}. */
+  private static String required(OptionSpec option) {
+    Matcher env = environmentDefault(option);
+    return option.longestName()
+        + " is required"
+        + (env == null ? "" : " (or the environment variable " + env.group(1) + ")");
+  }
+
+  private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:(\\w+)(?::-(.*))?}");
+
+  /** A flag's {@code ${env:NAME}} or {@code ${env:NAME:-default}} default, parsed; or null. */
+  private static Matcher environmentDefault(ArgSpec arg) {
+    Option option = arg.userObject() instanceof Field f ? f.getAnnotation(Option.class) : null;
+    Matcher m = option == null ? null : ENV_DEFAULT.matcher(option.defaultValue());
+    return m != null && m.matches() ? m : null;
+  }
+
+  /** A flag's default from {@code env}; null leaves it to picocli (a literal default, or none). */
+  private static String fromEnvironment(ArgSpec arg, Map<String, String> env) {
+    Matcher m = environmentDefault(arg);
+    if (m == null) {
+      return null;
+    }
+    String value = env.get(m.group(1));
+    return value != null ? value : m.group(2);
   }
 
   @Override
   public Integer call() throws Exception {
-    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
-    URI base;
-    TokenSource tokens;
-    if (keikoprojConfigMap != null && !keikoprojConfigMap.isBlank()) {
-      String[] ref = keikoprojConfigMap.split("/", 2);
-      if (ref.length != 2) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(this), "--keikoproj-configmap must be NAMESPACE/NAME");
-      }
-      ConfigMap cm = kubernetes.configMaps().inNamespace(ref[0]).withName(ref[1]).get();
-      Map<String, String> data = cm == null || cm.getData() == null ? Map.of() : cm.getData();
-      KeikoprojConfig k = KeikoprojConfig.from(data);
-      base = url != null && !url.isBlank() ? URI.create(url) : k.url();
-      tokens =
-          tokenFile != null
-              ? new FileTokenSource(tokenFile)
-              : new SecretTokenSource(kubernetes, ref[0], k.tokenSecret(), Duration.ofSeconds(30));
-    } else {
-      if (url == null || url.isBlank() || tokenFile == null) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(this),
-            "--wavefront-url and --wavefront-token-file are required (or --keikoproj-configmap)");
-      }
-      base = URI.create(url);
-      tokens = new FileTokenSource(tokenFile);
+    // Every flag and file first, before anything starts, so that one run names every problem.
+    StartupChecks checks = new StartupChecks();
+    Path token = checks.file("--wavefront-token-file", tokenFile);
+    checks.file("--git-username-file", gitUsernameFile);
+    checks.file("--git-password-file", gitPasswordFile);
+    checks.file("--git-ssh-key-file", gitSshKeyFile);
+    checks.file("--git-ssh-key-passphrase-file", gitSshKeyPassphraseFile);
+    checks.file("--git-known-hosts-file", gitKnownHostsFile);
+    checks.file("--git-webhook-secret-file", gitWebhookSecretFile);
+    checks.file("--admission-cert-file", admissionCert);
+    checks.file("--admission-key-file", admissionKey);
+    boolean keikoproj = keikoprojConfigMap != null && !keikoprojConfigMap.isBlank();
+    String[] keikoprojRef =
+        keikoproj
+            ? checks.value(null, () -> namespacedName("--keikoproj-configmap", keikoprojConfigMap))
+            : null;
+    boolean hasUrl = url != null && !url.isBlank();
+    if (!keikoproj && !hasUrl) {
+      checks.add(
+          required(spec.findOption("--wavefront-url")) + ", or --keikoproj-configmap" + HELP);
     }
-    WavefrontClient.Options options =
-        WavefrontClient.Options.builder(base)
-            .allowInsecure(allowInsecure)
-            .rateLimit(rateLimit, maxConcurrency)
-            .timeouts(Duration.ofSeconds(10), duration(requestTimeout))
-            .authProbeInterval(duration(authRetry))
-            .build();
+    if (!keikoproj && tokenFile == null) {
+      checks.add(
+          required(spec.findOption("--wavefront-token-file"))
+              + ", or --keikoproj-configmap"
+              + HELP);
+    }
+    URI flagUrl = hasUrl ? checks.value("--wavefront-url", () -> URI.create(url.strip())) : null;
+    TokenSource fileTokens =
+        token == null ? null : checks.value(null, () -> new FileTokenSource(token));
+    checks.value("--cluster-name", () -> new OwnershipTag(clusterName));
+    Duration resyncPeriod = checks.value(null, () -> duration("--resync-period", resync));
+    Duration timeout = checks.value(null, () -> duration("--request-timeout", requestTimeout));
+    Duration authRetryAfter = checks.value(null, () -> duration("--auth-retry", authRetry));
+    Duration reconcileDeadline =
+        checks.value(null, () -> duration("--reconcile-timeout", reconcileTimeout));
+    Duration orphanGraceAfter = checks.value(null, () -> duration("--orphan-grace", orphanGrace));
+    Duration lease = checks.value(null, () -> duration("--lease-duration", leaseDuration));
+    DriftMode driftMode = checks.value("--drift", () -> DriftMode.parse(drift));
+    checks.require(rateLimit > 0, "--rate-limit must be more than 0, got " + rateLimit);
+    checks.require(
+        maxConcurrency > 0, "--max-concurrency must be at least 1, got " + maxConcurrency);
+    checks.require(threads > 0, "--reconcile-threads must be at least 1, got " + threads);
+    checks.require(
+        !leaderElect || (leaseNamespace != null && !leaseNamespace.isBlank()),
+        "--leader-elect needs --leader-election-namespace (or $POD_NAMESPACE)");
+    checks.require(
+        (admissionCert == null) == (admissionKey == null),
+        "--admission-cert-file and --admission-key-file enable the webhook together: give both");
+    String[] policy =
+        admissionPolicy == null || admissionPolicy.isBlank()
+            ? new String[] {null, null}
+            : checks.value(
+                null, () -> namespacedName("--admission-policy-configmap", admissionPolicy));
+    GitSourceSettings gs = checks.value(null, this::gitSettings);
+    checks.throwIfAny();
+
     Set<String> watched = new LinkedHashSet<>();
     if (namespaces != null) {
       namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(watched::add);
     }
-    String podName = System.getenv("POD_NAME");
-    if (leaderElect && (leaseNamespace == null || leaseNamespace.isBlank())) {
-      throw new CommandLine.ParameterException(
-          new CommandLine(this),
-          "--leader-elect needs --leader-election-namespace or $POD_NAMESPACE");
-    }
+    String podName = env.get("POD_NAME");
     AlertController.Settings.Builder builder =
         AlertController.Settings.builder(clusterName)
             .namespaces(watched)
-            .resyncPeriod(duration(resync))
-            .driftMode(DriftMode.parse(drift))
-            .authRetry(duration(authRetry))
+            .resyncPeriod(resyncPeriod)
+            .driftMode(driftMode)
+            .authRetry(authRetryAfter)
             .reconcileThreads(threads)
             .adoptUntagged(adoptUntagged)
-            .pruneOrphans(pruneOrphans, duration(orphanGrace))
-            .reconcileTimeout(duration(reconcileTimeout))
-            .pod(podName, System.getenv("POD_NAMESPACE"));
+            .pruneOrphans(pruneOrphans, orphanGraceAfter)
+            .reconcileTimeout(reconcileDeadline)
+            .pod(podName, env.get("POD_NAMESPACE"));
     if (podName != null && !podName.isBlank()) {
       builder.identity(podName);
     }
     if (leaderElect) {
-      builder.leaderElection(leaseName, leaseNamespace, duration(leaseDuration));
+      builder.leaderElection(leaseName, leaseNamespace, lease);
     }
     AlertController.Settings settings = builder.build();
-    // before the controller starts: a wrong Git flag stops the process with its message alone
-    GitSourceSettings gs = gitSettings();
-    AlertController controller = new AlertController(kubernetes, options, tokens, settings);
+    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+    URI base = flagUrl;
+    TokenSource tokens = fileTokens;
+    AlertController controller;
+    try {
+      if (keikoproj) {
+        KeikoprojConfig k = KeikoprojConfig.read(kubernetes, keikoprojRef[0], keikoprojRef[1]);
+        base = base != null ? base : k.url();
+        tokens =
+            tokens != null ? tokens : secretTokens(kubernetes, keikoprojRef[0], k.tokenSecret());
+      }
+      WavefrontClient.Options options =
+          WavefrontClient.Options.builder(base)
+              .allowInsecure(allowInsecure)
+              .rateLimit(rateLimit, maxConcurrency)
+              .timeouts(Duration.ofSeconds(10), timeout)
+              .authProbeInterval(authRetryAfter)
+              .build();
+      controller = new AlertController(kubernetes, options, tokens, settings);
+    } catch (RuntimeException e) {
+      kubernetes.close();
+      throw e;
+    }
     OpsServer ops =
         new OpsServer(
             new InetSocketAddress(metricsPort),
@@ -441,13 +565,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           hook != null ? ", webhook on :" + gitWebhookPort + GitWebhook.PATH : "");
     }
     if (admissionCert != null && admissionKey != null) {
-      String[] policy =
-          admissionPolicy == null || admissionPolicy.isBlank()
-              ? new String[] {null, null}
-              : admissionPolicy.split("/", 2);
-      if (policy.length != 2) {
-        throw new IllegalArgumentException("--admission-policy-configmap must be NAMESPACE/NAME");
-      }
       PolicySource configMap =
           policy[0] == null ? null : new ConfigMapPolicy(kubernetes, policy[0], policy[1]);
       // with a Git source, the applied commit's alertforge.yaml; the ConfigMap (or a denial) only
@@ -485,7 +602,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         GitSourceSettings.parseUrl(gitUrl),
         gitBranch,
         gitPath,
-        duration(gitInterval),
+        duration("--git-interval", gitInterval),
         gitCacheDir,
         gitUsernameFile,
         gitPasswordFile,
@@ -498,32 +615,107 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         GitSourceSettings.DEFAULT_STATUS_NAME);
   }
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
-  /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT10M}). */
-  static Duration duration(String s) {
+  /**
+   * {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT10M}); more than
+   * zero. {@code flag} names the flag in the message of a bad value.
+   */
+  static Duration duration(String flag, String s) {
     Matcher m = DURATION.matcher(s.trim().toLowerCase(Locale.ROOT));
+    Duration d;
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
-      };
+      d =
+          switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+          };
+    } else {
+      try {
+        d = Duration.parse(s.trim().toUpperCase(Locale.ROOT));
+      } catch (DateTimeParseException e) {
+        d = null;
+      }
     }
-    return Duration.parse(s.trim().toUpperCase(Locale.ROOT));
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(
+          flag
+              + " must be a duration of more than 0 such as 30s, 10m, 1h (or ISO-8601: PT10M), got '"
+              + s
+              + "'");
+    }
+    return d;
+  }
+
+  /** {@code NAMESPACE/NAME}, as {@code flag} gives it. */
+  static String[] namespacedName(String flag, String ref) {
+    String[] parts = ref.strip().split("/", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw new IllegalArgumentException(flag + " must be NAMESPACE/NAME, got '" + ref + "'");
+    }
+    return parts;
+  }
+
+  /** keikoproj's token Secret, read now (once, to fail at start) and every 30 s after. */
+  private static TokenSource secretTokens(KubernetesClient client, String namespace, String name) {
+    try {
+      return new SecretTokenSource(client, namespace, name, Duration.ofSeconds(30));
+    } catch (KubernetesClientException e) {
+      throw new IllegalStateException(
+          "--keikoproj-configmap: cannot read the token Secret "
+              + namespace
+              + "/"
+              + name
+              + ": "
+              + apiError(e)
+              + " (the component keikoproj-mode grants get on it)");
+    }
+  }
+
+  /** An API error in a few words: the HTTP code and the server's reason, not the whole request. */
+  private static String apiError(KubernetesClientException e) {
+    String reason =
+        e.getStatus() != null && e.getStatus().getMessage() != null
+            ? e.getStatus().getMessage()
+            : e.getClass().getSimpleName();
+    return e.getCode() > 0 ? "HTTP " + e.getCode() + ", " + reason : reason;
   }
 
   /** keikoproj's ConfigMap keys (alert-manager's internal/config). */
-  record KeikoprojConfig(URI url, String tokenSecret) {
+  public record KeikoprojConfig(URI url, String tokenSecret) {
     static final String URL_KEY = "wavefront.api.url";
     static final String SECRET_KEY = "wavefront.api.token.secret.name";
+
+    /** The ConfigMap {@code namespace/name}, read once at start. */
+    public static KeikoprojConfig read(KubernetesClient client, String namespace, String name) {
+      ConfigMap cm;
+      try {
+        cm = client.configMaps().inNamespace(namespace).withName(name).get();
+      } catch (KubernetesClientException e) {
+        throw new IllegalStateException(
+            "--keikoproj-configmap: cannot read the ConfigMap "
+                + namespace
+                + "/"
+                + name
+                + ": "
+                + apiError(e)
+                + " (the component keikoproj-mode grants get on it)");
+      }
+      if (cm == null) {
+        throw new IllegalStateException(
+            "--keikoproj-configmap: the ConfigMap " + namespace + "/" + name + " does not exist");
+      }
+      return from(cm.getData() == null ? Map.of() : cm.getData());
+    }
 
     static KeikoprojConfig from(Map<String, String> data) {
       String url = data.get(URL_KEY);
       if (url == null || url.isBlank()) {
-        throw new IllegalArgumentException("the keikoproj ConfigMap has no " + URL_KEY);
+        throw new IllegalArgumentException(
+            "--keikoproj-configmap: the ConfigMap has no " + URL_KEY + " (the Wavefront URL)");
       }
       url = url.trim();
       URI uri = URI.create(url.contains("://") ? url : "https://" + url); // a bare host: https

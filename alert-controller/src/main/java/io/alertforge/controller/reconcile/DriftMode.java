@@ -10,7 +10,12 @@ public enum DriftMode {
   DETECT;
 
   public static DriftMode parse(String s) {
-    return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    for (DriftMode mode : values()) {
+      if (mode.name().equalsIgnoreCase(s.trim())) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException("must be correct or detect, got '" + s + "'");
   }
 
   @Override
