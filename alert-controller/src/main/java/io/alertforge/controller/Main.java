@@ -156,6 +156,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   String gitUrl;
 
   @Option(
+      names = "--allow-insecure-git",
+      description = "Allow a plain http:// --git-url (a test server; the token travels in clear).")
+  boolean allowInsecureGit;
+
+  @Option(
       names = "--git-branch",
       defaultValue = "${env:GIT_BRANCH:-main}",
       description = "The branch followed.")
@@ -446,6 +451,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         gitSshKeyFile,
         gitSshKeyPassphraseFile,
         gitKnownHostsFile,
+        allowInsecureGit,
         gitMaxPruneRatio,
         gitAllowMassPrune,
         gitStatusNamespace,

@@ -66,4 +66,18 @@ class MainTest {
                     .gitSettings())
         .hasMessageContaining("--git-ssh-key-file is required");
   }
+
+  @Test
+  void plainHttpGitNeedsTheInsecureFlag() {
+    assertThatThrownBy(
+            () -> parse("--cluster-name=c", "--git-url=http://git.example.com/a.git").gitSettings())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--allow-insecure-git");
+    var insecure =
+        parse("--cluster-name=c", "--git-url=http://git.example.com/a.git", "--allow-insecure-git")
+            .gitSettings();
+    assertThat(insecure.allowInsecureGit()).isTrue();
+    assertThat(parse("--cluster-name=c", "--git-url=https://example.com/a.git").gitSettings())
+        .satisfies(s -> assertThat(s.allowInsecureGit()).isFalse());
+  }
 }
