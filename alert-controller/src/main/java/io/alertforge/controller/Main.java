@@ -235,6 +235,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   double gitMaxPruneRatio;
 
   @Option(
+      names = "--git-prune-window",
+      defaultValue = "24h",
+      description = "How far back the prune guard counts what the Git source deleted.")
+  String gitPruneWindow;
+
+  @Option(
       names = "--git-allow-mass-prune",
       description = "Let every commit prune beyond the ratio (a planned cleanup; then remove it).")
   boolean gitAllowMassPrune;
@@ -453,6 +459,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         gitKnownHostsFile,
         allowInsecureGit,
         gitMaxPruneRatio,
+        duration(gitPruneWindow),
         gitAllowMassPrune,
         gitStatusNamespace,
         GitSourceSettings.DEFAULT_STATUS_NAME);
@@ -472,7 +479,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         default -> Duration.ofHours(n);
       };
     }
-    return Duration.parse(s.trim().toUpperCase(Locale.ROOT));
+    try {
+      return Duration.parse(s.trim().toUpperCase(Locale.ROOT));
+    } catch (java.time.format.DateTimeParseException e) {
+      // an IllegalArgumentException: main() prints it as one line
+      throw new IllegalArgumentException(
+          "not a duration: '" + s + "' (write 30s, 10m, 1h or ISO-8601 such as PT10M)");
+    }
   }
 
   /** keikoproj's ConfigMap keys (alert-manager's internal/config). */

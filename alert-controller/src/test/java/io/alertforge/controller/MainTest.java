@@ -80,4 +80,21 @@ class MainTest {
     assertThat(parse("--cluster-name=c", "--git-url=https://example.com/a.git").gitSettings())
         .satisfies(s -> assertThat(s.allowInsecureGit()).isFalse());
   }
+
+  @Test
+  void thePruneWindowReachesTheSettingsAndAWrongOneIsOneLine() {
+    String url = "--git-url=https://example.com/a.git";
+    assertThat(parse("--cluster-name=c", url).gitSettings().pruneWindow())
+        .isEqualTo(Duration.ofHours(24));
+    assertThat(parse("--cluster-name=c", url, "--git-prune-window=2h").gitSettings().pruneWindow())
+        .isEqualTo(Duration.ofHours(2));
+    assertThatThrownBy(() -> parse("--cluster-name=c", url, "--git-prune-window=0s").gitSettings())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--git-prune-window must be positive");
+    // Main prints an IllegalArgumentException as one line, with no stack trace
+    assertThatThrownBy(() -> parse("--cluster-name=c", url, "--git-prune-window=1d").gitSettings())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a duration: '1d'")
+        .hasMessageContaining("30s, 10m, 1h");
+  }
 }

@@ -54,20 +54,9 @@ public final class GitApplier {
       int managed,
       int kept) {
 
-    /** Why the pruning guard refuses this plan, or null when it may be applied. */
-    public String pruneRefusal(double maxRatio) {
-      if (prune.isEmpty()) {
-        return null;
-      }
-      if (prune.size() == managed) {
-        return "the commit would delete all " + managed + " WavefrontAlerts managed from Git";
-      }
-      if (prune.size() > maxRatio * managed) {
-        return String.format(
-            "the commit would delete %d of the %d WavefrontAlerts managed from Git (more than %d%%)",
-            prune.size(), managed, Math.round(maxRatio * 100));
-      }
-      return null;
+    /** This plan with its deletions left out: what applies while the guard holds them. */
+    public Plan holdingPrunes() {
+      return new Plan(create, update, List.of(), unchanged, managed, kept);
     }
   }
 

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * @param sshKeyPassphraseFile the private key's passphrase (null: the key has none)
  * @param knownHostsFile for SSH: the known_hosts lines the server's key must match (required)
  * @param allowInsecureGit accept a plain http:// URL (a test server; {@code --allow-insecure-git})
- * @param maxPruneRatio the share of the managed CRs one commit may delete without being allowed
+ * @param maxPruneRatio the share of the managed CRs the Git source may delete within {@code
+ *     pruneWindow} without being allowed ({@link PruneHistory})
+ * @param pruneWindow how far back the guard counts what was pruned
  * @param allowMassPrune allow every commit to prune more than that (a flag, for a planned cleanup)
  * @param statusNamespace the namespace of the status ConfigMap and its events
  * @param statusName the status ConfigMap's name
@@ -43,6 +45,7 @@ public record GitSourceSettings(
     Path knownHostsFile,
     boolean allowInsecureGit,
     double maxPruneRatio,
+    Duration pruneWindow,
     boolean allowMassPrune,
     String statusNamespace,
     String statusName) {
@@ -98,6 +101,9 @@ public record GitSourceSettings(
     }
     if (!(maxPruneRatio >= 0 && maxPruneRatio <= 1)) {
       throw new IllegalArgumentException("--git-max-prune-ratio must be between 0 and 1");
+    }
+    if (pruneWindow == null || pruneWindow.isNegative() || pruneWindow.isZero()) {
+      throw new IllegalArgumentException("--git-prune-window must be positive, e.g. 24h");
     }
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(cacheDir, "cacheDir");
@@ -162,7 +168,7 @@ public record GitSourceSettings(
     }
   }
 
-  /** Settings with the defaults: 1 minute, 50%, no credentials. */
+  /** Settings with the defaults: 1 minute, 50% within 24 hours, no credentials. */
   public static GitSourceSettings of(
       URI url, String branch, String path, Path cacheDir, String statusNamespace) {
     return defaults(url, branch, path, cacheDir, statusNamespace, null, null, null, false);
@@ -219,6 +225,7 @@ public record GitSourceSettings(
         knownHostsFile,
         allowInsecureGit,
         0.5,
+        Duration.ofHours(24),
         false,
         statusNamespace,
         DEFAULT_STATUS_NAME);
@@ -243,6 +250,7 @@ public record GitSourceSettings(
         knownHostsFile,
         allowInsecureGit,
         maxPruneRatio,
+        pruneWindow,
         allowMassPrune,
         statusNamespace,
         statusName);
@@ -262,6 +270,7 @@ public record GitSourceSettings(
         knownHostsFile,
         allowInsecureGit,
         maxPruneRatio,
+        pruneWindow,
         allow,
         statusNamespace,
         statusName);

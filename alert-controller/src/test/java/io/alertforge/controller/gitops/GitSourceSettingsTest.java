@@ -124,6 +124,7 @@ class GitSourceSettingsTest {
     GitSourceSettings s = of("https://example.com/a.git", "main", "/alerts/");
     assertThat(s.path()).isEqualTo("alerts");
     assertThat(s.maxPruneRatio()).isEqualTo(0.5);
+    assertThat(s.pruneWindow()).hasHours(24);
     assertThat(s.interval()).hasMinutes(1);
     assertThat(s.statusName()).isEqualTo("alertforge-git-status");
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.compiler.render.Annotations;
 import io.alertforge.controller.Harness;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -77,11 +76,7 @@ class GitSyncTest {
   }
 
   List<GenericKubernetesResource> crs() {
-    return client
-        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
-        .inAnyNamespace()
-        .list()
-        .getItems();
+    return GitSourceFixture.crs(client);
   }
 
   GenericKubernetesResource cr(String namespace, String name) {
@@ -102,19 +97,11 @@ class GitSyncTest {
   }
 
   Map<String, String> status() {
-    ConfigMap cm =
-        client
-            .configMaps()
-            .inNamespace(SYSTEM_NS)
-            .withName(GitSourceSettings.DEFAULT_STATUS_NAME)
-            .get();
-    return cm.getData();
+    return GitSourceFixture.status(client);
   }
 
   List<String> eventReasons() {
-    return client.v1().events().inNamespace(SYSTEM_NS).list().getItems().stream()
-        .map(Event::getReason)
-        .toList();
+    return GitSourceFixture.events(client).stream().map(Event::getReason).toList();
   }
 
   static void deleteTree(Path dir) throws java.io.IOException {
@@ -328,15 +315,17 @@ class GitSyncTest {
     }
     origin.commit("oops");
     GitSync.Result refused = sync.sync();
-    assertThat(refused.state()).isEqualTo(GitSync.State.PruneRefused);
+    assertThat(refused.state()).isEqualTo(GitSync.State.PruneHeld);
     assertThat(refused.message())
-        .startsWith(
-            "the commit would delete all "
+        .contains(
+            " except "
                 + total
-                + " WavefrontAlerts managed from Git; nothing applied")
+                + " deletions, which wait for approval: the commit would delete all "
+                + total
+                + " WavefrontAlerts managed from Git")
         .contains("AlertForge-Allow-Prune: true");
     assertThat(crs()).hasSize(total);
-    assertThat(status()).containsEntry("state", "PruneRefused");
+    assertThat(status()).containsEntry("state", "PruneHeld");
 
     origin
         .git
@@ -357,7 +346,7 @@ class GitSyncTest {
     deleteTree(origin.file("alerts/checkout"));
     origin.commit("drop two teams");
     GitSync.Result refused = sync.sync();
-    assertThat(refused.state()).isEqualTo(GitSync.State.PruneRefused);
+    assertThat(refused.state()).isEqualTo(GitSync.State.PruneHeld);
     assertThat(refused.message()).contains("(more than 50%)");
     sync.close();
 
