@@ -345,6 +345,29 @@ class GitPruneGuardTest {
   }
 
   @Test
+  void aHoldWhoseObjectsAreDeletedByHandEndsAtTheSameCommit() throws Exception {
+    GitSync sync = newSync();
+    List<String> gone = holdWithACreateAndAnUpdate(sync, sync.sync().created());
+    for (String key : gone) {
+      String[] ref = key.split("/");
+      client
+          .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+          .inNamespace(ref[0])
+          .withName(ref[1])
+          .delete();
+    }
+    GitSync.Result r = sync.sync();
+    assertThat(r.state()).as(r.message()).isEqualTo(GitSync.State.Applied);
+    assertThat(r.created() + r.updated() + r.pruned()).isZero();
+    assertThat(status())
+        .containsEntry("state", "Applied")
+        .containsEntry("pruneHeldCount", "0")
+        .containsEntry("pruneHeld", "");
+    assertThat(eventReasons())
+        .containsExactlyInAnyOrder("GitApplied", "GitPruneHeld", "GitApplied");
+  }
+
+  @Test
   void theHistoryAndTheLastAppliedCommitSurviveARestart() throws Exception {
     GitSync first = newSync();
     int total = first.sync().created();
