@@ -176,17 +176,39 @@ public final class GitApplier {
       }
     }
     for (GenericKubernetesResource r : plan.prune()) {
+      var object =
+          resources.inNamespace(r.getMetadata().getNamespace()).withName(r.getMetadata().getName());
       try {
-        resources
-            .inNamespace(r.getMetadata().getNamespace())
-            .withName(r.getMetadata().getName())
-            .delete();
+        // Ownership is checked again just before the delete: the object read when planning may
+        // since have been annotated prune: disabled, or taken out of AlertForge's hands.
+        GenericKubernetesResource now = object.get();
+        if (now == null) {
+          continue;
+        }
+        if (!unchangedSince(r, now)) {
+          errors.add(key(r) + ": changed since the plan; not deleted, planned again next sync");
+          continue;
+        }
+        // the precondition closes the gap between that read and the delete on an API server
+        object.lockResourceVersion(now.getMetadata().getResourceVersion()).delete();
         pruned++;
       } catch (KubernetesClientException e) {
-        errors.add(key(r) + ": delete failed: " + e.getMessage());
+        errors.add(
+            key(r)
+                + (e.getCode() == 409
+                    ? ": changed while deleting (resourceVersion conflict); retried next sync"
+                    : ": delete failed: " + e.getMessage()));
       }
     }
     return new Outcome(created, updated, pruned, plan.unchanged(), errors);
+  }
+
+  /** The same object (uid) at the same resourceVersion: nothing about it changed. */
+  private static boolean unchangedSince(
+      GenericKubernetesResource planned, GenericKubernetesResource now) {
+    return Objects.equals(planned.getMetadata().getUid(), now.getMetadata().getUid())
+        && Objects.equals(
+            planned.getMetadata().getResourceVersion(), now.getMetadata().getResourceVersion());
   }
 
   /**
