@@ -132,15 +132,20 @@ public final class GitApplier {
     }
     List<GenericKubernetesResource> prune = new ArrayList<>();
     int kept = 0;
+    int terminating = 0;
     for (GenericKubernetesResource gone : liveByKey.values()) {
       Map<String, String> a = gone.getMetadata().getAnnotations();
-      if ("disabled".equals(a.get(PRUNE_ANNOTATION))) {
+      if (gone.getMetadata().getDeletionTimestamp() != null) {
+        // deleted already, kept by the Wavefront sync's finalizer until its alert is gone: pruned
+        // once, neither again nor counted among the managed objects the guard measures
+        terminating++;
+      } else if ("disabled".equals(a.get(PRUNE_ANNOTATION))) {
         kept++;
       } else {
         prune.add(gone);
       }
     }
-    return new Plan(create, update, prune, unchanged, live.size(), kept);
+    return new Plan(create, update, prune, unchanged, live.size() - terminating, kept);
   }
 
   /** Writes a plan. One object's failure does not stop the others. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.compiler.render.Annotations;
 import io.alertforge.controller.Harness;
+import io.alertforge.controller.reconcile.WavefrontAlertReconciler;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -55,6 +56,7 @@ class GitSyncTest {
       sync.close();
     }
     origin.close();
+    Harness.cleanUp(client); // finalizers off, so that every object can go
     for (GenericKubernetesResource r : crs()) {
       client
           .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
@@ -626,5 +628,53 @@ class GitSyncTest {
     GitSync.Result held = sync.sync();
     assertThat(held.state()).as(held.message()).isEqualTo(GitSync.State.PruneHeld);
     assertThat(held.message()).contains("with the 10 pruned since");
+  }
+
+  @Test
+  void anObjectStillBeingDeletedIsNeitherPrunedNorCountedAgain() throws Exception {
+    start(settings()).sync();
+    List<String> ledger =
+        crs().stream()
+            .filter(
+                c ->
+                    "payments-ledger"
+                        .equals(c.getMetadata().getAnnotations().get(Annotations.ALERTS_CONFIG)))
+            .map(c -> c.getMetadata().getName())
+            .toList();
+    // the Wavefront sync's finalizer keeps a deleted object until its alert is gone from Wavefront
+    var alerts =
+        client.genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS).inNamespace("payments");
+    for (String name : ledger) {
+      alerts
+          .withName(name)
+          .edit(
+              r -> {
+                r.getMetadata().getFinalizers().add(WavefrontAlertReconciler.FINALIZER);
+                return r;
+              });
+    }
+    Files.delete(origin.file("alerts/payments/apps/payments-ledger.yaml"));
+    RevCommit retire = origin.commit("retire payments-ledger");
+    assertThat(sync.sync().pruned()).isEqualTo(ledger.size());
+    assertThat(cr("payments", ledger.get(0)).getMetadata().getDeletionTimestamp()).isNotNull();
+
+    // the next interval, while Wavefront has not answered: nothing to prune, nothing counted twice
+    GitSync.Result again = sync.sync();
+    assertThat(again.state()).as(again.message()).isEqualTo(GitSync.State.Applied);
+    assertThat(again.pruned()).isZero();
+    assertThat(status().get("pruneHistory"))
+        .matches("\\S+ pruned " + ledger.size() + " of \\d+ at " + retire.name().substring(0, 12));
+    assertThat(eventReasons()).containsExactly("GitApplied", "GitApplied");
+
+    for (String name : ledger) {
+      alerts
+          .withName(name)
+          .edit(
+              r -> {
+                r.getMetadata().getFinalizers().remove(WavefrontAlertReconciler.FINALIZER);
+                return r;
+              });
+    }
+    assertThat(ledger).allSatisfy(name -> assertThat(cr("payments", name)).isNull());
   }
 }
