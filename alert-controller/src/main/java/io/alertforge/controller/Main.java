@@ -204,6 +204,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   String gitUrl;
 
   @Option(
+      names = "--allow-insecure-git",
+      description = "Allow a plain http:// --git-url (a test server; the token travels in clear).")
+  boolean allowInsecureGit;
+
+  @Option(
       names = "--git-branch",
       defaultValue = "${env:GIT_BRANCH:-main}",
       description = "The branch followed.")
@@ -276,6 +281,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       defaultValue = "0.5",
       description = "Share of the managed WavefrontAlerts one commit may delete (0..1).")
   double gitMaxPruneRatio;
+
+  @Option(
+      names = "--git-prune-window",
+      defaultValue = "24h",
+      description = "How far back the prune guard counts what the Git source deleted.")
+  String gitPruneWindow;
 
   @Option(
       names = "--git-allow-mass-prune",
@@ -609,7 +620,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         gitSshKeyFile,
         gitSshKeyPassphraseFile,
         gitKnownHostsFile,
+        allowInsecureGit,
         gitMaxPruneRatio,
+        duration("--git-prune-window", gitPruneWindow),
         gitAllowMassPrune,
         gitStatusNamespace,
         GitSourceSettings.DEFAULT_STATUS_NAME);

@@ -261,4 +261,35 @@ class MainTest {
         "Unknown option: '--resynk-period=1m' (did you mean --resync-period?); --help shows all"
             + " flags");
   }
+
+  @Test
+  void plainHttpGitNeedsTheInsecureFlag() {
+    assertThatThrownBy(
+            () -> parse("--cluster-name=c", "--git-url=http://git.example.com/a.git").gitSettings())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--allow-insecure-git");
+    var insecure =
+        parse("--cluster-name=c", "--git-url=http://git.example.com/a.git", "--allow-insecure-git")
+            .gitSettings();
+    assertThat(insecure.allowInsecureGit()).isTrue();
+    assertThat(parse("--cluster-name=c", "--git-url=https://example.com/a.git").gitSettings())
+        .satisfies(s -> assertThat(s.allowInsecureGit()).isFalse());
+  }
+
+  @Test
+  void thePruneWindowReachesTheSettingsAndAWrongOneIsOneLine() {
+    String url = "--git-url=https://example.com/a.git";
+    assertThat(parse("--cluster-name=c", url).gitSettings().pruneWindow())
+        .isEqualTo(Duration.ofHours(24));
+    assertThat(parse("--cluster-name=c", url, "--git-prune-window=2h").gitSettings().pruneWindow())
+        .isEqualTo(Duration.ofHours(2));
+    assertThatThrownBy(() -> parse("--cluster-name=c", url, "--git-prune-window=0s").gitSettings())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--git-prune-window must be a duration of more than 0");
+    // Main prints an IllegalArgumentException as one line, with no stack trace
+    assertThatThrownBy(() -> parse("--cluster-name=c", url, "--git-prune-window=1d").gitSettings())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("got '1d'")
+        .hasMessageContaining("30s, 10m, 1h");
+  }
 }

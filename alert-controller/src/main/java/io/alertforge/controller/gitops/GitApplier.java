@@ -54,20 +54,9 @@ public final class GitApplier {
       int managed,
       int kept) {
 
-    /** Why the pruning guard refuses this plan, or null when it may be applied. */
-    public String pruneRefusal(double maxRatio) {
-      if (prune.isEmpty()) {
-        return null;
-      }
-      if (prune.size() == managed) {
-        return "the commit would delete all " + managed + " WavefrontAlerts managed from Git";
-      }
-      if (prune.size() > maxRatio * managed) {
-        return String.format(
-            "the commit would delete %d of the %d WavefrontAlerts managed from Git (more than %d%%)",
-            prune.size(), managed, Math.round(maxRatio * 100));
-      }
-      return null;
+    /** This plan with its deletions left out: what applies while the guard holds them. */
+    public Plan holdingPrunes() {
+      return new Plan(create, update, List.of(), unchanged, managed, kept);
     }
   }
 
@@ -143,15 +132,20 @@ public final class GitApplier {
     }
     List<GenericKubernetesResource> prune = new ArrayList<>();
     int kept = 0;
+    int terminating = 0;
     for (GenericKubernetesResource gone : liveByKey.values()) {
       Map<String, String> a = gone.getMetadata().getAnnotations();
-      if ("disabled".equals(a.get(PRUNE_ANNOTATION))) {
+      if (gone.getMetadata().getDeletionTimestamp() != null) {
+        // deleted already, kept by the Wavefront sync's finalizer until its alert is gone: pruned
+        // once, neither again nor counted among the managed objects the guard measures
+        terminating++;
+      } else if ("disabled".equals(a.get(PRUNE_ANNOTATION))) {
         kept++;
       } else {
         prune.add(gone);
       }
     }
-    return new Plan(create, update, prune, unchanged, live.size(), kept);
+    return new Plan(create, update, prune, unchanged, live.size() - terminating, kept);
   }
 
   /** Writes a plan. One object's failure does not stop the others. */
@@ -187,17 +181,39 @@ public final class GitApplier {
       }
     }
     for (GenericKubernetesResource r : plan.prune()) {
+      var object =
+          resources.inNamespace(r.getMetadata().getNamespace()).withName(r.getMetadata().getName());
       try {
-        resources
-            .inNamespace(r.getMetadata().getNamespace())
-            .withName(r.getMetadata().getName())
-            .delete();
+        // Ownership is checked again just before the delete: the object read when planning may
+        // since have been annotated prune: disabled, or taken out of AlertForge's hands.
+        GenericKubernetesResource now = object.get();
+        if (now == null) {
+          continue;
+        }
+        if (!unchangedSince(r, now)) {
+          errors.add(key(r) + ": changed since the plan; not deleted, planned again next sync");
+          continue;
+        }
+        // the precondition closes the gap between that read and the delete on an API server
+        object.lockResourceVersion(now.getMetadata().getResourceVersion()).delete();
         pruned++;
       } catch (KubernetesClientException e) {
-        errors.add(key(r) + ": delete failed: " + e.getMessage());
+        errors.add(
+            key(r)
+                + (e.getCode() == 409
+                    ? ": changed while deleting (resourceVersion conflict); retried next sync"
+                    : ": delete failed: " + e.getMessage()));
       }
     }
     return new Outcome(created, updated, pruned, plan.unchanged(), errors);
+  }
+
+  /** The same object (uid) at the same resourceVersion: nothing about it changed. */
+  private static boolean unchangedSince(
+      GenericKubernetesResource planned, GenericKubernetesResource now) {
+    return Objects.equals(planned.getMetadata().getUid(), now.getMetadata().getUid())
+        && Objects.equals(
+            planned.getMetadata().getResourceVersion(), now.getMetadata().getResourceVersion());
   }
 
   /**

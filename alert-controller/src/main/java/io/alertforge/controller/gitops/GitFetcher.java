@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -103,6 +104,34 @@ public final class GitFetcher implements AutoCloseable {
       return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(tip));
     } catch (org.eclipse.jgit.errors.MissingObjectException e) {
       return false;
+    }
+  }
+
+  /**
+   * A commit that {@code test} accepts among those {@code tip} has and {@code since} has not (the
+   * newest first), or null. After a force-push that is the rewritten part (the commits since the
+   * two histories forked). Without {@code since}, or when this clone does not have it (a new clone
+   * after a force-push), only the tip is looked at.
+   */
+  public RevCommit findSince(String since, RevCommit tip, Predicate<RevCommit> test)
+      throws IOException {
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit start = walk.parseCommit(tip);
+      if (since == null) {
+        return test.test(start) ? start : null;
+      }
+      try {
+        walk.markUninteresting(walk.parseCommit(ObjectId.fromString(since)));
+      } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+        return test.test(start) ? start : null;
+      }
+      walk.markStart(start);
+      for (RevCommit commit : walk) {
+        if (test.test(commit)) {
+          return commit;
+        }
+      }
+      return null;
     }
   }
 

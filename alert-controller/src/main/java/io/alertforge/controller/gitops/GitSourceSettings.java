@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Where the Git source fetches from, how, and how it applies.
  *
- * @param url the repository: https://, ssh://user@host[:port]/path, http:// (tests only), or
- *     file://
+ * @param url the repository: https://, ssh://user@host[:port]/path, file://, or http:// with {@code
+ *     allowInsecureGit}
  * @param branch the branch followed
  * @param path the alert repository's directory inside the Git repository, "" for its root
  * @param interval how often the branch is fetched (webhooks fetch sooner)
@@ -23,7 +24,10 @@ import java.util.regex.Pattern;
  * @param sshKeyFile for SSH: the private key, OpenSSH format (required with ssh://)
  * @param sshKeyPassphraseFile the private key's passphrase (null: the key has none)
  * @param knownHostsFile for SSH: the known_hosts lines the server's key must match (required)
- * @param maxPruneRatio the share of the managed CRs one commit may delete without being allowed
+ * @param allowInsecureGit accept a plain http:// URL (a test server; {@code --allow-insecure-git})
+ * @param maxPruneRatio the share of the managed CRs the Git source may delete within {@code
+ *     pruneWindow} without being allowed ({@link PruneHistory})
+ * @param pruneWindow how far back the guard counts what was pruned
  * @param allowMassPrune allow every commit to prune more than that (a flag, for a planned cleanup)
  * @param statusNamespace the namespace of the status ConfigMap and its events
  * @param statusName the status ConfigMap's name
@@ -39,7 +43,9 @@ public record GitSourceSettings(
     Path sshKeyFile,
     Path sshKeyPassphraseFile,
     Path knownHostsFile,
+    boolean allowInsecureGit,
     double maxPruneRatio,
+    Duration pruneWindow,
     boolean allowMassPrune,
     String statusNamespace,
     String statusName) {
@@ -54,18 +60,28 @@ public record GitSourceSettings(
 
   public GitSourceSettings {
     Objects.requireNonNull(url, "url");
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    // first, so that no later message prints a URL with its password
+    if (url.getUserInfo() != null && url.getUserInfo().contains(":")) {
+      throw new IllegalArgumentException(
+          "--git-url must not carry a password; mount it and use --git-password-file"
+              + (scheme.equals("ssh") ? " (HTTPS) or --git-ssh-key-file (SSH)" : ""));
+    }
+    if (scheme.equals("http") && !allowInsecureGit) {
+      throw new IllegalArgumentException(
+          "--git-url "
+              + url
+              + " is plain HTTP: the Git token would travel in clear and anyone on the way could"
+              + " change the alerts applied; use https:// or ssh://, or --allow-insecure-git for a"
+              + " test server");
+    }
     if (!scheme.equals("https")
         && !scheme.equals("http")
         && !scheme.equals("file")
         && !scheme.equals("ssh")) {
       throw new IllegalArgumentException(
-          "--git-url must be https://, ssh://, http:// or file://: " + url);
-    }
-    if (url.getUserInfo() != null && url.getUserInfo().contains(":")) {
-      throw new IllegalArgumentException(
-          "--git-url must not carry a password; mount it and use --git-password-file"
-              + (scheme.equals("ssh") ? " (HTTPS) or --git-ssh-key-file (SSH)" : ""));
+          "--git-url must be https://, ssh:// or file:// (http:// with --allow-insecure-git): "
+              + url);
     }
     if (scheme.equals("ssh")) {
       requireSsh(url, usernameFile != null || passwordFile != null, sshKeyFile, knownHostsFile);
@@ -85,6 +101,9 @@ public record GitSourceSettings(
     }
     if (!(maxPruneRatio >= 0 && maxPruneRatio <= 1)) {
       throw new IllegalArgumentException("--git-max-prune-ratio must be between 0 and 1");
+    }
+    if (pruneWindow == null || pruneWindow.isNegative() || pruneWindow.isZero()) {
+      throw new IllegalArgumentException("--git-prune-window must be positive, e.g. 24h");
     }
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(cacheDir, "cacheDir");
@@ -149,10 +168,16 @@ public record GitSourceSettings(
     }
   }
 
-  /** Settings with the defaults: 1 minute, 50%, no credentials. */
+  /** Settings with the defaults: 1 minute, 50% within 24 hours, no credentials. */
   public static GitSourceSettings of(
       URI url, String branch, String path, Path cacheDir, String statusNamespace) {
-    return ofSsh(url, branch, path, cacheDir, statusNamespace, null, null, null);
+    return defaults(url, branch, path, cacheDir, statusNamespace, null, null, null, false);
+  }
+
+  /** {@link #of}'s defaults with plain http:// allowed, as {@code --allow-insecure-git} does. */
+  public static GitSourceSettings ofInsecureHttp(
+      URI url, String branch, String path, Path cacheDir, String statusNamespace) {
+    return defaults(url, branch, path, cacheDir, statusNamespace, null, null, null, true);
   }
 
   /** {@link #of}'s defaults with the SSH key, its passphrase (null: none) and the known hosts. */
@@ -165,6 +190,28 @@ public record GitSourceSettings(
       Path keyFile,
       Path keyPassphraseFile,
       Path knownHostsFile) {
+    return defaults(
+        url,
+        branch,
+        path,
+        cacheDir,
+        statusNamespace,
+        keyFile,
+        keyPassphraseFile,
+        knownHostsFile,
+        false);
+  }
+
+  private static GitSourceSettings defaults(
+      URI url,
+      String branch,
+      String path,
+      Path cacheDir,
+      String statusNamespace,
+      Path keyFile,
+      Path keyPassphraseFile,
+      Path knownHostsFile,
+      boolean allowInsecureGit) {
     return new GitSourceSettings(
         url,
         branch,
@@ -176,7 +223,9 @@ public record GitSourceSettings(
         keyFile,
         keyPassphraseFile,
         knownHostsFile,
+        allowInsecureGit,
         0.5,
+        Duration.ofHours(24),
         false,
         statusNamespace,
         DEFAULT_STATUS_NAME);
@@ -199,7 +248,9 @@ public record GitSourceSettings(
         sshKeyFile,
         sshKeyPassphraseFile,
         knownHostsFile,
+        allowInsecureGit,
         maxPruneRatio,
+        pruneWindow,
         allowMassPrune,
         statusNamespace,
         statusName);
@@ -217,7 +268,9 @@ public record GitSourceSettings(
         sshKeyFile,
         sshKeyPassphraseFile,
         knownHostsFile,
+        allowInsecureGit,
         maxPruneRatio,
+        pruneWindow,
         allow,
         statusNamespace,
         statusName);

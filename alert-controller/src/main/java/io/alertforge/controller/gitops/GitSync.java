@@ -4,6 +4,7 @@ import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.compiler.Compilation;
 import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Severity;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -21,8 +22,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +42,14 @@ import org.slf4j.LoggerFactory;
  * and the cluster keeps the last good commit. Every sync, on the interval or on a webhook, also
  * re-plans against the cluster, so a managed object deleted or edited by hand is put back.
  *
+ * <p>The prune guard ({@link PruneHistory}) holds deletions beyond {@code --git-max-prune-ratio}
+ * within {@code --git-prune-window}; the rest of the commit applies. A commit with the trailer
+ * {@code AlertForge-Allow-Prune: true} among those since the last applied one lets them through.
+ *
  * <p>Reports: the ConfigMap {@code alertforge-git-status} (what {@code kubectl get cm -o yaml}
- * shows), events on it, the metrics {@code alertforge_git_*}, log lines, and one line on {@code
- * alertforge.audit} per applied commit.
+ * shows; it also keeps the prune history, read back by the first sync of a process), events on it,
+ * the metrics {@code alertforge_git_*}, log lines, and one line on {@code alertforge.audit} per
+ * applied commit.
  */
 public final class GitSync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GitSync.class);
@@ -50,14 +57,22 @@ public final class GitSync implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
   private static final Logger AUDIT = LoggerFactory.getLogger("alertforge.audit");
 
+  /** Held deletions listed in the ConfigMap key {@code pruneHeld}, and in a message or event. */
+  private static final int HELD_IN_STATUS = 100;
+
+  private static final int HELD_IN_MESSAGE = 10;
+
   /** The outcome of one sync. */
   public enum State {
     /** The commit is applied (possibly nothing to change). */
     Applied,
     /** The commit has error findings: nothing applied. */
     CompileFailed,
-    /** The commit would prune beyond the guard: nothing applied. */
-    PruneRefused,
+    /**
+     * The commit is applied except its deletions, which are beyond the prune guard: they wait for
+     * approval (the trailer in a later commit, or the flag) or for the objects to come back.
+     */
+    PruneHeld,
     /** Some objects could not be written; the commit is retried at the next sync. */
     ApplyFailed,
     /** The fetch failed (unreachable, credentials, no branch): nothing changed. */
@@ -90,6 +105,9 @@ public final class GitSync implements AutoCloseable {
   private Compilation compiled;
   private String lastAppliedCommit;
   private Result lastResult;
+  private List<String> lastHeld = List.of();
+  private boolean statusRead;
+  private PruneHistory pruneHistory = PruneHistory.EMPTY;
 
   public GitSync(
       KubernetesClient client,
@@ -167,6 +185,14 @@ public final class GitSync implements AutoCloseable {
 
   /** Fetches, compiles and applies the branch's tip. Serialised. */
   public synchronized Result sync() {
+    if (!statusRead) {
+      String unreadable = readStatus();
+      if (unreadable != null) {
+        return report(
+            new Result(State.ApplyFailed, null, unreadable + "; nothing applied", 0, 0, 0, 0),
+            null);
+      }
+    }
     RevCommit tip;
     try {
       tip = fetcher.fetch();
@@ -178,8 +204,7 @@ public final class GitSync implements AutoCloseable {
     try {
       if (lastAppliedCommit != null
           && !lastAppliedCommit.equals(commit)
-          && !fetcher.isAncestor(
-              fetcher.commit(org.eclipse.jgit.lib.ObjectId.fromString(lastAppliedCommit)), tip)) {
+          && !fetcher.isAncestor(ObjectId.fromString(lastAppliedCommit), tip)) {
         note = " (force-push: " + shortId(lastAppliedCommit) + " is not an ancestor)";
         LOG.warn(
             "branch {} was force-pushed: {} replaces {}",
@@ -213,9 +238,10 @@ public final class GitSync implements AutoCloseable {
     }
     List<GenericKubernetesResource> desired =
         compiled.alerts().stream().map(a -> GitApplier.desired(a, commit)).toList();
-    GitApplier.Plan plan;
+    Guarded guarded;
     try {
-      plan = GitApplier.plan(desired, applier.managed(), clock.instant());
+      guarded =
+          guard(GitApplier.plan(desired, applier.managed(), clock.instant()), tip, clock.instant());
     } catch (KubernetesClientException e) {
       return report(
           new Result(
@@ -227,54 +253,55 @@ public final class GitSync implements AutoCloseable {
               0,
               0),
           tip);
-    }
-    String refusal = plan.pruneRefusal(settings.maxPruneRatio());
-    if (refusal != null && !settings.allowMassPrune() && !allowsPrune(tip)) {
+    } catch (java.io.IOException e) {
       return report(
           new Result(
-              State.PruneRefused,
-              commit,
-              refusal
-                  + "; nothing applied. Allow it with the trailer '"
-                  + GitSourceSettings.ALLOW_PRUNE_TRAILER
-                  + ": true' in the commit message, or --git-allow-mass-prune",
-              0,
-              0,
-              0,
-              0),
+              State.FetchFailed, commit, "cannot read commit: " + e.getMessage(), 0, 0, 0, 0),
           tip);
     }
+    GitApplier.Plan plan = guarded.plan();
+    List<String> held = guarded.held();
     GitApplier.Outcome out = applier.apply(plan);
-    if (!out.errors().isEmpty()) {
+    String holding = held.isEmpty() ? "" : holding(commit, guarded.why(), held);
+    List<String> errors = new java.util.ArrayList<>(out.errors());
+    if (guarded.failure() != null) {
+      errors.add(guarded.failure());
+    }
+    if (!errors.isEmpty()) {
       return report(
           new Result(
               State.ApplyFailed,
               commit,
-              String.join("; ", out.errors()),
+              String.join("; ", errors) + (holding.isEmpty() ? "" : "; " + holding),
               out.created(),
               out.updated(),
               out.pruned(),
               out.unchanged()),
-          tip);
+          tip,
+          held);
     }
     boolean changed = out.created() + out.updated() + out.pruned() > 0;
     boolean newCommit = !commit.equals(lastAppliedCommit);
+    boolean stateChanges = lastResult == null || lastResult.state() != State.Applied;
     lastAppliedCommit = commit;
     String message =
         String.format(
-            "applied %s: %d created, %d updated, %d pruned, %d unchanged%s%s",
+            "applied %s: %d created, %d updated, %d pruned, %d unchanged%s%s%s",
             shortId(commit),
             out.created(),
             out.updated(),
             out.pruned(),
             out.unchanged(),
             plan.kept() > 0 ? ", " + plan.kept() + " kept (prune disabled)" : "",
+            guarded.approval(),
             note);
     Result result =
         new Result(
-            State.Applied,
+            held.isEmpty() ? State.Applied : State.PruneHeld,
             commit,
-            message,
+            // the counts stay out of a hold's message: the same hold at the next sync is the same
+            // message, reported once
+            held.isEmpty() ? message : holding + note,
             out.created(),
             out.updated(),
             out.pruned(),
@@ -293,30 +320,164 @@ public final class GitSync implements AutoCloseable {
           .addKeyValue("updated", out.updated())
           .addKeyValue("pruned", out.pruned())
           .addKeyValue("unchanged", out.unchanged())
+          .addKeyValue("held", held.size())
           .log("git apply {}", message);
       lastAppliedEpoch.set(clock.instant().getEpochSecond());
       lastCounts.get("created").set(out.created());
       lastCounts.get("updated").set(out.updated());
       lastCounts.get("pruned").set(out.pruned());
       lastCounts.get("unchanged").set(out.unchanged());
-      return report(result, tip);
+    }
+    if (newCommit || changed || stateChanges || !held.isEmpty()) {
+      return report(result, tip, held);
     }
     lastResult = result;
     registry.counter("alertforge.git.syncs", "result", "unchanged").increment();
     return result;
   }
 
-  private static boolean allowsPrune(RevCommit commit) {
-    String prefix = GitSourceSettings.ALLOW_PRUNE_TRAILER.toLowerCase(Locale.ROOT) + ":";
-    return commit
-        .getFullMessage()
-        .lines()
-        .map(l -> l.strip().toLowerCase(Locale.ROOT))
-        .anyMatch(l -> l.startsWith(prefix) && l.substring(prefix.length()).strip().equals("true"));
+  /**
+   * A plan after the prune guard: the deletions it holds (sorted keys) and why, who approved them,
+   * or why they could not be recorded (then they wait, and the sync is ApplyFailed).
+   */
+  private record Guarded(
+      GitApplier.Plan plan, List<String> held, String why, String approval, String failure) {}
+
+  /**
+   * Lets the plan's deletions through, or holds them. Before anything is deleted the prune is
+   * recorded in the status ConfigMap, so a crash after the deletes cannot make the guard forget
+   * them.
+   */
+  private Guarded guard(GitApplier.Plan plan, RevCommit tip, Instant now)
+      throws java.io.IOException {
+    if (plan.prune().isEmpty()) {
+      return new Guarded(plan, List.of(), "", "", null);
+    }
+    String refusal =
+        pruneHistory.refusal(
+            plan.prune().size(),
+            plan.managed(),
+            now,
+            settings.pruneWindow(),
+            settings.maxPruneRatio());
+    String approval = refusal == null ? null : approval(tip);
+    if (refusal != null && approval == null) {
+      return new Guarded(plan.holdingPrunes(), keys(plan.prune()), refusal, "", null);
+    }
+    // an approved prune starts the window afresh: the state it leaves is the new baseline
+    PruneHistory next =
+        approval != null
+            ? PruneHistory.EMPTY
+            : pruneHistory.plus(
+                new PruneHistory.Prune(
+                    now, plan.prune().size(), plan.managed(), shortId(tip.name())));
+    String failure =
+        writeStatus(Map.of(PruneHistory.KEY, next.within(now, settings.pruneWindow()).format()));
+    if (failure != null) {
+      return new Guarded(
+          plan.holdingPrunes(),
+          List.of(),
+          "",
+          "",
+          plan.prune().size()
+              + " deletions not made: they could not be recorded in the status ConfigMap first ("
+              + failure
+              + "); retried next sync");
+    }
+    pruneHistory = next;
+    return new Guarded(
+        plan, List.of(), "", approval == null ? "" : "; pruning approved by " + approval, null);
   }
 
-  /** Writes the status ConfigMap, an event, a metric and a log line. */
+  /**
+   * Who approves a prune beyond the guard: the flag, or the trailer of a commit since the last
+   * applied one (the tip alone when none was applied); null when nobody does.
+   */
+  private String approval(RevCommit tip) throws java.io.IOException {
+    if (settings.allowMassPrune()) {
+      return "--git-allow-mass-prune";
+    }
+    RevCommit trailer = fetcher.findSince(lastAppliedCommit, tip, GitSync::allowsPrune);
+    return trailer == null
+        ? null
+        : "the trailer " + GitSourceSettings.ALLOW_PRUNE_TRAILER + " of " + shortId(trailer.name());
+  }
+
+  /** The message of a hold: why, the first objects held, and how to end it. */
+  private static String holding(String commit, String why, List<String> held) {
+    return String.format(
+        "applied %s except %d deletions, which wait for approval: %s. Waiting: %s%s. Approve"
+            + " them with the trailer '%s: true' in a commit after %s, or --git-allow-mass-prune;"
+            + " or put them back in the repository",
+        shortId(commit),
+        held.size(),
+        why,
+        String.join(", ", held.subList(0, Math.min(HELD_IN_MESSAGE, held.size()))),
+        held.size() > HELD_IN_MESSAGE
+            ? " and " + (held.size() - HELD_IN_MESSAGE) + " more (ConfigMap key pruneHeld)"
+            : "",
+        GitSourceSettings.ALLOW_PRUNE_TRAILER,
+        shortId(commit));
+  }
+
+  private static List<String> keys(List<GenericKubernetesResource> objects) {
+    return objects.stream().map(GitApplier::key).sorted().toList();
+  }
+
+  /** A commit whose trailers (the message's last paragraph, as Git reads them) allow pruning. */
+  private static boolean allowsPrune(RevCommit commit) {
+    return commit.getFooterLines(GitSourceSettings.ALLOW_PRUNE_TRAILER).stream()
+        .anyMatch(value -> value.strip().equalsIgnoreCase("true"));
+  }
+
+  /**
+   * Reads back what an earlier process recorded: the prune history and, for the same repository and
+   * branch, the last applied commit. Returns why it cannot, or null: until it can, nothing is
+   * applied, for a guard that forgot its history could be eroded by a restart.
+   */
+  private String readStatus() {
+    String where =
+        "the status ConfigMap " + settings.statusNamespace() + "/" + settings.statusName();
+    ConfigMap cm;
+    try {
+      cm =
+          client
+              .configMaps()
+              .inNamespace(settings.statusNamespace())
+              .withName(settings.statusName())
+              .get();
+    } catch (KubernetesClientException e) {
+      return "cannot read " + where + ": " + e.getMessage();
+    }
+    Map<String, String> data = cm == null || cm.getData() == null ? Map.of() : cm.getData();
+    try {
+      pruneHistory = PruneHistory.parse(data.get(PruneHistory.KEY));
+    } catch (IllegalArgumentException e) {
+      return where
+          + ": "
+          + e.getMessage()
+          + " (correct the line, or delete the key: that forgets the window's prunes)";
+    }
+    String applied = data.get("lastAppliedCommit");
+    if (settings.url().toString().equals(data.get("repository"))
+        && settings.branch().equals(data.get("branch"))
+        && applied != null
+        && ObjectId.isId(applied)) {
+      lastAppliedCommit = applied;
+    }
+    statusRead = true;
+    return null;
+  }
+
   private Result report(Result result, RevCommit tip) {
+    return report(result, tip, null);
+  }
+
+  /**
+   * Writes the status ConfigMap, an event, a metric and a log line. {@code held}: the deletions the
+   * guard holds, null when this sync made no plan (the ConfigMap keeps the earlier list).
+   */
+  private Result report(Result result, RevCommit tip, List<String> held) {
     Result previous = lastResult;
     lastResult = result;
     Counter.builder("alertforge.git.syncs")
@@ -324,10 +485,15 @@ public final class GitSync implements AutoCloseable {
         .tag("result", result.state().name())
         .register(registry)
         .increment();
-    if (result.state() != State.Applied && result.equals(previous)) {
-      return result; // the same failure again (every interval): reported once, counted each time
+    boolean repeated = repeats(result, previous, held);
+    if (held != null) {
+      lastHeld = held;
+    }
+    if (repeated) {
+      return result; // the same failure or hold again (every interval): reported once, counted
     }
     boolean ok = result.state() == State.Applied;
+    boolean applied = ok || result.state() == State.PruneHeld;
     if (ok) {
       LOG.info("git source: {}", result.message());
     } else {
@@ -342,7 +508,7 @@ public final class GitSync implements AutoCloseable {
     data.put("message", result.message());
     data.put("lastAttemptTime", now);
     data.put("lastAttemptCommit", result.commit() == null ? "" : result.commit());
-    if (ok) {
+    if (applied) {
       data.put("lastAppliedCommit", result.commit());
       data.put("lastAppliedTime", now);
       data.put("lastAppliedSubject", tip == null ? "" : tip.getShortMessage());
@@ -351,27 +517,17 @@ public final class GitSync implements AutoCloseable {
       data.put("pruned", Integer.toString(result.pruned()));
       data.put("unchanged", Integer.toString(result.unchanged()));
     }
+    if (held != null) {
+      data.put(
+          "pruneHeld", String.join("\n", held.subList(0, Math.min(HELD_IN_STATUS, held.size()))));
+      data.put("pruneHeldCount", Integer.toString(held.size()));
+    }
+    String failure = writeStatus(data);
+    if (failure != null) {
+      LOG.warn("cannot write the Git source status: {}", failure);
+      return result;
+    }
     try {
-      var cm =
-          client
-              .configMaps()
-              .inNamespace(settings.statusNamespace())
-              .withName(settings.statusName());
-      if (cm.get() == null) {
-        cm.create(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName(settings.statusName())
-                .withNamespace(settings.statusNamespace())
-                .addToLabels("app.kubernetes.io/name", "alertforge-controller")
-                .endMetadata()
-                .withData(data)
-                .build());
-      } else {
-        // a merge patch: the keys of the last applied commit stay when this attempt failed
-        cm.patch(
-            PatchContext.of(PatchType.JSON_MERGE), new ConfigMapBuilder().withData(data).build());
-      }
       client
           .v1()
           .events()
@@ -399,9 +555,55 @@ public final class GitSync implements AutoCloseable {
                   .build())
           .create();
     } catch (KubernetesClientException e) {
-      LOG.warn("cannot write the Git source status: {}", e.getMessage());
+      LOG.warn("cannot write the Git source status event: {}", e.getMessage());
     }
     return result;
+  }
+
+  /** Not Applied, the same as the last sync's, and nothing written this time. */
+  private boolean repeats(Result result, Result previous, List<String> held) {
+    if (result.state() == State.Applied
+        || previous == null
+        || previous.state() != result.state()
+        || !Objects.equals(previous.commit(), result.commit())
+        || result.created() + result.updated() + result.pruned() > 0) {
+      return false;
+    }
+    // a hold stays the same while the same objects wait, whatever the window's numbers say now
+    return result.state() == State.PruneHeld
+        ? lastHeld.equals(held)
+        : previous.message().equals(result.message());
+  }
+
+  /**
+   * Creates the status ConfigMap with {@code data}, or merges {@code data} into it (the keys it
+   * does not name stay). Returns why it failed, or null.
+   */
+  private String writeStatus(Map<String, String> data) {
+    try {
+      var cm =
+          client
+              .configMaps()
+              .inNamespace(settings.statusNamespace())
+              .withName(settings.statusName());
+      if (cm.get() == null) {
+        cm.create(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(settings.statusName())
+                .withNamespace(settings.statusNamespace())
+                .addToLabels("app.kubernetes.io/name", "alertforge-controller")
+                .endMetadata()
+                .withData(data)
+                .build());
+      } else {
+        cm.patch(
+            PatchContext.of(PatchType.JSON_MERGE), new ConfigMapBuilder().withData(data).build());
+      }
+      return null;
+    } catch (KubernetesClientException e) {
+      return e.getMessage();
+    }
   }
 
   private static String truncate(String s, int max) {

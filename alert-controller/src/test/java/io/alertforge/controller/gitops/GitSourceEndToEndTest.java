@@ -67,7 +67,7 @@ class GitSourceEndToEndTest {
   }
 
   GitSourceSettings httpSettings() {
-    return GitSourceSettings.of(
+    return GitSourceSettings.ofInsecureHttp(
             http.url(), "main", "", tmp.resolve("cache"), GitSourceFixture.SYSTEM_NS)
         .withCredentials(null, tmp.resolve("token"));
   }

@@ -2,13 +2,17 @@ package io.alertforge.controller.gitops;
 
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.controller.Harness;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the Git source's end-to-end tests share, on the fabric8 mock in CRUD mode: the CRD
@@ -34,9 +38,13 @@ final class GitSourceFixture implements AutoCloseable {
     return resource;
   }
 
+  GitSync newSync(GitSourceSettings settings, Clock clock, MeterRegistry registry)
+      throws Exception {
+    return closeAfter(new GitSync(client, settings, new AlertCompiler(), registry, clock));
+  }
+
   GitSync newSync(GitSourceSettings settings, Clock clock) throws Exception {
-    return closeAfter(
-        new GitSync(client, settings, new AlertCompiler(), new SimpleMeterRegistry(), clock));
+    return newSync(settings, clock, new SimpleMeterRegistry());
   }
 
   GitSync newSync(GitSourceSettings settings) throws Exception {
@@ -44,12 +52,31 @@ final class GitSourceFixture implements AutoCloseable {
   }
 
   int crCount() {
+    return crs(client).size();
+  }
+
+  /** Every WavefrontAlert of the cluster. */
+  static List<GenericKubernetesResource> crs(KubernetesClient client) {
     return client
         .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
         .inAnyNamespace()
         .list()
-        .getItems()
-        .size();
+        .getItems();
+  }
+
+  /** The data of the status ConfigMap {@code alertforge-git-status}. */
+  static Map<String, String> status(KubernetesClient client) {
+    return client
+        .configMaps()
+        .inNamespace(SYSTEM_NS)
+        .withName(GitSourceSettings.DEFAULT_STATUS_NAME)
+        .get()
+        .getData();
+  }
+
+  /** The events of the system namespace (the status ConfigMap's), in the order written. */
+  static List<Event> events(KubernetesClient client) {
+    return client.v1().events().inNamespace(SYSTEM_NS).list().getItems();
   }
 
   @Override
@@ -67,12 +94,10 @@ final class GitSourceFixture implements AutoCloseable {
       }
     }
     Harness.cleanUp(client);
-    for (GenericKubernetesResource r :
-        client
-            .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
-            .inAnyNamespace()
-            .list()
-            .getItems()) {
+    // the status ConfigMap keeps the prune history, which the next test's sync would read back
+    client.configMaps().inNamespace(SYSTEM_NS).delete();
+    client.v1().events().inNamespace(SYSTEM_NS).delete();
+    for (GenericKubernetesResource r : crs(client)) {
       client
           .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
           .inNamespace(r.getMetadata().getNamespace())

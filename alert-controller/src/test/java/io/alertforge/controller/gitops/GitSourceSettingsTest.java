@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GitSourceSettingsTest {
@@ -23,7 +24,8 @@ class GitSourceSettingsTest {
   @Test
   void refusesWhatItCannotDoSafely() {
     assertThatThrownBy(() -> of("ftp://example.com/a.git", "main", ""))
-        .hasMessageContaining("--git-url must be https://, ssh://");
+        .hasMessageContaining("--git-url must be https://, ssh:// or file://")
+        .hasMessageContaining("http:// with --allow-insecure-git");
     assertThatThrownBy(() -> of("https://user:secret@example.com/a.git", "main", ""))
         .hasMessageContaining("must not carry a password")
         .hasMessageNotContaining("secret@");
@@ -35,6 +37,28 @@ class GitSourceSettingsTest {
         .hasMessageContaining("a branch name");
     assertThatThrownBy(() -> of("https://example.com/a.git", "main", "alerts/../.."))
         .hasMessageContaining("inside the repository");
+  }
+
+  @Test
+  void plainHttpIsRefusedWithTheFlagThatAllowsIt() {
+    for (String url : List.of("http://git.example.com/a.git", "HTTP://git.example.com/a.git")) {
+      assertThatThrownBy(() -> of(url, "main", ""))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("plain HTTP")
+          .hasMessageContaining("in clear")
+          .hasMessageContaining("--allow-insecure-git")
+          .hasMessageNotContaining("\n");
+    }
+    // the password check comes first: a refused URL is never printed with its password
+    assertThatThrownBy(() -> of("http://user:secret@git.example.com/a.git", "main", ""))
+        .hasMessageContaining("must not carry a password")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> of("ftp://user:secret@example.com/a.git", "main", ""))
+        .hasMessageNotContaining("secret");
+    for (String url :
+        List.of("https://example.com/a.git", "file:///srv/git/a.git", "FILE:///srv/git/a.git")) {
+      assertThat(of(url, "main", "").allowInsecureGit()).isFalse();
+    }
   }
 
   @Test
@@ -100,6 +124,7 @@ class GitSourceSettingsTest {
     GitSourceSettings s = of("https://example.com/a.git", "main", "/alerts/");
     assertThat(s.path()).isEqualTo("alerts");
     assertThat(s.maxPruneRatio()).isEqualTo(0.5);
+    assertThat(s.pruneWindow()).hasHours(24);
     assertThat(s.interval()).hasMinutes(1);
     assertThat(s.statusName()).isEqualTo("alertforge-git-status");
   }

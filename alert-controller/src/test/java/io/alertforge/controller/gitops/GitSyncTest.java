@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.compiler.render.Annotations;
 import io.alertforge.controller.Harness;
-import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.alertforge.controller.reconcile.WavefrontAlertReconciler;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -56,6 +56,7 @@ class GitSyncTest {
       sync.close();
     }
     origin.close();
+    Harness.cleanUp(client); // finalizers off, so that every object can go
     for (GenericKubernetesResource r : crs()) {
       client
           .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
@@ -77,11 +78,7 @@ class GitSyncTest {
   }
 
   List<GenericKubernetesResource> crs() {
-    return client
-        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
-        .inAnyNamespace()
-        .list()
-        .getItems();
+    return GitSourceFixture.crs(client);
   }
 
   GenericKubernetesResource cr(String namespace, String name) {
@@ -102,19 +99,11 @@ class GitSyncTest {
   }
 
   Map<String, String> status() {
-    ConfigMap cm =
-        client
-            .configMaps()
-            .inNamespace(SYSTEM_NS)
-            .withName(GitSourceSettings.DEFAULT_STATUS_NAME)
-            .get();
-    return cm.getData();
+    return GitSourceFixture.status(client);
   }
 
   List<String> eventReasons() {
-    return client.v1().events().inNamespace(SYSTEM_NS).list().getItems().stream()
-        .map(Event::getReason)
-        .toList();
+    return GitSourceFixture.events(client).stream().map(Event::getReason).toList();
   }
 
   static void deleteTree(Path dir) throws java.io.IOException {
@@ -328,15 +317,17 @@ class GitSyncTest {
     }
     origin.commit("oops");
     GitSync.Result refused = sync.sync();
-    assertThat(refused.state()).isEqualTo(GitSync.State.PruneRefused);
+    assertThat(refused.state()).isEqualTo(GitSync.State.PruneHeld);
     assertThat(refused.message())
-        .startsWith(
-            "the commit would delete all "
+        .contains(
+            " except "
                 + total
-                + " WavefrontAlerts managed from Git; nothing applied")
+                + " deletions, which wait for approval: the commit would delete all "
+                + total
+                + " WavefrontAlerts managed from Git")
         .contains("AlertForge-Allow-Prune: true");
     assertThat(crs()).hasSize(total);
-    assertThat(status()).containsEntry("state", "PruneRefused");
+    assertThat(status()).containsEntry("state", "PruneHeld");
 
     origin
         .git
@@ -357,7 +348,7 @@ class GitSyncTest {
     deleteTree(origin.file("alerts/checkout"));
     origin.commit("drop two teams");
     GitSync.Result refused = sync.sync();
-    assertThat(refused.state()).isEqualTo(GitSync.State.PruneRefused);
+    assertThat(refused.state()).isEqualTo(GitSync.State.PruneHeld);
     assertThat(refused.message()).contains("(more than 50%)");
     sync.close();
 
@@ -443,5 +434,247 @@ class GitSyncTest {
     assertThat(sync.sync().updated()).isEqualTo(1);
     assertThat(cr("payments", ledger.getMetadata().getName()).getMetadata().getAnnotations())
         .containsEntry(Annotations.BURN_IN_UNTIL, "2026-12-04T08:00:00Z");
+  }
+
+  /** What the Git applier plans for the origin's working tree as commit {@code commit}. */
+  GitApplier.Plan planOf(RevCommit commit) throws Exception {
+    return GitApplier.plan(
+        COMPILER.compile(origin.file("alerts")).alerts().stream()
+            .map(a -> GitApplier.desired(a, commit.name()))
+            .toList(),
+        new GitApplier(client).managed(),
+        java.time.Instant.now());
+  }
+
+  void annotate(String namespace, String name, String key, String value) {
+    client
+        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+        .inNamespace(namespace)
+        .withName(name)
+        .edit(
+            r -> {
+              r.getMetadata().getAnnotations().put(key, value);
+              return r;
+            });
+  }
+
+  static String condition(GenericKubernetesResource cr) {
+    return ((Map<?, ?>) cr.getAdditionalProperties().get("spec")).get("condition").toString();
+  }
+
+  @Test
+  void anUpdateThatMeetsAConcurrentChangeIsReportedAndRetriedWhileTheOthersApply()
+      throws Exception {
+    start(settings()).sync();
+    origin.replace(
+        "alerts/payments/apps/payments-ledger.yaml", "threshold: \"75\"", "threshold: \"70\"");
+    origin.replace(
+        "alerts/payments/apps/payments-ledger.yaml",
+        "threshold: \"1\"      # a restarting",
+        "threshold: \"2\"      # a restarting");
+    RevCommit change = origin.commit("ledger: disk at 70%, one restart tolerated");
+    GitApplier.Plan plan = planOf(change);
+    assertThat(plan.update())
+        .extracting(GitApplier::key)
+        .containsExactlyInAnyOrder(
+            "payments/payments-ledger.pvc-disk-usage", "payments/payments-ledger.pod-restarts");
+
+    // between the plan and the apply, someone annotates one of them: its resourceVersion moves
+    annotate("payments", "payments-ledger.pvc-disk-usage", "example.com/owner", "sre");
+    GitApplier.Outcome out = new GitApplier(client).apply(plan);
+    assertThat(out.errors())
+        .containsExactly(
+            "payments/payments-ledger.pvc-disk-usage: changed while applying (resourceVersion"
+                + " conflict); retried next sync");
+    assertThat(out.updated()).isEqualTo(1);
+    assertThat(commitOf("payments", "payments-ledger.pod-restarts")).isEqualTo(change.name());
+    GenericKubernetesResource disk = cr("payments", "payments-ledger.pvc-disk-usage");
+    assertThat(condition(disk)).contains("> 75");
+
+    // the next sync plans again from what is there now, and keeps the concurrent annotation
+    GitSync.Result r = sync.sync();
+    assertThat(r.state()).as(r.message()).isEqualTo(GitSync.State.Applied);
+    assertThat(r.updated()).isEqualTo(1);
+    disk = cr("payments", "payments-ledger.pvc-disk-usage");
+    assertThat(condition(disk)).contains("> 70");
+    assertThat(disk.getMetadata().getAnnotations())
+        .containsEntry("example.com/owner", "sre")
+        .containsEntry(GitApplier.COMMIT_ANNOTATION, change.name());
+  }
+
+  String commitOf(String namespace, String name) {
+    return cr(namespace, name).getMetadata().getAnnotations().get(GitApplier.COMMIT_ANNOTATION);
+  }
+
+  @Test
+  void aPruneOfAnObjectChangedSinceThePlanIsNotMade() throws Exception {
+    start(settings()).sync();
+    Files.delete(origin.file("alerts/payments/apps/payments-api.yaml"));
+    RevCommit retire = origin.commit("retire payments-api");
+    GitApplier.Plan plan = planOf(retire);
+    assertThat(plan.prune()).hasSize(5);
+
+    // between the plan and the apply, someone asks to keep one of them
+    annotate("payments", "payments-api.pod-restarts", GitApplier.PRUNE_ANNOTATION, "disabled");
+    GitApplier.Outcome out = new GitApplier(client).apply(plan);
+    assertThat(out.errors())
+        .containsExactly(
+            "payments/payments-api.pod-restarts: changed since the plan; not deleted, planned"
+                + " again next sync");
+    assertThat(out.pruned()).isEqualTo(4);
+    assertThat(cr("payments", "payments-api.pod-restarts")).isNotNull();
+
+    // planned again, it is kept
+    GitSync.Result r = sync.sync();
+    assertThat(r.state()).as(r.message()).isEqualTo(GitSync.State.Applied);
+    assertThat(r.pruned()).isZero();
+    assertThat(r.message()).contains("1 kept (prune disabled)");
+    assertThat(cr("payments", "payments-api.pod-restarts")).isNotNull();
+  }
+
+  @Test
+  void aCreateOverAnUnmanagedObjectFailsForThatObjectAloneAndIsReportedOnce() throws Exception {
+    GenericKubernetesResource manual = new GenericKubernetesResource();
+    manual.setApiVersion("alertmanager.keikoproj.io/v1alpha1");
+    manual.setKind("WavefrontAlert");
+    manual.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("settlement-batch-heartbeat")
+            .withNamespace("payments")
+            .build());
+    manual.setAdditionalProperty("spec", Map.of("alertName", "by hand"));
+    client
+        .genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS)
+        .inNamespace("payments")
+        .resource(manual)
+        .create();
+    int expected = COMPILER.compile(GitOrigin.SAMPLE).alerts().size();
+
+    GitSync.Result r = start(settings()).sync();
+    assertThat(r.state()).isEqualTo(GitSync.State.ApplyFailed);
+    assertThat(r.message())
+        .isEqualTo(
+            "payments/settlement-batch-heartbeat: exists and is not managed by AlertForge; left"
+                + " alone");
+    assertThat(r.created()).isEqualTo(expected - 1);
+    assertThat(crs()).hasSize(expected);
+    GenericKubernetesResource left = cr("payments", "settlement-batch-heartbeat");
+    assertThat(left.getMetadata().getAnnotations()).isNullOrEmpty();
+    assertThat(left.getAdditionalProperties().get("spec"))
+        .isEqualTo(Map.of("alertName", "by hand"));
+    assertThat(status())
+        .containsEntry("state", "ApplyFailed")
+        .containsEntry("message", r.message())
+        .doesNotContainKey("lastAppliedCommit");
+    assertThat(eventReasons()).containsExactly("GitApplyFailed");
+
+    // the next interval: retried, the same failure, counted and not reported again
+    GitSync.Result again = sync.sync();
+    assertThat(again.state()).isEqualTo(GitSync.State.ApplyFailed);
+    assertThat(again.created()).isZero();
+    assertThat(syncs("ApplyFailed")).isEqualTo(2);
+    assertThat(eventReasons()).containsExactly("GitApplyFailed");
+  }
+
+  @Test
+  void deletingATemplateStillInUseAppliesNothing() throws Exception {
+    RevCommit good = origin.git.log().call().iterator().next();
+    start(settings()).sync();
+    var versions = crs().stream().map(c -> c.getMetadata().getResourceVersion()).toList();
+
+    Files.delete(origin.file("alerts/payments/templates/http-latency-p99.yaml"));
+    origin.replace(
+        "alerts/payments/apps/payments-ledger.yaml", "threshold: \"75\"", "threshold: \"70\"");
+    origin.commit("drop the latency template");
+    GitSync.Result r = sync.sync();
+    assertThat(r.state()).isEqualTo(GitSync.State.CompileFailed);
+    assertThat(r.message())
+        .contains("nothing applied, the cluster stays at " + good.name().substring(0, 12))
+        .contains("payments/apps/payments-api.yaml:28:5: error [reference/unknown-template]")
+        .contains("payments/apps/payments-ledger.yaml:31:5: error [reference/unknown-template]");
+    assertThat(crs().stream().map(c -> c.getMetadata().getResourceVersion()).toList())
+        .isEqualTo(versions);
+    assertThat(status()).containsEntry("lastAppliedCommit", good.name());
+  }
+
+  @Test
+  void deletingATemplateWithItsAlertsConfigsPrunesTheInstancesUnderTheGuard() throws Exception {
+    int total = start(settings()).sync().created();
+    List<String> instances =
+        crs().stream()
+            .filter(c -> c.getMetadata().getNamespace().equals("payments"))
+            .filter(c -> c.getMetadata().getAnnotations().containsKey(Annotations.ALERTS_CONFIG))
+            .map(GitApplier::key)
+            .toList();
+    assertThat(instances).hasSize(10);
+    for (String file :
+        List.of(
+            "templates/http-latency-p99.yaml",
+            "apps/payments-api.yaml",
+            "apps/payments-ledger.yaml")) {
+      Files.delete(origin.file("alerts/payments/" + file));
+    }
+    RevCommit retire = origin.commit("retire the payments services and their latency template");
+    GitSync.Result r = sync.sync();
+    assertThat(r.state()).as(r.message()).isEqualTo(GitSync.State.Applied);
+    assertThat(r.pruned()).isEqualTo(instances.size());
+    assertThat(crs()).hasSize(total - instances.size());
+    assertThat(status().get("pruneHistory"))
+        .endsWith(" pruned 10 of " + total + " at " + retire.name().substring(0, 12));
+
+    // counted by the guard: five more within the window pass half of the 29
+    deleteTree(origin.file("alerts/checkout/apps/checkout-cart.yaml"));
+    origin.commit("retire checkout-cart");
+    GitSync.Result held = sync.sync();
+    assertThat(held.state()).as(held.message()).isEqualTo(GitSync.State.PruneHeld);
+    assertThat(held.message()).contains("with the 10 pruned since");
+  }
+
+  @Test
+  void anObjectStillBeingDeletedIsNeitherPrunedNorCountedAgain() throws Exception {
+    start(settings()).sync();
+    List<String> ledger =
+        crs().stream()
+            .filter(
+                c ->
+                    "payments-ledger"
+                        .equals(c.getMetadata().getAnnotations().get(Annotations.ALERTS_CONFIG)))
+            .map(c -> c.getMetadata().getName())
+            .toList();
+    // the Wavefront sync's finalizer keeps a deleted object until its alert is gone from Wavefront
+    var alerts =
+        client.genericKubernetesResources(GitApplier.WAVEFRONT_ALERTS).inNamespace("payments");
+    for (String name : ledger) {
+      alerts
+          .withName(name)
+          .edit(
+              r -> {
+                r.getMetadata().getFinalizers().add(WavefrontAlertReconciler.FINALIZER);
+                return r;
+              });
+    }
+    Files.delete(origin.file("alerts/payments/apps/payments-ledger.yaml"));
+    RevCommit retire = origin.commit("retire payments-ledger");
+    assertThat(sync.sync().pruned()).isEqualTo(ledger.size());
+    assertThat(cr("payments", ledger.get(0)).getMetadata().getDeletionTimestamp()).isNotNull();
+
+    // the next interval, while Wavefront has not answered: nothing to prune, nothing counted twice
+    GitSync.Result again = sync.sync();
+    assertThat(again.state()).as(again.message()).isEqualTo(GitSync.State.Applied);
+    assertThat(again.pruned()).isZero();
+    assertThat(status().get("pruneHistory"))
+        .matches("\\S+ pruned " + ledger.size() + " of \\d+ at " + retire.name().substring(0, 12));
+    assertThat(eventReasons()).containsExactly("GitApplied", "GitApplied");
+
+    for (String name : ledger) {
+      alerts
+          .withName(name)
+          .edit(
+              r -> {
+                r.getMetadata().getFinalizers().remove(WavefrontAlertReconciler.FINALIZER);
+                return r;
+              });
+    }
+    assertThat(ledger).allSatisfy(name -> assertThat(cr("payments", name)).isNull());
   }
 }
