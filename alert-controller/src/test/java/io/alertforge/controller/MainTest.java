@@ -201,7 +201,8 @@ class MainTest {
             Map.of(),
             good("--cluster-name=c", "--git-url=ftp://git.example.com/alerts.git")
                 .toArray(String[]::new)),
-        "--git-url must be https://, ssh://, http:// or file://: ftp://git.example.com/alerts.git");
+        "--git-url must be https://, ssh:// or file:// (http:// with --allow-insecure-git):"
+            + " ftp://git.example.com/alerts.git");
     Start forged =
         start(
             Map.of(),
@@ -234,7 +235,8 @@ class MainTest {
             + " there, with that key?",
         "--drift: must be correct or detect, got 'fix'",
         "--max-concurrency must be at least 1, got 0",
-        "--git-url must be https://, ssh://, http:// or file://: ftp://git.example.com/alerts.git");
+        "--git-url must be https://, ssh:// or file:// (http:// with --allow-insecure-git):"
+            + " ftp://git.example.com/alerts.git");
   }
 
   @Test

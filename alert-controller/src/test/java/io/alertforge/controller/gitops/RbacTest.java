@@ -154,9 +154,16 @@ class RbacTest {
               .filter(g -> made.stream().noneMatch(g::allows))
               .map(Grant::toString)
               .collect(toCollection(TreeSet::new));
+      // a listed grant may be called in a mode with more parts (the Git source reads a CR again
+      // before it prunes it), but none beyond the list goes uncalled
       assertThat(uncalled)
           .as(mode.name() + ": granted, and no call uses it but the listed ones")
-          .isEqualTo(new TreeSet<>(NOT_CALLED.keySet()));
+          .isSubsetOf(NOT_CALLED.keySet());
+      if (mode.components().isEmpty()) {
+        assertThat(uncalled)
+            .as("the base: every listed grant uncalled")
+            .isEqualTo(NOT_CALLED.keySet());
+      }
       if (!mode.components().isEmpty()) {
         List<Call> own =
             mode.parts().stream()
