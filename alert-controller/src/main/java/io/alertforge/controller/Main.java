@@ -582,7 +582,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       // until this replica has applied one
       PolicySource source =
           git != null
-              ? new GitPolicy(git, configMap != null ? configMap : GitPolicy.NOTHING_APPLIED)
+              ? new GitPolicy(
+                  git, kubernetes, gs, configMap != null ? configMap : GitPolicy.NOTHING_APPLIED)
               : configMap != null ? configMap : PolicySource.DEFAULTS;
       AdmissionServer admission =
           new AdmissionServer(

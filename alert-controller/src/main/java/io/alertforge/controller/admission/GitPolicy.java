@@ -3,8 +3,13 @@ package io.alertforge.controller.admission;
 import io.alertforge.compiler.source.RepositoryScanner;
 import io.alertforge.controller.gitops.GitSourceSettings;
 import io.alertforge.controller.gitops.GitSync;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * cluster's alerts were compiled with, and the two cannot drift. A commit without the file means
  * the compiler's defaults, as in the pull-request build.
  *
- * <p>Until the Git source of this replica has applied a commit (at start, and always on a replica
- * that is not the leader, whose Git source does not sync) the policy comes from {@code
- * untilApplied}: the ConfigMap when one is configured, or {@link #NOTHING_APPLIED}, which denies.
+ * <p>The replica whose Git source applied the commit reads the file from its clone. Every other
+ * replica (a follower, whose Git source does not sync) reads the copy the leader wrote with the
+ * commit into the status ConfigMap ({@link GitSync#APPLIED_POLICY_KEY}). Until a commit has been
+ * applied at all, the policy comes from {@code untilApplied}: the ConfigMap when one is configured,
+ * or {@link #NOTHING_APPLIED}, which denies.
  */
 public final class GitPolicy implements PolicySource {
   private static final Logger LOG = LoggerFactory.getLogger(GitPolicy.class);
@@ -26,17 +33,22 @@ public final class GitPolicy implements PolicySource {
   public static final PolicySource NOTHING_APPLIED =
       () -> {
         throw new Unavailable(
-            "the Git source has not applied a commit on this replica yet, so there is no policy to"
-                + " check against; retry once it has (the ConfigMap "
+            "the Git source has not applied a commit yet, so there is no policy to check against;"
+                + " retry once it has (the ConfigMap "
                 + GitSourceSettings.DEFAULT_STATUS_NAME
                 + " says when), or give the controller --admission-policy-configmap for that time");
       };
 
   private final GitSync git;
+  private final KubernetesClient client;
+  private final GitSourceSettings settings;
   private final PolicySource untilApplied;
 
-  public GitPolicy(GitSync git, PolicySource untilApplied) {
+  public GitPolicy(
+      GitSync git, KubernetesClient client, GitSourceSettings settings, PolicySource untilApplied) {
     this.git = git;
+    this.client = client;
+    this.settings = settings;
     this.untilApplied = untilApplied;
   }
 
@@ -54,6 +66,42 @@ public final class GitPolicy implements PolicySource {
               + RepositoryScanner.CONFIG_FILE
               + " of the commit the Git source applied (the controller's log says why)");
     }
-    return applied.isPresent() ? applied : untilApplied.read();
+    if (applied.isPresent()) {
+      return applied;
+    }
+    Optional<String> published = published();
+    if (published.isPresent()) {
+      String text = published.get();
+      return text.isEmpty() ? Optional.empty() : Optional.of(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return untilApplied.read();
+  }
+
+  /** The leader's copy of the applied commit's policy, if the status records an applied commit. */
+  private Optional<String> published() throws Unavailable {
+    ConfigMap status;
+    try {
+      status =
+          client
+              .configMaps()
+              .inNamespace(settings.statusNamespace())
+              .withName(settings.statusName())
+              .get();
+    } catch (KubernetesClientException e) {
+      throw new Unavailable(
+          "cannot read the ConfigMap "
+              + settings.statusNamespace()
+              + "/"
+              + settings.statusName()
+              + " for the applied commit's policy: HTTP "
+              + e.getCode());
+    }
+    Map<String, String> data = status == null ? null : status.getData();
+    if (data == null
+        || data.getOrDefault("lastAppliedCommit", "").isEmpty()
+        || !data.containsKey(GitSync.APPLIED_POLICY_KEY)) {
+      return Optional.empty();
+    }
+    return Optional.of(data.get(GitSync.APPLIED_POLICY_KEY));
   }
 }

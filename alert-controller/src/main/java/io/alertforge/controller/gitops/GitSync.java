@@ -103,7 +103,8 @@ public final class GitSync implements AutoCloseable {
 
   private String compiledCommit;
   private Compilation compiled;
-  private String lastAppliedCommit;
+  // read without the lock by the admission webhook (fileAtLastAppliedCommit)
+  private volatile String lastAppliedCommit;
   private Result lastResult;
   private List<String> lastHeld = List.of();
   private boolean statusRead;
@@ -512,6 +513,7 @@ public final class GitSync implements AutoCloseable {
       data.put("lastAppliedCommit", result.commit());
       data.put("lastAppliedTime", now);
       data.put("lastAppliedSubject", tip == null ? "" : tip.getShortMessage());
+      appliedPolicy(tip).ifPresent(policy -> data.put(APPLIED_POLICY_KEY, policy));
       data.put("created", Integer.toString(result.created()));
       data.put("updated", Integer.toString(result.updated()));
       data.put("pruned", Integer.toString(result.pruned()));
@@ -612,6 +614,31 @@ public final class GitSync implements AutoCloseable {
 
   private static String shortId(String commit) {
     return commit.substring(0, Math.min(12, commit.length()));
+  }
+
+  /**
+   * The status key that holds {@code alertforge.yaml} of the applied commit ("" when it has none:
+   * the compiler's defaults), written with {@code lastAppliedCommit} in one patch, so that the
+   * admission webhook of every replica, the followers' too, checks with the applied policy.
+   */
+  public static final String APPLIED_POLICY_KEY = "appliedPolicy";
+
+  private java.util.Optional<String> appliedPolicy(RevCommit tip) {
+    if (tip == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      var tree = fetcher.tree(tip);
+      String file = io.alertforge.compiler.source.RepositoryScanner.CONFIG_FILE;
+      return java.util.Optional.of(
+          tree.isFile(file)
+              ? new String(tree.read(file), java.nio.charset.StandardCharsets.UTF_8)
+              : "");
+    } catch (java.io.IOException e) {
+      // the key keeps the last commit's policy; the followers' webhook then checks with that one
+      LOG.warn("cannot read the applied commit's policy for the status: {}", e.getMessage());
+      return java.util.Optional.empty();
+    }
   }
 
   /** The commit last applied, or null. */

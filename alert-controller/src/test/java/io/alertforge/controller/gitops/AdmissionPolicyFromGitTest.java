@@ -40,6 +40,7 @@ class AdmissionPolicyFromGitTest {
 
   @TempDir Path tmp;
   GitOrigin origin;
+  GitSourceSettings settings;
   GitSync sync;
 
   @BeforeEach
@@ -49,13 +50,11 @@ class AdmissionPolicyFromGitTest {
     origin = GitOrigin.withSampleRepo(tmp.resolve("origin"), "alerts");
     origin.write("alertforge.yaml", "{}\n");
     origin.commit("a decoy policy outside --git-path");
+    settings =
+        GitSourceSettings.of(origin.url(), "main", "alerts", tmp.resolve("cache"), SYSTEM_NS);
     sync =
         new GitSync(
-            client,
-            GitSourceSettings.of(origin.url(), "main", "alerts", tmp.resolve("cache"), SYSTEM_NS),
-            new AlertCompiler(),
-            new SimpleMeterRegistry(),
-            Clock.systemUTC());
+            client, settings, new AlertCompiler(), new SimpleMeterRegistry(), Clock.systemUTC());
   }
 
   @AfterEach
@@ -67,8 +66,42 @@ class AdmissionPolicyFromGitTest {
   }
 
   AdmissionReviewer reviewer(PolicySource untilApplied) {
+    return reviewer(sync, untilApplied);
+  }
+
+  AdmissionReviewer reviewer(GitSync git, PolicySource untilApplied) {
     return new AdmissionReviewer(
-        client, new AlertCompiler(), CONTROLLER, new GitPolicy(sync, untilApplied));
+        client,
+        new AlertCompiler(),
+        CONTROLLER,
+        new GitPolicy(git, client, settings, untilApplied));
+  }
+
+  @Test
+  void aFollowerChecksWithThePolicyTheLeaderApplied() throws Exception {
+    staleConfigMap("{}\n");
+    // another replica: its Git source never syncs (it does not lead), its clone stays empty
+    try (GitSync follower =
+        new GitSync(
+            client,
+            GitSourceSettings.of(
+                origin.url(), "main", "alerts", tmp.resolve("follower-cache"), SYSTEM_NS),
+            new AlertCompiler(),
+            new SimpleMeterRegistry(),
+            Clock.systemUTC())) {
+      AdmissionReviewer onFollower =
+          reviewer(follower, new ConfigMapPolicy(client, SYSTEM_NS, "alertforge-policy"));
+      assertThat(review(onFollower, internalMetricAlert()).path("allowed").asBoolean())
+          .as("nothing applied anywhere yet: the ConfigMap's policy")
+          .isTrue();
+
+      assertThat(sync.sync().state()).isEqualTo(GitSync.State.Applied);
+      JsonNode checked = review(onFollower, internalMetricAlert());
+      assertThat(checked.path("allowed").asBoolean()).isFalse();
+      assertThat(checked.path("status").path("message").asText())
+          .contains("error [policy/metric-allowlist]");
+      assertThat(follower.lastAppliedCommit()).isNull();
+    }
   }
 
   /** A hand-made alert on an internal metric, which sample-repo's policy denies. */
