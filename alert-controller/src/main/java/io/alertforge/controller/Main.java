@@ -597,7 +597,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     LOG.info(
         "alertforge-controller started: cluster {}, Wavefront {}, namespaces {}, drift {}, resync {}",
         clusterName,
-        base.getHost(),
+        base.getHost() != null ? base.getHost() : base.getPath(), // a bare host has no scheme
         watched.isEmpty() ? "all" : watched,
         drift,
         resync);

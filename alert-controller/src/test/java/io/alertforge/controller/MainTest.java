@@ -214,8 +214,9 @@ class MainTest {
     assertThat(forged.errors())
         .singleElement()
         .asString()
-        .startsWith("alertforge-controller: --git-url is not a URL: ")
-        .endsWith("a\\nalertforge-controller: x");
+        .isEqualTo(
+            "alertforge-controller: --git-url is not a URL: Illegal character in path at character"
+                + " 26");
   }
 
   @Test

@@ -67,6 +67,13 @@ public record GitSourceSettings(
           "--git-url must not carry a password; mount it and use --git-password-file"
               + (scheme.equals("ssh") ? " (HTTPS) or --git-ssh-key-file (SSH)" : ""));
     }
+    // https://<token>@github.com/... works, and would print the token wherever the URL goes
+    if (url.getUserInfo() != null && (scheme.equals("https") || scheme.equals("http"))) {
+      throw new IllegalArgumentException(
+          "--git-url must not carry a user name or token before the host (it would show in the"
+              + " status and the logs); mount them and use --git-username-file and"
+              + " --git-password-file");
+    }
     if (scheme.equals("http") && !allowInsecureGit) {
       throw new IllegalArgumentException(
           "--git-url "
@@ -164,7 +171,9 @@ public record GitSourceSettings(
     try {
       return new URI(s);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("--git-url is not a URL: " + e.getMessage(), e);
+      // not e.getMessage(): it quotes the text, which may hold a password
+      throw new IllegalArgumentException(
+          "--git-url is not a URL: " + e.getReason() + " at character " + (e.getIndex() + 1));
     }
   }
 

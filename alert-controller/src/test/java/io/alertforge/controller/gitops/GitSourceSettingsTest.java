@@ -33,6 +33,14 @@ class GitSourceSettingsTest {
         .hasMessageContaining("must not carry a password")
         .hasMessageContaining("--git-ssh-key-file")
         .hasMessageNotContaining("secret");
+    // GitHub takes a token as the user name: it would be printed wherever the URL goes
+    assertThatThrownBy(() -> of("https://ghp_s3cr3tT0ken@github.com/org/a.git", "main", ""))
+        .hasMessageContaining("must not carry a user name or token")
+        .hasMessageContaining("--git-password-file")
+        .hasMessageNotContaining("s3cr3t");
+    assertThatThrownBy(() -> GitSourceSettings.parseUrl("https://user:s3cr3t@exa mple.com/a.git"))
+        .hasMessageContaining("--git-url is not a URL")
+        .hasMessageNotContaining("s3cr3t");
     assertThatThrownBy(() -> of("https://example.com/a.git", "refs/heads/main", ""))
         .hasMessageContaining("a branch name");
     assertThatThrownBy(() -> of("https://example.com/a.git", "main", "alerts/../.."))
