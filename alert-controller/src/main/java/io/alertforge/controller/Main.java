@@ -582,8 +582,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       // until this replica has applied one
       PolicySource source =
           git != null
-              ? new GitPolicy(
-                  git, kubernetes, gs, configMap != null ? configMap : GitPolicy.NOTHING_APPLIED)
+              ? new GitPolicy(git, configMap != null ? configMap : GitPolicy.NOTHING_APPLIED)
               : configMap != null ? configMap : PolicySource.DEFAULTS;
       AdmissionServer admission =
           new AdmissionServer(
@@ -678,15 +677,23 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     try {
       return new SecretTokenSource(client, namespace, name, Duration.ofSeconds(30));
     } catch (KubernetesClientException e) {
-      throw new IllegalStateException(
-          "--keikoproj-configmap: cannot read the token Secret "
-              + namespace
-              + "/"
-              + name
-              + ": "
-              + apiError(e)
-              + " (the component keikoproj-mode grants get on it)");
+      throw cannotRead("the token Secret", namespace, name, e);
     }
+  }
+
+  /** One of keikoproj's objects could not be read: which, and the API error in a few words. */
+  private static IllegalStateException cannotRead(
+      String what, String namespace, String name, KubernetesClientException e) {
+    return new IllegalStateException(
+        "--keikoproj-configmap: cannot read "
+            + what
+            + " "
+            + namespace
+            + "/"
+            + name
+            + ": "
+            + apiError(e)
+            + " (the component keikoproj-mode grants get on it)");
   }
 
   /** An API error in a few words: the HTTP code and the server's reason, not the whole request. */
@@ -709,14 +716,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       try {
         cm = client.configMaps().inNamespace(namespace).withName(name).get();
       } catch (KubernetesClientException e) {
-        throw new IllegalStateException(
-            "--keikoproj-configmap: cannot read the ConfigMap "
-                + namespace
-                + "/"
-                + name
-                + ": "
-                + apiError(e)
-                + " (the component keikoproj-mode grants get on it)");
+        throw cannotRead("the ConfigMap", namespace, name, e);
       }
       if (cm == null) {
         throw new IllegalStateException(

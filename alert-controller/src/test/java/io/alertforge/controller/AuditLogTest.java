@@ -13,9 +13,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,28 +20,19 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
  * The audit log: one line on {@code alertforge.audit} for every change made in Wavefront, with the
  * CR, the Wavefront id, the source annotations and the checksums before and after.
  */
-@EnableKubernetesMockClient(crud = true)
-class AuditLogTest {
-  @RegisterExtension
-  static final WavefrontEmulatorExtension wavefront =
-      WavefrontEmulatorExtension.withToken(Harness.TOKEN);
-
-  static KubernetesClient client;
-  AlertController controller;
+class AuditLogTest extends ControllerTestCase {
   final ListAppender<ILoggingEvent> lines = new ListAppender<>();
   Logger audit;
   Level level;
 
   @BeforeEach
-  void setUp() throws Exception {
-    Harness.registerCrd(client);
+  void captureLogs() {
     audit = (Logger) LoggerFactory.getLogger("alertforge.audit");
     level = audit.getLevel();
     audit.setLevel(Level.INFO);
@@ -53,13 +41,9 @@ class AuditLogTest {
   }
 
   @AfterEach
-  void tearDown() {
-    if (controller != null) {
-      controller.close();
-    }
+  void releaseLogs() {
     audit.detachAppender(lines);
     audit.setLevel(level);
-    Harness.cleanUp(client);
   }
 
   private List<Map<String, Object>> entries() {

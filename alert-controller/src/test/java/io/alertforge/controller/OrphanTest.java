@@ -11,48 +11,26 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.controller.wavefront.FileTokenSource;
-import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Orphans: alerts with this cluster's tags that no WavefrontAlert owns, left by a CR deleted with
  * its finalizer removed by hand. The resync reports them; {@code --prune-orphans} deletes them
  * after the grace period; other clusters' and unwatched namespaces' alerts are never orphans.
  */
-@EnableKubernetesMockClient(crud = true)
-class OrphanTest {
+class OrphanTest extends ControllerTestCase {
   static final String POD_NS = "alert-manager-system";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension
-  static final WavefrontEmulatorExtension wavefront =
-      WavefrontEmulatorExtension.withToken(Harness.TOKEN);
-
-  static KubernetesClient client;
-  AlertController controller;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Harness.registerCrd(client);
-  }
-
   @AfterEach
   void tearDown() {
-    if (controller != null) {
-      controller.close();
-    }
-    Harness.cleanUp(client);
     client.v1().events().inNamespace(POD_NS).delete();
   }
 

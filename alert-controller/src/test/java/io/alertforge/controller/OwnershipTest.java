@@ -16,18 +16,13 @@ import io.alertforge.controller.crd.Conditions;
 import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.controller.crd.WavefrontAlertStatus;
 import io.alertforge.controller.wavefront.FileTokenSource;
-import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ownership before every destructive or adopting call: a status that names an alert this CR does
@@ -35,29 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * obeyed; untagged alerts are adopted only in the migration mode, and never when two CRs claim one.
  * The attacker here may patch {@code wavefrontalerts/status} in one namespace, nothing else.
  */
-@EnableKubernetesMockClient(crud = true)
-class OwnershipTest {
+class OwnershipTest extends ControllerTestCase {
   static final String OTHER_NS = "team-b";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension
-  static final WavefrontEmulatorExtension wavefront =
-      WavefrontEmulatorExtension.withToken(Harness.TOKEN);
-
-  static KubernetesClient client;
-  AlertController controller;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Harness.registerCrd(client);
-  }
-
   @AfterEach
   void tearDown() {
-    if (controller != null) {
-      controller.close();
-    }
-    Harness.cleanUp(client);
     client.v1().events().inNamespace(OTHER_NS).delete();
   }
 

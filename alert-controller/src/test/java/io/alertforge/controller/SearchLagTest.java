@@ -9,14 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alertforge.controller.crd.Conditions;
 import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.wavefront.emulator.fault.Fault;
-import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An uncertain create (the answer lost after Wavefront made the alert) while Wavefront's search
@@ -24,27 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * make a duplicate that only the next resync (10 minutes later) removes. The controller searches
  * again with backoff instead.
  */
-@EnableKubernetesMockClient(crud = true)
-class SearchLagTest {
-  @RegisterExtension
-  static final WavefrontEmulatorExtension wavefront =
-      WavefrontEmulatorExtension.withToken(Harness.TOKEN);
-
-  static KubernetesClient client;
-  AlertController controller;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Harness.registerCrd(client);
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (controller != null) {
-      controller.close();
-    }
-    Harness.cleanUp(client);
-  }
+class SearchLagTest extends ControllerTestCase {
 
   @Test
   void anUncertainCreateIsSearchedForAgainUntilTheSearchShowsIt() {

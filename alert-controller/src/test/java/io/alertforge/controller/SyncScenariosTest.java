@@ -16,45 +16,17 @@ import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.controller.reconcile.DriftMode;
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.wavefront.emulator.fault.Fault;
-import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
 import io.alertforge.wavefront.emulator.requestlog.RequestLog;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The issue's scenarios, on the fabric8 CRUD mock (CRD registered) and the Wavefront emulator.
  * Every assertion is on something that could fail: request-log counts, the emulator's store, status
  * fields and events.
  */
-@EnableKubernetesMockClient(crud = true)
-class SyncScenariosTest {
-  @RegisterExtension
-  static final WavefrontEmulatorExtension wavefront =
-      WavefrontEmulatorExtension.withToken(Harness.TOKEN);
-
-  static KubernetesClient client;
-  static KubernetesMockServer server;
-  AlertController controller;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Harness.registerCrd(client);
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (controller != null) {
-      controller.close();
-    }
-    Harness.cleanUp(client);
-  }
+class SyncScenariosTest extends ControllerTestCase {
 
   private RequestLog log() {
     return wavefront.requests();

@@ -11,17 +11,11 @@ import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.controller.wavefront.WavefrontClient;
 import io.alertforge.wavefront.emulator.fault.Fault;
-import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
 import io.alertforge.wavefront.emulator.requestlog.RecordedRequest;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A bad day at Wavefront, end to end: a long {@code Retry-After} pauses every call of the
@@ -29,27 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * calling: 8 POSTs in 6 s under {@code Retry-After: 120}); a slow answer cannot hold a reconcile
  * thread past the reconcile's deadline, so one slow alert does not delay the others.
  */
-@EnableKubernetesMockClient(crud = true)
-class ThrottleTest {
-  @RegisterExtension
-  static final WavefrontEmulatorExtension wavefront =
-      WavefrontEmulatorExtension.withToken(Harness.TOKEN);
-
-  static KubernetesClient client;
-  AlertController controller;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Harness.registerCrd(client);
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (controller != null) {
-      controller.close();
-    }
-    Harness.cleanUp(client);
-  }
+class ThrottleTest extends ControllerTestCase {
 
   private static boolean throttled(WavefrontAlert a) {
     return a.getStatus() != null

@@ -17,10 +17,7 @@ import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.controller.wavefront.TokenSource;
 import io.alertforge.controller.wavefront.WavefrontException;
-import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +30,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -43,23 +39,15 @@ import org.slf4j.LoggerFactory;
  * end to end, with the token handed straight to the client and with a token file rotated to such a
  * value. Every part of the token is distinctive, so a part found anywhere is a leak.
  */
-@EnableKubernetesMockClient(crud = true)
-class TokenHygieneTest {
+class TokenHygieneTest extends ControllerTestCase {
   static final String SECRET = "s3cr3tA\ns3cr3tB\rs3cr3tC\ts3cr3tD\u0000s3cr3tE";
   static final String PART = "s3cr3t";
 
-  @RegisterExtension
-  static final WavefrontEmulatorExtension wavefront =
-      WavefrontEmulatorExtension.withToken(Harness.TOKEN);
-
-  static KubernetesClient client;
-  AlertController controller;
   final ByteArrayOutputStream logs = new ByteArrayOutputStream();
   OutputStreamAppender<ILoggingEvent> appender;
 
   @BeforeEach
-  void setUp() throws Exception {
-    Harness.registerCrd(client);
+  void captureLogs() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
@@ -75,13 +63,9 @@ class TokenHygieneTest {
   }
 
   @AfterEach
-  void tearDown() {
-    if (controller != null) {
-      controller.close();
-    }
+  void releaseLogs() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);
-    Harness.cleanUp(client);
   }
 
   private String everythingVisible(String... names) {

@@ -3,13 +3,10 @@ package io.alertforge.controller.admission;
 import io.alertforge.compiler.source.RepositoryScanner;
 import io.alertforge.controller.gitops.GitSourceSettings;
 import io.alertforge.controller.gitops.GitSync;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +37,10 @@ public final class GitPolicy implements PolicySource {
       };
 
   private final GitSync git;
-  private final KubernetesClient client;
-  private final GitSourceSettings settings;
   private final PolicySource untilApplied;
 
-  public GitPolicy(
-      GitSync git, KubernetesClient client, GitSourceSettings settings, PolicySource untilApplied) {
+  public GitPolicy(GitSync git, PolicySource untilApplied) {
     this.git = git;
-    this.client = client;
-    this.settings = settings;
     this.untilApplied = untilApplied;
   }
 
@@ -77,31 +69,16 @@ public final class GitPolicy implements PolicySource {
     return untilApplied.read();
   }
 
-  /** The leader's copy of the applied commit's policy, if the status records an applied commit. */
+  /** The leader's copy of the applied commit's policy, if a commit was applied. */
   private Optional<String> published() throws Unavailable {
-    ConfigMap status;
     try {
-      status =
-          client
-              .configMaps()
-              .inNamespace(settings.statusNamespace())
-              .withName(settings.statusName())
-              .get();
+      return git.publishedPolicy();
     } catch (KubernetesClientException e) {
       throw new Unavailable(
-          "cannot read the ConfigMap "
-              + settings.statusNamespace()
-              + "/"
-              + settings.statusName()
+          "cannot read the status ConfigMap "
+              + GitSourceSettings.DEFAULT_STATUS_NAME
               + " for the applied commit's policy: HTTP "
               + e.getCode());
     }
-    Map<String, String> data = status == null ? null : status.getData();
-    if (data == null
-        || data.getOrDefault("lastAppliedCommit", "").isEmpty()
-        || !data.containsKey(GitSync.APPLIED_POLICY_KEY)) {
-      return Optional.empty();
-    }
-    return Optional.of(data.get(GitSync.APPLIED_POLICY_KEY));
   }
 }

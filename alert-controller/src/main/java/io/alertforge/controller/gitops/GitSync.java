@@ -439,18 +439,12 @@ public final class GitSync implements AutoCloseable {
   private String readStatus() {
     String where =
         "the status ConfigMap " + settings.statusNamespace() + "/" + settings.statusName();
-    ConfigMap cm;
+    Map<String, String> data;
     try {
-      cm =
-          client
-              .configMaps()
-              .inNamespace(settings.statusNamespace())
-              .withName(settings.statusName())
-              .get();
+      data = statusData();
     } catch (KubernetesClientException e) {
       return "cannot read " + where + ": " + e.getMessage();
     }
-    Map<String, String> data = cm == null || cm.getData() == null ? Map.of() : cm.getData();
     try {
       pruneHistory = PruneHistory.parse(data.get(PruneHistory.KEY));
     } catch (IllegalArgumentException e) {
@@ -459,15 +453,45 @@ public final class GitSync implements AutoCloseable {
           + e.getMessage()
           + " (correct the line, or delete the key: that forgets the window's prunes)";
     }
-    String applied = data.get("lastAppliedCommit");
-    if (settings.url().toString().equals(data.get("repository"))
-        && settings.branch().equals(data.get("branch"))
-        && applied != null
-        && ObjectId.isId(applied)) {
-      lastAppliedCommit = applied;
-    }
+    appliedHere(data).ifPresent(commit -> lastAppliedCommit = commit);
     statusRead = true;
     return null;
+  }
+
+  /** The status ConfigMap's data; empty when there is none yet. */
+  private Map<String, String> statusData() {
+    ConfigMap cm =
+        client
+            .configMaps()
+            .inNamespace(settings.statusNamespace())
+            .withName(settings.statusName())
+            .get();
+    return cm == null || cm.getData() == null ? Map.of() : cm.getData();
+  }
+
+  /** The last applied commit the status records, if it is of this repository and branch. */
+  private java.util.Optional<String> appliedHere(Map<String, String> data) {
+    String applied = data.get("lastAppliedCommit");
+    boolean same =
+        settings.url().toString().equals(data.get("repository"))
+            && settings.branch().equals(data.get("branch"));
+    return same && applied != null && ObjectId.isId(applied)
+        ? java.util.Optional.of(applied)
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * The applied commit's {@code alertforge.yaml} as the leader wrote it into the status with the
+   * commit ({@link #APPLIED_POLICY_KEY}): what a replica whose own Git source does not sync (a
+   * follower) checks with. Empty when no commit of this repository and branch was applied yet.
+   *
+   * @throws KubernetesClientException when the status cannot be read
+   */
+  public java.util.Optional<String> publishedPolicy() {
+    Map<String, String> data = statusData();
+    return appliedHere(data).isPresent() && data.containsKey(APPLIED_POLICY_KEY)
+        ? java.util.Optional.of(data.get(APPLIED_POLICY_KEY))
+        : java.util.Optional.empty();
   }
 
   private Result report(Result result, RevCommit tip) {

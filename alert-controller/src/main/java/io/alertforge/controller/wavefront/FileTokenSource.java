@@ -19,8 +19,7 @@ public final class FileTokenSource implements TokenSource {
   private final Path file;
   private FileTime seenTime;
   private long seenSize = -1;
-  private Token token;
-  private String refusal;
+  private final TokenHistory history = new TokenHistory();
 
   public FileTokenSource(Path file) {
     this.file = file;
@@ -36,7 +35,7 @@ public final class FileTokenSource implements TokenSource {
       time = Files.getLastModifiedTime(file);
       size = Files.size(file);
       if (time.equals(seenTime) && size == seenSize) {
-        return last();
+        return history.last();
       }
       content = Files.readAllBytes(file);
     } catch (IOException e) {
@@ -45,30 +44,14 @@ public final class FileTokenSource implements TokenSource {
     }
     seenTime = time;
     seenSize = size;
-    try {
-      // bytes that are not UTF-8 become U+FFFD, which the check names
-      String value =
-          InvalidTokenException.checked(
-              new String(content, StandardCharsets.UTF_8),
-              "the Wavefront token file " + file,
-              "put the token alone in the file (a line break at its end is fine)");
-      refusal = null;
-      if (token == null || !value.equals(token.value())) {
-        long version = token == null ? 1 : token.version() + 1;
-        token = new Token(value, version, time.toInstant());
-      }
-      return token;
-    } catch (InvalidTokenException e) {
-      refusal = e.getMessage();
-      throw e;
-    }
-  }
-
-  private Token last() {
-    if (refusal != null) {
-      throw new InvalidTokenException(refusal);
-    }
-    return token;
+    // bytes that are not UTF-8 become U+FFFD, which the check names
+    return history.read(
+        () ->
+            InvalidTokenException.checked(
+                new String(content, StandardCharsets.UTF_8),
+                "the Wavefront token file " + file,
+                "put the token alone in the file (a line break at its end is fine)"),
+        time.toInstant());
   }
 
   /** For tests: a fixed value, checked like a file's. */

@@ -21,8 +21,7 @@ public final class SecretTokenSource implements TokenSource {
   private final String name;
   private final Duration refresh;
   private final Clock clock = Clock.systemUTC();
-  private Token token;
-  private String refusal;
+  private final TokenHistory history = new TokenHistory();
   private Instant readAt = Instant.MIN;
 
   public SecretTokenSource(
@@ -36,15 +35,15 @@ public final class SecretTokenSource implements TokenSource {
 
   @Override
   public synchronized Token current() {
-    boolean known = token != null || refusal != null;
+    boolean known = history.known();
     if (known && clock.instant().isBefore(readAt.plus(refresh))) {
-      return last();
+      return history.last();
     }
     Secret s = client.secrets().inNamespace(namespace).withName(name).get();
     String encoded = s == null || s.getData() == null ? null : s.getData().get(name);
     if (encoded == null) {
       if (known) {
-        return last(); // keep the last state; the read is retried after refresh
+        return history.last(); // keep the last state; the read is retried after refresh
       }
       throw new InvalidTokenException(
           "Secret " + namespace + "/" + name + " has no key '" + name + "' (keikoproj's layout)");
@@ -52,27 +51,12 @@ public final class SecretTokenSource implements TokenSource {
     readAt = clock.instant();
     String source =
         "the Wavefront token in Secret " + namespace + "/" + name + ", key '" + name + "',";
-    try {
-      String value =
-          InvalidTokenException.checked(
-              new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8),
-              source,
-              "put the token alone in that key (a line break at its end is fine)");
-      refusal = null;
-      if (token == null || !token.value().equals(value)) {
-        token = new Token(value, token == null ? 1 : token.version() + 1, readAt);
-      }
-      return token;
-    } catch (InvalidTokenException e) {
-      refusal = e.getMessage();
-      throw e;
-    }
-  }
-
-  private Token last() {
-    if (refusal != null) {
-      throw new InvalidTokenException(refusal);
-    }
-    return token;
+    return history.read(
+        () ->
+            InvalidTokenException.checked(
+                new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8),
+                source,
+                "put the token alone in that key (a line break at its end is fine)"),
+        readAt);
   }
 }

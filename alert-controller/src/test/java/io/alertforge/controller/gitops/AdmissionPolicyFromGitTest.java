@@ -71,10 +71,7 @@ class AdmissionPolicyFromGitTest {
 
   AdmissionReviewer reviewer(GitSync git, PolicySource untilApplied) {
     return new AdmissionReviewer(
-        client,
-        new AlertCompiler(),
-        CONTROLLER,
-        new GitPolicy(git, client, settings, untilApplied));
+        client, new AlertCompiler(), CONTROLLER, new GitPolicy(git, untilApplied));
   }
 
   @Test
@@ -222,7 +219,7 @@ class AdmissionPolicyFromGitTest {
     assertThat(denied.path("status").path("message").asText())
         .isEqualTo(
             "AlertForge cannot check WavefrontAlert payments/by-hand: the Git source has not"
-                + " applied a commit on this replica yet, so there is no policy to check against;"
+                + " applied a commit yet, so there is no policy to check against;"
                 + " retry once it has (the ConfigMap alertforge-git-status says when), or give the"
                 + " controller --admission-policy-configmap for that time");
   }

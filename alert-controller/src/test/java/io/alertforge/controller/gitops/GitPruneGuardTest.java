@@ -3,6 +3,7 @@ package io.alertforge.controller.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertforge.compiler.render.Annotations;
+import io.alertforge.controller.TestClock;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -45,7 +46,7 @@ class GitPruneGuardTest {
   @TempDir Path tmp;
   GitSourceFixture fixture;
   GitOrigin origin;
-  final MovableClock clock = new MovableClock(T0);
+  final TestClock clock = new TestClock(T0);
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @BeforeEach

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.alertforge.controller.Harness;
+import io.alertforge.controller.TestClock;
 import io.alertforge.controller.wavefront.WavefrontException.Kind;
 import io.alertforge.wavefront.emulator.fault.ActiveFault;
 import io.alertforge.wavefront.emulator.fault.Fault;
@@ -137,7 +138,7 @@ class WavefrontDeadlineTest {
 
   @Test
   void aPauseEndingAfterTheDeadlineFailsTheCallAtOnce() {
-    HandClock clock = new HandClock(Instant.now());
+    TestClock clock = new TestClock(Instant.now());
     wavefront.faults().add(Fault.tooManyRequests(5).on("GET", "/api/v2/alert/*").once());
     WavefrontClient c =
         client(o -> o.retries(4, Duration.ofMillis(20), Duration.ofSeconds(10)), clock);

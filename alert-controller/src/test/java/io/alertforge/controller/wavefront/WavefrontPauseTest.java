@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.controller.Harness;
+import io.alertforge.controller.TestClock;
 import io.alertforge.controller.wavefront.WavefrontException.Kind;
 import io.alertforge.wavefront.emulator.fault.ActiveFault;
 import io.alertforge.wavefront.emulator.fault.Fault;
@@ -118,7 +119,7 @@ class WavefrontPauseTest {
 
   @Test
   void anHttpDateRetryAfterPausesUntilThatInstantOnTheClientsClock() {
-    HandClock clock = new HandClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     Instant until = clock.instant().plusSeconds(120);
     wavefront
         .faults()

@@ -1,4 +1,4 @@
-package io.alertforge.controller.gitops;
+package io.alertforge.controller;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that stands still until the test moves it: time for the prune window. */
-final class MovableClock extends Clock {
+/** A UTC clock that stands still until the test moves it. */
+public final class TestClock extends Clock {
   private volatile Instant now;
 
-  MovableClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
