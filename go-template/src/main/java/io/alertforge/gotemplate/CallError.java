@@ -1,4 +1,4 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
 /** A builtin function failed; the executor reports it as Go does, "error calling NAME: message". */
 final class CallError extends Exception {

@@ -1,9 +1,9 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
-import io.alertforge.compiler.template.Expr.Command;
-import io.alertforge.compiler.template.Expr.Field;
-import io.alertforge.compiler.template.Expr.FieldChain;
-import io.alertforge.compiler.template.Expr.Pipeline;
+import io.alertforge.gotemplate.Expr.Command;
+import io.alertforge.gotemplate.Expr.Field;
+import io.alertforge.gotemplate.Expr.FieldChain;
+import io.alertforge.gotemplate.Expr.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

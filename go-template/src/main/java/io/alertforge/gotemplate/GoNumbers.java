@@ -1,4 +1,4 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
 /**
  * Number constants as Go templates read them: an int ({@link Long}) when the text is an integer in

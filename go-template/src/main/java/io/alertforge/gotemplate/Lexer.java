@@ -1,6 +1,6 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
-import io.alertforge.compiler.template.Token.Kind;
+import io.alertforge.gotemplate.Token.Kind;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;

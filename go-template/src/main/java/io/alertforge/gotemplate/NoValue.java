@@ -1,4 +1,4 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
 /**
  * Go's invalid reflect.Value: what a missing map key, or a field of one, evaluates to. It is not

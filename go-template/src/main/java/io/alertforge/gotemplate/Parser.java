@@ -1,10 +1,10 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
-import io.alertforge.compiler.template.Expr.Command;
-import io.alertforge.compiler.template.Expr.Field;
-import io.alertforge.compiler.template.Expr.FieldChain;
-import io.alertforge.compiler.template.Expr.Pipeline;
-import io.alertforge.compiler.template.Token.Kind;
+import io.alertforge.gotemplate.Expr.Command;
+import io.alertforge.gotemplate.Expr.Field;
+import io.alertforge.gotemplate.Expr.FieldChain;
+import io.alertforge.gotemplate.Expr.Pipeline;
+import io.alertforge.gotemplate.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 

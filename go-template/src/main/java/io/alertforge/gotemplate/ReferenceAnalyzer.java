@@ -1,8 +1,8 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
-import io.alertforge.compiler.template.Expr.Command;
-import io.alertforge.compiler.template.Expr.FieldChain;
-import io.alertforge.compiler.template.Expr.Pipeline;
+import io.alertforge.gotemplate.Expr.Command;
+import io.alertforge.gotemplate.Expr.FieldChain;
+import io.alertforge.gotemplate.Expr.Pipeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
 /**
  * Executing a parsed template failed; the position is that of the action or operand that failed.

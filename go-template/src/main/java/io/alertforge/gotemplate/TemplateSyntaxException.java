@@ -1,4 +1,4 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
 /** The template text is not valid in the supported subset of Go's text/template. */
 public final class TemplateSyntaxException extends TemplateException {

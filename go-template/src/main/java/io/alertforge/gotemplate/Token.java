@@ -1,4 +1,4 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
 /** One lexical item of a template: {@code offset} is where {@code text} starts in the template. */
 record Token(Kind kind, int offset, String text) {

@@ -1,4 +1,4 @@
-package io.alertforge.compiler.template;
+package io.alertforge.gotemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
