@@ -15,17 +15,6 @@ import java.util.Map;
 final class Executor {
 
   /**
-   * The most output, in chars, one execution may produce; also the most one print or printf may
-   * return.
-   */
-  static final int MAX_OUTPUT = 1 << 20;
-
-  /**
-   * Bounds the text print and printf may build in total, including results used only as arguments.
-   */
-  static final long MAX_INTERMEDIATE = 16L << 20;
-
-  /**
    * Marks a command that receives no piped value, as distinct from one that receives a missing
    * value.
    */
@@ -34,7 +23,7 @@ final class Executor {
   private final String text;
   private final Map<String, String> root;
   private final StringBuilder out;
-  private long intermediate;
+  private long printTotal;
 
   Executor(String text, Map<String, String> root) {
     this.text = text;
@@ -81,16 +70,16 @@ final class Executor {
       return;
     }
     try {
-      GoFormat.appendValue(out, value, MAX_OUTPUT);
+      GoFormat.appendValue(out, value, GoTemplate.MAX_OUTPUT);
     } catch (CallError e) {
-      throw error(offset, "output exceeds " + MAX_OUTPUT + " characters");
+      throw error(offset, "output exceeds " + GoTemplate.MAX_OUTPUT + " characters");
     }
     checkOutput(offset);
   }
 
   private void checkOutput(int offset) throws TemplateExecutionException {
-    if (out.length() > MAX_OUTPUT) {
-      throw error(offset, "output exceeds " + MAX_OUTPUT + " characters");
+    if (out.length() > GoTemplate.MAX_OUTPUT) {
+      throw error(offset, "output exceeds " + GoTemplate.MAX_OUTPUT + " characters");
     }
   }
 
@@ -210,17 +199,17 @@ final class Executor {
     }
     Object result;
     try {
-      result = Builtins.call(builtin, values, MAX_OUTPUT);
+      result = Builtins.call(builtin, values, GoTemplate.MAX_OUTPUT);
     } catch (CallError e) {
       throw error(func.offset(), "error calling " + name + ": " + e.getMessage());
     }
     if (result instanceof String s) {
-      intermediate += s.length();
-      if (intermediate > MAX_INTERMEDIATE) {
+      printTotal += s.length();
+      if (printTotal > GoTemplate.MAX_PRINT_TOTAL) {
         throw error(
             func.offset(),
             "print and printf built more than "
-                + MAX_INTERMEDIATE
+                + GoTemplate.MAX_PRINT_TOTAL
                 + " characters in one execution");
       }
     }

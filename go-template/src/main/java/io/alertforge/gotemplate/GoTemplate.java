@@ -5,25 +5,30 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One alert string field as a Go text/template, in the subset keikoproj/alert-manager users write:
- * parsed once, then executed against many param maps.
- *
- * <p>Supported: text; actions <code>{{ }}</code> with trim markers <code>{{- </code> and <code> -}}
- * </code>; comments <code>{{/* *&#47;}}</code>; fields {@code .a.b}, {@code $}, {@code $.a} and
- * {@code .}; {@code if}/{@code else if}/{@code else}, {@code with}/{@code else with}/{@code else}
- * and {@code end}; string, raw string, int, float and bool constants; pipelines and parentheses;
- * the builtins eq, ne, lt, le, gt, ge, and, or, not, len, index, print and printf. Everything else
- * (range, define, template, block, variables, other functions, nil, character and complex
- * constants) is a {@link TemplateSyntaxException}.
- *
- * <p>Execution follows Go, with one deliberate difference: a missing param prints as nothing (as
- * html/template, which alert-manager runs, prints it) rather than text/template's "&lt;no
- * value&gt;". A missing param is still not the empty string: {@code eq .missing ""} is false, as in
- * Go. Param values are inserted verbatim, without escaping.
+ * One template text, in the subset of Go's text/template that the {@linkplain
+ * io.alertforge.gotemplate package} describes: parsed once, then executed against many param maps.
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class GoTemplate {
+
+  /**
+   * The most {@code if}/{@code with} blocks and parentheses one inside another; a deeper template
+   * is a {@link TemplateSyntaxException}. This also bounds the recursion of an execution.
+   */
+  public static final int MAX_DEPTH = 100;
+
+  /**
+   * The most chars one execution may output, and the most one print or printf call may return; more
+   * is a {@link TemplateExecutionException}.
+   */
+  public static final int MAX_OUTPUT = 1 << 20;
+
+  /**
+   * The most chars the print and printf calls of one execution may return in total, results used
+   * only as arguments included; more is a {@link TemplateExecutionException}.
+   */
+  public static final int MAX_PRINT_TOTAL = 16 << 20;
 
   private final String text;
   private final List<Node> nodes;
@@ -44,6 +49,10 @@ public final class GoTemplate {
     this.references = ReferenceAnalyzer.analyze(nodes);
   }
 
+  /**
+   * Parses {@code text}; the first error in the text, lexical or grammatical, is thrown, as Go's
+   * parser reports it.
+   */
   public static GoTemplate parse(String text) throws TemplateSyntaxException {
     Objects.requireNonNull(text, "text");
     return new GoTemplate(text, List.copyOf(Parser.parse(text)));
@@ -79,6 +88,7 @@ public final class GoTemplate {
     return literal;
   }
 
+  /** The params the template uses, found when it was parsed. */
   public ParamReferences references() {
     return references;
   }

@@ -14,11 +14,6 @@ import java.util.List;
  */
 final class Parser {
 
-  /**
-   * Deeper if/with blocks and parentheses are rejected, which also bounds recursion when executing.
-   */
-  static final int MAX_DEPTH = 100;
-
   private static final String SUPPORTED_ACTIONS =
       "the supported actions are {{if}}, {{else}}, {{else if}}, {{with}}, {{else with}}, {{end}},"
           + " comments {{/* */}} and pipelines";
@@ -365,11 +360,11 @@ final class Parser {
   }
 
   private void enterNesting(int offset) throws TemplateSyntaxException {
-    if (++depth > MAX_DEPTH) {
+    if (++depth > GoTemplate.MAX_DEPTH) {
       throw error(
           offset,
           "nesting too deep: more than "
-              + MAX_DEPTH
+              + GoTemplate.MAX_DEPTH
               + " levels of {{if}}/{{with}} blocks and parentheses");
     }
   }

@@ -8,7 +8,8 @@ package io.alertforge.gotemplate;
  * the line. The message is exactly {@link #detail()}, so callers can prefix their own file and
  * field context.
  */
-public class TemplateException extends Exception {
+public abstract sealed class TemplateException extends Exception
+    permits TemplateSyntaxException, TemplateExecutionException {
 
   private static final long serialVersionUID = 1L;
 

@@ -224,7 +224,7 @@ class SyntaxErrorTest {
 
   @Test
   void nestingOfBlocksIsLimited() throws TemplateException {
-    int limit = Parser.MAX_DEPTH;
+    int limit = GoTemplate.MAX_DEPTH;
     String ok = "{{ if .a }}".repeat(limit) + "x" + "{{ end }}".repeat(limit);
     assertThat(GoTemplate.parse(ok).execute(java.util.Map.of("a", "1"))).isEqualTo("x");
 
@@ -238,7 +238,7 @@ class SyntaxErrorTest {
 
   @Test
   void nestingOfParenthesesIsLimited() throws TemplateException {
-    int limit = Parser.MAX_DEPTH;
+    int limit = GoTemplate.MAX_DEPTH;
     assertThat(
             GoTemplate.parse("{{ " + "(".repeat(limit) + "1" + ")".repeat(limit) + " }}")
                 .execute(null))
