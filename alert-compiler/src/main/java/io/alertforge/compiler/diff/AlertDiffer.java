@@ -7,7 +7,7 @@ import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diff.AlertChange.Kind;
 import io.alertforge.compiler.model.RenderedAlert;
-import io.alertforge.compiler.render.Annotations;
+import io.alertforge.model.Annotations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -12,6 +12,7 @@ import io.alertforge.compiler.model.FieldOrigin;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.compiler.source.YamlDocument;
+import io.alertforge.model.Annotations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

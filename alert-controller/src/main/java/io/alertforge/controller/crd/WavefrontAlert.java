@@ -1,6 +1,7 @@
 package io.alertforge.controller.crd;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.alertforge.model.WavefrontAlertSpec;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;

@@ -2,7 +2,8 @@ package io.alertforge.controller.gitops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertforge.compiler.model.RenderedAlert;
-import io.alertforge.compiler.render.Annotations;
+import io.alertforge.model.Annotations;
+import io.alertforge.model.BurnInWindow;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -26,13 +27,6 @@ import java.util.TreeMap;
  * every label and annotation they do not set (the burn-in stamp, {@code kubectl annotate}s).
  */
 public final class GitApplier {
-
-  /** The commit that last created or changed the object; the Wavefront audit line carries it. */
-  public static final String COMMIT_ANNOTATION =
-      io.alertforge.controller.ops.AuditLog.COMMIT_ANNOTATION;
-
-  /** {@code alertforge.io/prune: disabled} keeps an object that leaves the repository. */
-  public static final String PRUNE_ANNOTATION = "alertforge.io/prune";
 
   public static final ResourceDefinitionContext WAVEFRONT_ALERTS =
       new ResourceDefinitionContext.Builder()
@@ -96,7 +90,7 @@ public final class GitApplier {
     r.setApiVersion("alertmanager.keikoproj.io/v1alpha1");
     r.setKind("WavefrontAlert");
     Map<String, String> annotations = new TreeMap<>(alert.annotations());
-    annotations.put(COMMIT_ANNOTATION, commit);
+    annotations.put(Annotations.COMMIT, commit);
     r.setMetadata(
         new ObjectMetaBuilder()
             .withNamespace(alert.namespace())
@@ -139,7 +133,7 @@ public final class GitApplier {
         // deleted already, kept by the Wavefront sync's finalizer until its alert is gone: pruned
         // once, neither again nor counted among the managed objects the guard measures
         terminating++;
-      } else if ("disabled".equals(a.get(PRUNE_ANNOTATION))) {
+      } else if ("disabled".equals(a.get(Annotations.PRUNE))) {
         kept++;
       } else {
         prune.add(gone);
@@ -226,7 +220,7 @@ public final class GitApplier {
     if (period != null && a.get(Annotations.BURN_IN_TARGET) != null) {
       a.put(
           Annotations.BURN_IN_UNTIL,
-          now.plus(io.alertforge.compiler.render.BurnIn.period(period))
+          now.plus(BurnInWindow.period(period))
               .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
               .toString());
     }
@@ -248,7 +242,7 @@ public final class GitApplier {
         || !contains(
             have.getMetadata().getAnnotations(),
             want.getMetadata().getAnnotations(),
-            COMMIT_ANNOTATION);
+            Annotations.COMMIT);
   }
 
   /** The JSON text re-read: an int and a long of one value compare equal. */

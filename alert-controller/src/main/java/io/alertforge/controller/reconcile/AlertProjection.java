@@ -1,6 +1,7 @@
 package io.alertforge.controller.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alertforge.model.Sha256;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +64,7 @@ public record AlertProjection(
 
   /** sha256 of the canonical form: equal projections, equal checksums. */
   public String checksum() {
-    return OwnershipTag.sha256(toString());
+    return Sha256.hex(toString());
   }
 
   /** The names of the fields that differ, for events and logs ("minutes, tags"). */
