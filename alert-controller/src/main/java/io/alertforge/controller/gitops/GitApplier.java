@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.model.Annotations;
 import io.alertforge.model.BurnInWindow;
+import io.alertforge.model.KeikoprojApi;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -30,10 +31,10 @@ public final class GitApplier {
 
   public static final ResourceDefinitionContext WAVEFRONT_ALERTS =
       new ResourceDefinitionContext.Builder()
-          .withGroup("alertmanager.keikoproj.io")
-          .withVersion("v1alpha1")
-          .withKind("WavefrontAlert")
-          .withPlural("wavefrontalerts")
+          .withGroup(KeikoprojApi.GROUP)
+          .withVersion(KeikoprojApi.VERSION)
+          .withKind(KeikoprojApi.WAVEFRONT_ALERT_KIND)
+          .withPlural(KeikoprojApi.WAVEFRONT_ALERT_PLURAL)
           .withNamespaced(true)
           .build();
 
@@ -87,8 +88,8 @@ public final class GitApplier {
   /** The object a rendered alert becomes, stamped with {@code commit}. */
   public static GenericKubernetesResource desired(RenderedAlert alert, String commit) {
     GenericKubernetesResource r = new GenericKubernetesResource();
-    r.setApiVersion("alertmanager.keikoproj.io/v1alpha1");
-    r.setKind("WavefrontAlert");
+    r.setApiVersion(KeikoprojApi.API_VERSION);
+    r.setKind(KeikoprojApi.WAVEFRONT_ALERT_KIND);
     Map<String, String> annotations = new TreeMap<>(alert.annotations());
     annotations.put(Annotations.COMMIT, commit);
     r.setMetadata(
