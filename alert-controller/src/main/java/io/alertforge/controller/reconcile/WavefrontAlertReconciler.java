@@ -341,9 +341,9 @@ public class WavefrontAlertReconciler
     }
     WavefrontAlertStatus status = copy(cr.getStatus());
     String ownerTag = ownerTag(cr);
-    ConcreteAlert alert = new ConcreteAlert(namespace(cr), name(cr), cr.getSpec(), Map.of());
+    // as the reconcile would send it now, burn-in included: a CR burning in is in sync
     DesiredAlert desired =
-        DesiredAlert.of(WavefrontRequest.of(alert, java.time.Instant.now(), tags));
+        DesiredAlert.of(WavefrontRequest.of(concrete(cr), java.time.Instant.now(), tags));
     if (!desired.valid()) {
       return false;
     }
