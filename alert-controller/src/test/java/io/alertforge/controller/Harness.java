@@ -3,11 +3,11 @@ package io.alertforge.controller;
 import static org.awaitility.Awaitility.await;
 
 import io.alertforge.controller.crd.WavefrontAlert;
-import io.alertforge.controller.crd.WavefrontAlertSpec;
 import io.alertforge.controller.reconcile.DriftMode;
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.controller.wavefront.TokenSource;
 import io.alertforge.controller.wavefront.WavefrontClient;
+import io.alertforge.model.WavefrontAlertSpec;
 import io.alertforge.wavefront.emulator.WavefrontEmulator;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -15,10 +15,14 @@ import io.alertforge.controller.crd.Conditions;
 import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.controller.reconcile.DriftMode;
 import io.alertforge.controller.wavefront.FileTokenSource;
+import io.alertforge.model.Annotations;
 import io.alertforge.wavefront.emulator.fault.Fault;
 import io.alertforge.wavefront.emulator.requestlog.RequestLog;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +83,23 @@ class SyncScenariosTest extends ControllerTestCase {
     assertThat(controller.resyncNow()).isZero();
     var resync = log().since(mark);
     assertThat(resync).allMatch(r -> r.path().equals("/api/v2/search/alert")).hasSize(1);
+  }
+
+  @Test
+  void anAlertBurningInIsInSyncAtTheResync() {
+    controller = Harness.start(client, wavefront.emulator());
+    WavefrontAlert burningIn = alert("cpu");
+    Map<String, String> annotations = new HashMap<>(burningIn.getMetadata().getAnnotations());
+    annotations.put(Annotations.BURN_IN_UNTIL, Instant.now().plus(Duration.ofHours(1)).toString());
+    annotations.put(Annotations.BURN_IN_TARGET, "burn-in@example.com");
+    burningIn.getMetadata().setAnnotations(annotations);
+    create(client, burningIn);
+    String id = alertId(awaitCr(client, "cpu", Harness::ready));
+    assertThat(wavefront.store().get(id).path("target").asText()).isEqualTo("burn-in@example.com");
+
+    long mark = log().mark();
+    assertThat(controller.resyncNow()).isZero();
+    assertThat(log().since(mark)).allMatch(r -> r.path().equals("/api/v2/search/alert")).hasSize(1);
   }
 
   @Test

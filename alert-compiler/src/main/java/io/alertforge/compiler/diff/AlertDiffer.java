@@ -7,7 +7,8 @@ import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diff.AlertChange.Kind;
 import io.alertforge.compiler.model.RenderedAlert;
-import io.alertforge.compiler.render.Annotations;
+import io.alertforge.model.Annotations;
+import io.alertforge.model.KeikoprojApi;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -213,7 +214,10 @@ public final class AlertDiffer {
                 roles.add("template");
               }
               if (file.equals(alert.annotations().get(Annotations.SOURCE))) {
-                roles.add(alert.alertsConfig() != null ? "AlertsConfig" : "WavefrontAlert");
+                roles.add(
+                    alert.alertsConfig() != null
+                        ? KeikoprojApi.ALERTS_CONFIG_KIND
+                        : KeikoprojApi.WAVEFRONT_ALERT_KIND);
               }
             }
           }

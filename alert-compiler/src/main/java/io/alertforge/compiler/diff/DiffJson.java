@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diff.AlertChange.Kind;
 import io.alertforge.compiler.model.RenderedAlert;
-import io.alertforge.compiler.render.Annotations;
+import io.alertforge.model.Annotations;
 
 /**
  * {@code diff.json}: the complete change, never truncated; documented in {@code docs/diff-json.md}.

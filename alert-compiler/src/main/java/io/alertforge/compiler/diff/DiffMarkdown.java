@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diff.AlertChange.Kind;
 import io.alertforge.compiler.model.RenderedAlert;
-import io.alertforge.compiler.render.Annotations;
+import io.alertforge.model.Annotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -15,6 +15,7 @@ import io.alertforge.compiler.source.SafeYamlReader;
 import io.alertforge.compiler.source.SourceText;
 import io.alertforge.compiler.source.SourceTree;
 import io.alertforge.compiler.source.YamlDocument;
+import io.alertforge.model.KeikoprojApi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,8 +148,8 @@ public final class RepositoryLoader {
             : kindName.equals(DocumentKind.ALERTS_CONFIG.kind())
                 ? DocumentKind.ALERTS_CONFIG
                 : null;
-    boolean ourGroup = apiVersion.startsWith(DocumentKind.GROUP + "/");
-    if (kind == null || !apiVersion.equals(DocumentKind.API_VERSION)) {
+    boolean ourGroup = apiVersion.startsWith(KeikoprojApi.GROUP + "/");
+    if (kind == null || !apiVersion.equals(KeikoprojApi.API_VERSION)) {
       if (ourGroup || kind != null) {
         diagnostics.report(
             Rules.SCHEMA_API_VERSION,
@@ -158,8 +159,11 @@ public final class RepositoryLoader {
                 + " "
                 + kindName
                 + ": AlertForge reads "
-                + DocumentKind.API_VERSION
-                + " WavefrontAlert and AlertsConfig");
+                + KeikoprojApi.API_VERSION
+                + " "
+                + KeikoprojApi.WAVEFRONT_ALERT_KIND
+                + " and "
+                + KeikoprojApi.ALERTS_CONFIG_KIND);
       } else {
         diagnostics.report(
             Rules.INPUT_IGNORED,

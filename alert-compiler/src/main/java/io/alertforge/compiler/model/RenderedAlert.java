@@ -2,8 +2,15 @@ package io.alertforge.compiler.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.compiler.diagnostic.SourcePosition;
+import io.alertforge.model.ConcreteAlert;
+import io.alertforge.model.OwnershipTag;
+import io.alertforge.model.WavefrontAlertSpec;
+import io.alertforge.model.WavefrontRequest;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
  * One concrete WavefrontAlert, as it will be applied to the cluster and sent to Wavefront.
@@ -46,5 +53,31 @@ public record RenderedAlert(
 
   public String qualifiedName() {
     return namespace + "/" + name;
+  }
+
+  /**
+   * What Wavefront gets for this alert at {@code at} (alert-model's mapping, as the controller
+   * sends it), without ownership tags; or why it cannot be sent. A rendered alert carries no {@code
+   * alertforge.io/burn-in-until}, which the Git source stamps when it first applies the alert, so
+   * this is the body outside burn-in.
+   */
+  public WavefrontRequest wavefrontRequest(Instant at) {
+    return wavefrontRequest(alert -> WavefrontRequest.of(alert, at));
+  }
+
+  /** As {@link #wavefrontRequest(Instant)}, with the ownership tags of {@code cluster}. */
+  public WavefrontRequest wavefrontRequest(Instant at, OwnershipTag cluster) {
+    return wavefrontRequest(alert -> WavefrontRequest.of(alert, at, cluster));
+  }
+
+  private WavefrontRequest wavefrontRequest(Function<ConcreteAlert, WavefrontRequest> mapping) {
+    WavefrontAlertSpec typed;
+    try {
+      typed = WavefrontAlertSpec.fromJson(spec);
+    } catch (IllegalArgumentException e) {
+      // the schema sets no maximum for alertCheckFrequency, the CR class holds an int
+      return WavefrontRequest.refused(List.of(e.getMessage()));
+    }
+    return mapping.apply(new ConcreteAlert(namespace, name, typed, annotations));
   }
 }

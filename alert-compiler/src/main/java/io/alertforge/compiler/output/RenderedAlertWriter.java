@@ -3,6 +3,7 @@ package io.alertforge.compiler.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.schema.DocumentKind;
+import io.alertforge.model.KeikoprojApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class RenderedAlertWriter {
     metadata.put("labels", new LinkedHashMap<>(alert.labels()));
     metadata.put("annotations", new LinkedHashMap<>(alert.annotations()));
     Map<String, Object> document = new LinkedHashMap<>();
-    document.put("apiVersion", DocumentKind.API_VERSION);
+    document.put("apiVersion", KeikoprojApi.API_VERSION);
     document.put("kind", DocumentKind.WAVEFRONT_ALERT.kind());
     document.put("metadata", metadata);
     document.put("spec", plain(alert.spec()));

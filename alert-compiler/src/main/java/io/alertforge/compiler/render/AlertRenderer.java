@@ -12,6 +12,8 @@ import io.alertforge.compiler.model.FieldOrigin;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.compiler.source.YamlDocument;
+import io.alertforge.model.AlertType;
+import io.alertforge.model.Annotations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,9 +30,6 @@ import java.util.stream.IntStream;
  * way, and each rendered alert against the schema again.
  */
 public final class AlertRenderer {
-
-  private static final String CLASSIC = "CLASSIC";
-  private static final String THRESHOLD = "THRESHOLD";
 
   private final InstanceRenderer instances;
 
@@ -184,7 +183,7 @@ public final class AlertRenderer {
               + alert.qualifiedName()
               + " has no alertType: keikoproj's controller fails on that"
               + " ('invalid alert type: '); rendered as CLASSIC. Add 'alertType: CLASSIC'");
-    } else if (THRESHOLD.equals(alertType.asText())) {
+    } else if (AlertType.THRESHOLD.name().equals(alertType.asText())) {
       diagnostics.report(
           Rules.ALERT_UNSUPPORTED_TYPE,
           alert.document().valueAt("/spec/alertType"),
@@ -314,7 +313,7 @@ public final class AlertRenderer {
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
     for (String field : SpecFields.RENDERED_ORDER) {
       if (field.equals(SpecFields.ALERT_TYPE)) {
-        spec.put(field, source.path(field).asText(CLASSIC));
+        spec.put(field, source.path(field).asText(AlertType.CLASSIC.name()));
       } else if (field.equals(SpecFields.TAGS)) {
         JsonNode tags = source.path(field);
         if (tags.isArray()) {

@@ -2,7 +2,7 @@ package io.alertforge.compiler.render;
 
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.model.RepositoryConfig;
-import java.time.Duration;
+import io.alertforge.model.Annotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * Puts alertforge.yaml's burn-in on the rendered alerts of the namespaces that have a burn-in
  * target, as two annotations (the spec, and so the spec hash, is unchanged). The controller's Git
  * source stamps when burn-in ends the first time it applies an alert; the Wavefront sync sends the
- * burn-in target until then.
+ * burn-in target until then (alert-model's {@link io.alertforge.model.BurnInWindow}).
  */
 public final class BurnIn {
   private BurnIn() {}
@@ -44,11 +44,5 @@ public final class BurnIn {
               a.fields()));
     }
     return out;
-  }
-
-  /** {@code 7d} or {@code 12h} (the schema's pattern) as a duration. */
-  public static Duration period(String text) {
-    long n = Long.parseLong(text.substring(0, text.length() - 1));
-    return text.endsWith("d") ? Duration.ofDays(n) : Duration.ofHours(n);
   }
 }

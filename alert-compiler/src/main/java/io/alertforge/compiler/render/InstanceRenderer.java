@@ -11,6 +11,7 @@ import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.compiler.schema.SchemaViolation;
 import io.alertforge.gotemplate.TemplateExecutionException;
+import io.alertforge.model.Annotations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,9 +1,6 @@
 package io.alertforge.compiler.render;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.alertforge.model.Sha256;
 
 /** Names and hashes of rendered objects. */
 public final class RenderedNames {
@@ -32,12 +29,6 @@ public final class RenderedNames {
   }
 
   public static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return Sha256.hex(text);
   }
 }

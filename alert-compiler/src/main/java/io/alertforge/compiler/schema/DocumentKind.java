@@ -1,13 +1,12 @@
 package io.alertforge.compiler.schema;
 
+import io.alertforge.model.KeikoprojApi;
+
 /** The documents AlertForge validates, each with its JSON Schema from the schemas module. */
 public enum DocumentKind {
-  WAVEFRONT_ALERT("WavefrontAlert", "wavefrontalert.schema.json"),
-  ALERTS_CONFIG("AlertsConfig", "alertsconfig.schema.json"),
+  WAVEFRONT_ALERT(KeikoprojApi.WAVEFRONT_ALERT_KIND, "wavefrontalert.schema.json"),
+  ALERTS_CONFIG(KeikoprojApi.ALERTS_CONFIG_KIND, "alertsconfig.schema.json"),
   REPOSITORY_CONFIG("alertforge.yaml", "alertforge.schema.json");
-
-  public static final String API_VERSION = "alertmanager.keikoproj.io/v1alpha1";
-  public static final String GROUP = "alertmanager.keikoproj.io";
 
   private final String kind;
   private final String schemaFile;

@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import io.alertforge.compiler.diagnostic.Rules;
+import io.alertforge.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -272,7 +273,7 @@ public final class SchemaValidator {
     String lower = value.asText().toLowerCase(Locale.ROOT);
     boolean lowerIsAllowed =
         schemaNode == null
-            ? Set.of("severe", "warn", "info", "smoke").contains(lower)
+            ? Severity.ofKeikoproj(lower).isPresent()
             : schemaNode.isArray() && schemaNode.toString().contains("\"" + lower + "\"");
     return lowerIsAllowed && !lower.equals(value.asText())
         ? " (keikoproj accepts lower case only: write '" + lower + "')"

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.compiler.Compilation;
-import io.alertforge.compiler.render.Annotations;
+import io.alertforge.model.Annotations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,12 +10,13 @@ import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.model.RepositoryConfig;
-import io.alertforge.compiler.render.Annotations;
 import io.alertforge.compiler.source.InMemorySourceTree;
 import io.alertforge.compiler.source.RepositoryScanner;
 import io.alertforge.compiler.source.SafeYamlReader;
 import io.alertforge.compiler.source.YamlDocument;
 import io.alertforge.compiler.source.YamlLimits;
+import io.alertforge.model.Annotations;
+import io.alertforge.model.KeikoprojApi;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -52,8 +53,6 @@ import org.yaml.snakeyaml.Yaml;
  * the alerts it allows could never apply).
  */
 public final class AdmissionReviewer {
-  static final String GROUP_VERSION = "alertmanager.keikoproj.io/v1alpha1";
-
   /** Where an object without a usable source path is compiled. */
   static final String UNPLACED = "object.yaml";
 
@@ -182,11 +181,12 @@ public final class AdmissionReviewer {
       Optional<byte[]> text = policy.read();
       text.ifPresent(t -> files.put(RepositoryScanner.CONFIG_FILE, t));
       for (GenericKubernetesResource other : wavefrontAlerts(namespace)) {
-        if (!(kind.equals("WavefrontAlert") && other.getMetadata().getName().equals(name))) {
+        if (!(kind.equals(KeikoprojApi.WAVEFRONT_ALERT_KIND)
+            && other.getMetadata().getName().equals(name))) {
           others.add(other); // the object itself is left out: an UPDATE replaces it
         }
       }
-      if (kind.equals("AlertsConfig")) {
+      if (kind.equals(KeikoprojApi.ALERTS_CONFIG_KIND)) {
         for (String shared : sharedTemplateNamespaces(text)) {
           if (!shared.equals(namespace)) {
             listing = shared;

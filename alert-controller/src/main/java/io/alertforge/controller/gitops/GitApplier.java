@@ -2,7 +2,9 @@ package io.alertforge.controller.gitops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertforge.compiler.model.RenderedAlert;
-import io.alertforge.compiler.render.Annotations;
+import io.alertforge.model.Annotations;
+import io.alertforge.model.BurnInWindow;
+import io.alertforge.model.KeikoprojApi;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -27,19 +29,12 @@ import java.util.TreeMap;
  */
 public final class GitApplier {
 
-  /** The commit that last created or changed the object; the Wavefront audit line carries it. */
-  public static final String COMMIT_ANNOTATION =
-      io.alertforge.controller.ops.AuditLog.COMMIT_ANNOTATION;
-
-  /** {@code alertforge.io/prune: disabled} keeps an object that leaves the repository. */
-  public static final String PRUNE_ANNOTATION = "alertforge.io/prune";
-
   public static final ResourceDefinitionContext WAVEFRONT_ALERTS =
       new ResourceDefinitionContext.Builder()
-          .withGroup("alertmanager.keikoproj.io")
-          .withVersion("v1alpha1")
-          .withKind("WavefrontAlert")
-          .withPlural("wavefrontalerts")
+          .withGroup(KeikoprojApi.GROUP)
+          .withVersion(KeikoprojApi.VERSION)
+          .withKind(KeikoprojApi.WAVEFRONT_ALERT_KIND)
+          .withPlural(KeikoprojApi.WAVEFRONT_ALERT_PLURAL)
           .withNamespaced(true)
           .build();
 
@@ -93,10 +88,10 @@ public final class GitApplier {
   /** The object a rendered alert becomes, stamped with {@code commit}. */
   public static GenericKubernetesResource desired(RenderedAlert alert, String commit) {
     GenericKubernetesResource r = new GenericKubernetesResource();
-    r.setApiVersion("alertmanager.keikoproj.io/v1alpha1");
-    r.setKind("WavefrontAlert");
+    r.setApiVersion(KeikoprojApi.API_VERSION);
+    r.setKind(KeikoprojApi.WAVEFRONT_ALERT_KIND);
     Map<String, String> annotations = new TreeMap<>(alert.annotations());
-    annotations.put(COMMIT_ANNOTATION, commit);
+    annotations.put(Annotations.COMMIT, commit);
     r.setMetadata(
         new ObjectMetaBuilder()
             .withNamespace(alert.namespace())
@@ -139,7 +134,7 @@ public final class GitApplier {
         // deleted already, kept by the Wavefront sync's finalizer until its alert is gone: pruned
         // once, neither again nor counted among the managed objects the guard measures
         terminating++;
-      } else if ("disabled".equals(a.get(PRUNE_ANNOTATION))) {
+      } else if ("disabled".equals(a.get(Annotations.PRUNE))) {
         kept++;
       } else {
         prune.add(gone);
@@ -226,7 +221,7 @@ public final class GitApplier {
     if (period != null && a.get(Annotations.BURN_IN_TARGET) != null) {
       a.put(
           Annotations.BURN_IN_UNTIL,
-          now.plus(io.alertforge.compiler.render.BurnIn.period(period))
+          now.plus(BurnInWindow.period(period))
               .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
               .toString());
     }
@@ -248,7 +243,7 @@ public final class GitApplier {
         || !contains(
             have.getMetadata().getAnnotations(),
             want.getMetadata().getAnnotations(),
-            COMMIT_ANNOTATION);
+            Annotations.COMMIT);
   }
 
   /** The JSON text re-read: an int and a long of one value compare equal. */

@@ -1,6 +1,7 @@
 package io.alertforge.controller.ops;
 
 import io.alertforge.controller.crd.WavefrontAlert;
+import io.alertforge.model.Annotations;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,14 +13,6 @@ import org.slf4j.LoggerFactory;
  * each key is a field of the line.
  */
 public final class AuditLog {
-  /** The annotations AlertForge's renderer puts on a CR (alert-compiler's render/Annotations). */
-  public static final String SOURCE_ANNOTATION = "alertforge.io/source";
-
-  public static final String SPEC_HASH_ANNOTATION = "alertforge.io/spec-hash";
-
-  /** The Git commit that last applied the CR (the controller's Git source). */
-  public static final String COMMIT_ANNOTATION = "alertforge.io/commit";
-
   private static final Logger LOG = LoggerFactory.getLogger("alertforge.audit");
 
   /**
@@ -60,9 +53,9 @@ public final class AuditLog {
         .addKeyValue("generation", cr.getMetadata().getGeneration())
         .addKeyValue("wavefrontId", alertId)
         .addKeyValue("alertName", alertName)
-        .addKeyValue("source", annotations.get(SOURCE_ANNOTATION))
-        .addKeyValue("specHash", annotations.get(SPEC_HASH_ANNOTATION))
-        .addKeyValue("commit", annotations.get(COMMIT_ANNOTATION))
+        .addKeyValue("source", annotations.get(Annotations.SOURCE))
+        .addKeyValue("specHash", annotations.get(Annotations.SPEC_HASH))
+        .addKeyValue("commit", annotations.get(Annotations.COMMIT))
         .addKeyValue("before", before)
         .addKeyValue("after", after)
         .log(

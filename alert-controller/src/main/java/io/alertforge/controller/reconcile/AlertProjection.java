@@ -1,6 +1,8 @@
 package io.alertforge.controller.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alertforge.model.AlertType;
+import io.alertforge.model.Sha256;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,12 +42,12 @@ public record AlertProjection(
     int processRate = a.path("processRateMinutes").asInt(0);
     int resend = a.path("notificationResendFrequencyMinutes").asInt(0);
     String type = upper(text(a, "alertType"));
-    boolean threshold = "THRESHOLD".equals(type);
+    boolean threshold = AlertType.THRESHOLD.name().equals(type);
     List<String> runbooks = new ArrayList<>();
     a.path("runbookLinks").forEach(l -> runbooks.add(l.asText().trim()));
     return new AlertProjection(
         text(a, "name"),
-        type.isEmpty() ? "CLASSIC" : type,
+        type.isEmpty() ? AlertType.CLASSIC.name() : type,
         threshold ? "" : text(a, "condition"),
         text(a, "displayExpression"),
         upper(text(a, "severity")),
@@ -63,7 +65,7 @@ public record AlertProjection(
 
   /** sha256 of the canonical form: equal projections, equal checksums. */
   public String checksum() {
-    return OwnershipTag.sha256(toString());
+    return Sha256.hex(toString());
   }
 
   /** The names of the fields that differ, for events and logs ("minutes, tags"). */

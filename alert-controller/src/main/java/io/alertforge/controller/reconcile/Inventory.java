@@ -2,6 +2,7 @@ package io.alertforge.controller.reconcile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.controller.wavefront.WavefrontClient;
+import io.alertforge.model.OwnershipTag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.alertforge.controller.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alertforge.model.OwnershipTag;
 
 /**
  * What the controller keeps of a live Wavefront alert: its id, creation time, ownership tag and

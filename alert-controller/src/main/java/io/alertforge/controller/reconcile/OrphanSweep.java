@@ -6,6 +6,7 @@ import io.alertforge.controller.ops.AuditLog;
 import io.alertforge.controller.ops.ControllerMetrics;
 import io.alertforge.controller.wavefront.WavefrontClient;
 import io.alertforge.controller.wavefront.WavefrontException;
+import io.alertforge.model.OwnershipTag;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Clock;
 import java.time.Duration;

@@ -12,6 +12,10 @@ import io.alertforge.controller.ops.AuditLog;
 import io.alertforge.controller.ops.ControllerMetrics;
 import io.alertforge.controller.wavefront.WavefrontClient;
 import io.alertforge.controller.wavefront.WavefrontException;
+import io.alertforge.model.BurnInWindow;
+import io.alertforge.model.ConcreteAlert;
+import io.alertforge.model.OwnershipTag;
+import io.alertforge.model.WavefrontRequest;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -178,9 +182,9 @@ public class WavefrontAlertReconciler
 
     String ownerTag = ownerTag(cr);
     java.time.Instant instant = java.time.Instant.now();
-    Duration burnIn = BurnInWindow.remaining(cr, instant);
-    DesiredAlert desired =
-        DesiredAlert.of(BurnInWindow.effective(cr, instant), tags.clusterTag(), ownerTag);
+    ConcreteAlert alert = concrete(cr);
+    Duration burnIn = BurnInWindow.remaining(alert, instant);
+    DesiredAlert desired = DesiredAlert.of(WavefrontRequest.of(alert, instant, tags));
     if (!desired.valid()) {
       String why = String.join("; ", desired.errors());
       boolean changed = !why.equals(status.getErrorDescription());
@@ -337,7 +341,9 @@ public class WavefrontAlertReconciler
     }
     WavefrontAlertStatus status = copy(cr.getStatus());
     String ownerTag = ownerTag(cr);
-    DesiredAlert desired = DesiredAlert.of(cr.getSpec(), tags.clusterTag(), ownerTag);
+    // as the reconcile would send it now, burn-in included: a CR burning in is in sync
+    DesiredAlert desired =
+        DesiredAlert.of(WavefrontRequest.of(concrete(cr), java.time.Instant.now(), tags));
     if (!desired.valid()) {
       return false;
     }
@@ -725,6 +731,11 @@ public class WavefrontAlertReconciler
 
   private static String alertName(WavefrontAlert cr) {
     return cr.getSpec() == null ? null : cr.getSpec().getAlertName();
+  }
+
+  private static ConcreteAlert concrete(WavefrontAlert cr) {
+    return new ConcreteAlert(
+        namespace(cr), name(cr), cr.getSpec(), cr.getMetadata().getAnnotations());
   }
 
   private static String namespace(WavefrontAlert cr) {

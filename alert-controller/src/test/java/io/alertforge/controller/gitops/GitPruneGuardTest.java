@@ -2,8 +2,8 @@ package io.alertforge.controller.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.alertforge.compiler.render.Annotations;
 import io.alertforge.controller.TestClock;
+import io.alertforge.model.Annotations;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -100,7 +100,7 @@ class GitPruneGuardTest {
   }
 
   static String commitOf(GenericKubernetesResource cr) {
-    return cr.getMetadata().getAnnotations().get(GitApplier.COMMIT_ANNOTATION);
+    return cr.getMetadata().getAnnotations().get(Annotations.COMMIT);
   }
 
   Map<String, String> status() {

@@ -3,8 +3,17 @@ package io.alertforge.controller.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertforge.compiler.AlertCompiler;
+import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.controller.AlertController;
 import io.alertforge.controller.Harness;
+import io.alertforge.controller.wavefront.FileTokenSource;
+import io.alertforge.model.OwnershipTag;
+import io.alertforge.model.WavefrontRequest;
 import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
+import io.alertforge.wavefront.emulator.requestlog.RecordedRequest;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.InetAddress;
@@ -18,7 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true)
 class GitSourceEndToEndTest {
   static final String TOKEN = "ghp_s3cret-git-token";
+  static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
   static final WavefrontEmulatorExtension wavefront =
@@ -193,6 +206,42 @@ class GitSourceEndToEndTest {
         .pollInterval(Duration.ofMillis(100))
         .until(() -> wavefront.store().size() == alerts - pruned.pruned());
     assertThat(change.name()).isNotBlank();
+  }
+
+  /**
+   * What the compiler computes for a rendered alert (alert-model's mapping, for this controller's
+   * cluster) is exactly what reaches Wavefront for it: through the Git source, the cluster, the
+   * typed CR, the reconciler and the Wavefront client.
+   */
+  @Test
+  void everyRenderedAlertReachesWavefrontAsTheCompilersRequestBody() throws Exception {
+    AlertController.Settings settings = Harness.settings();
+    fixture.closeAfter(
+        Harness.start(
+            client, wavefront.emulator(), settings, FileTokenSource.fixed(Harness.TOKEN)));
+    int alerts = newSync(httpSettings()).sync().created();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> wavefront.store().size() == alerts);
+
+    OwnershipTag cluster = new OwnershipTag(settings.clusterName());
+    Instant now = Instant.now();
+    Map<String, JsonNode> computed = new TreeMap<>();
+    for (RenderedAlert alert : new AlertCompiler().compile(GitOrigin.SAMPLE).alerts()) {
+      WavefrontRequest request = alert.wavefrontRequest(now, cluster);
+      computed.put(request.name(), request.body());
+    }
+    Map<String, JsonNode> sent = new TreeMap<>();
+    for (RecordedRequest post : wavefront.requests().entries("POST", "/api/v2/alert")) {
+      JsonNode body = JSON.readTree(post.body());
+      sent.put(body.path("name").asText(), body);
+    }
+
+    assertThat(computed).hasSize(alerts);
+    assertThat(wavefront.requests().count("POST", "/api/v2/alert")).isEqualTo(alerts);
+    assertThat(sent.keySet()).isEqualTo(computed.keySet());
+    computed.forEach((name, body) -> assertThat(sent.get(name)).as(name).isEqualTo(body));
   }
 
   @Test

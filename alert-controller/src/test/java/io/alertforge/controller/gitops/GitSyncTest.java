@@ -3,9 +3,9 @@ package io.alertforge.controller.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertforge.compiler.AlertCompiler;
-import io.alertforge.compiler.render.Annotations;
 import io.alertforge.controller.Harness;
 import io.alertforge.controller.reconcile.WavefrontAlertReconciler;
+import io.alertforge.model.Annotations;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -132,7 +132,7 @@ class GitSyncTest {
               assertThat(cr.getMetadata().getLabels())
                   .containsEntry(Annotations.MANAGED_BY_LABEL, Annotations.MANAGED_BY);
               assertThat(cr.getMetadata().getAnnotations())
-                  .containsEntry(GitApplier.COMMIT_ANNOTATION, head.name())
+                  .containsEntry(Annotations.COMMIT, head.name())
                   .containsKey(Annotations.SPEC_HASH)
                   .containsKey(Annotations.SOURCE);
             });
@@ -188,7 +188,7 @@ class GitSyncTest {
     GenericKubernetesResource after = cr("payments", before.getMetadata().getName());
     assertThat(after.getMetadata().getResourceVersion()).isNotEqualTo(beforeVersion);
     assertThat(after.getMetadata().getAnnotations())
-        .containsEntry(GitApplier.COMMIT_ANNOTATION, change.name())
+        .containsEntry(Annotations.COMMIT, change.name())
         .containsEntry("alertforge.io/burn-in-until", "kept");
     assertThat(
             ((Map<?, ?>) after.getAdditionalProperties().get("spec")).get("condition").toString())
@@ -218,10 +218,7 @@ class GitSyncTest {
                     c ->
                         template
                             .name()
-                            .equals(
-                                c.getMetadata()
-                                    .getAnnotations()
-                                    .get(GitApplier.COMMIT_ANNOTATION))))
+                            .equals(c.getMetadata().getAnnotations().get(Annotations.COMMIT))))
         .hasSize((int) instances);
   }
 
@@ -244,7 +241,7 @@ class GitSyncTest {
         .withName(ledger.get(0))
         .edit(
             r -> {
-              r.getMetadata().getAnnotations().put(GitApplier.PRUNE_ANNOTATION, "disabled");
+              r.getMetadata().getAnnotations().put(Annotations.PRUNE, "disabled");
               return r;
             });
     GenericKubernetesResource manual = new GenericKubernetesResource();
@@ -499,11 +496,11 @@ class GitSyncTest {
     assertThat(condition(disk)).contains("> 70");
     assertThat(disk.getMetadata().getAnnotations())
         .containsEntry("example.com/owner", "sre")
-        .containsEntry(GitApplier.COMMIT_ANNOTATION, change.name());
+        .containsEntry(Annotations.COMMIT, change.name());
   }
 
   String commitOf(String namespace, String name) {
-    return cr(namespace, name).getMetadata().getAnnotations().get(GitApplier.COMMIT_ANNOTATION);
+    return cr(namespace, name).getMetadata().getAnnotations().get(Annotations.COMMIT);
   }
 
   @Test
@@ -515,7 +512,7 @@ class GitSyncTest {
     assertThat(plan.prune()).hasSize(5);
 
     // between the plan and the apply, someone asks to keep one of them
-    annotate("payments", "payments-api.pod-restarts", GitApplier.PRUNE_ANNOTATION, "disabled");
+    annotate("payments", "payments-api.pod-restarts", Annotations.PRUNE, "disabled");
     GitApplier.Outcome out = new GitApplier(client).apply(plan);
     assertThat(out.errors())
         .containsExactly(

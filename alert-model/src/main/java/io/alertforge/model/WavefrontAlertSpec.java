@@ -1,12 +1,25 @@
-package io.alertforge.controller.crd;
+package io.alertforge.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** {@code .spec}: the fields and names of keikoproj's CRD (see schemas/ for the constraints). */
+/**
+ * A {@code WavefrontAlert}'s {@code .spec}: the fields and names of keikoproj's CRD (see schemas/
+ * for the constraints). The controller's CR class holds it as its spec, so Jackson, through fabric8
+ * and JOSDK, reads and writes it with these names, in this order, without nulls; a rendered alert's
+ * spec reads into it with {@link #fromJson}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class WavefrontAlertSpec {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private String alertType;
   private String alertName;
   private String condition;
@@ -132,5 +145,36 @@ public class WavefrontAlertSpec {
 
   public void setAlertCheckFrequency(Integer alertCheckFrequency) {
     this.alertCheckFrequency = alertCheckFrequency;
+  }
+
+  /**
+   * The spec in {@code json} (a rendered alert's), read as fabric8 reads a CR's: an unknown field
+   * is refused.
+   *
+   * @throws IllegalArgumentException naming the field that is unknown or whose value does not fit
+   *     its type (a number beyond an int, a list for a string)
+   */
+  public static WavefrontAlertSpec fromJson(JsonNode json) {
+    try {
+      return JSON.treeToValue(json, WavefrontAlertSpec.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException(
+          "spec." + e.getPropertyName() + " is not a field of the WavefrontAlert CRD", e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("spec." + path(e) + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A copy that shares nothing with this spec. */
+  public WavefrontAlertSpec copy() {
+    return JSON.convertValue(this, WavefrontAlertSpec.class);
+  }
+
+  private static String path(JsonProcessingException e) {
+    return e instanceof JsonMappingException m
+        ? m.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+            .collect(Collectors.joining("."))
+        : "";
   }
 }

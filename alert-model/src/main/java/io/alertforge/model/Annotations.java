@@ -1,7 +1,9 @@
-package io.alertforge.compiler.render;
+package io.alertforge.model;
 
 /**
- * The label and annotations that trace a rendered alert to its sources. An interface: keep stable.
+ * The label and annotations AlertForge puts on a {@code WavefrontAlert}: the renderer's, which
+ * trace a rendered alert to its sources, and the Git source's. An interface: keep the values
+ * stable.
  */
 public final class Annotations {
 
@@ -20,7 +22,10 @@ public final class Annotations {
   /** sha256 of the rendered spec's canonical JSON: equal hashes mean equal specs. */
   public static final String SPEC_HASH = PREFIX + "spec-hash";
 
-  /** alertforge.yaml's burn-in period for this alert's namespace ({@code 7d}); see BurnIn. */
+  /**
+   * alertforge.yaml's burn-in period for this alert's namespace ({@code 7d}); see {@link
+   * BurnInWindow#period}.
+   */
   public static final String BURN_IN_PERIOD = PREFIX + "burn-in-period";
 
   /** Where the alert's notifications go while it burns in. */
@@ -28,6 +33,12 @@ public final class Annotations {
 
   /** When burn-in ends (ISO-8601), stamped by the controller when it first applies the alert. */
   public static final String BURN_IN_UNTIL = PREFIX + "burn-in-until";
+
+  /** The Git commit that last created or changed the object (the controller's Git source). */
+  public static final String COMMIT = PREFIX + "commit";
+
+  /** {@code alertforge.io/prune: disabled} keeps an object that leaves the repository. */
+  public static final String PRUNE = PREFIX + "prune";
 
   private Annotations() {}
 }

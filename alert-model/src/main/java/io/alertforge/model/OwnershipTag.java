@@ -1,9 +1,5 @@
-package io.alertforge.controller.reconcile;
+package io.alertforge.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -49,7 +45,7 @@ public final class OwnershipTag {
   public String ownerTag(String namespace, String name) {
     String prefix = OWNER_PREFIX + cluster + ":" + namespace + ":";
     String tag = prefix + name;
-    return tag.length() <= MAX_TAG ? tag : prefix + "_sha256_" + sha256(name).substring(0, 32);
+    return tag.length() <= MAX_TAG ? tag : prefix + "_sha256_" + Sha256.hex(name).substring(0, 32);
   }
 
   /**
@@ -72,15 +68,5 @@ public final class OwnershipTag {
   public static boolean isReserved(String tag) {
     String t = tag.toLowerCase();
     return t.startsWith(CLUSTER_PREFIX) || t.startsWith(OWNER_PREFIX);
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

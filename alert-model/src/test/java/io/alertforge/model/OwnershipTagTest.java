@@ -1,4 +1,4 @@
-package io.alertforge.controller.reconcile;
+package io.alertforge.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,12 @@
+package io.alertforge.model;
+
+/**
+ * A Wavefront alert's type. keikoproj's CRD (its only enum) and Wavefront spell both alike, in
+ * upper case: {@link #name()} is the spelling.
+ */
+public enum AlertType {
+  /** One condition and severity: what keikoproj's CRD can express. */
+  CLASSIC,
+  /** Per-severity conditions, which the CRD has no field for, so keikoproj never sends them. */
+  THRESHOLD
+}
