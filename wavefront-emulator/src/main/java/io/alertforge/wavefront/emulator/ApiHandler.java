@@ -15,7 +15,6 @@ import io.alertforge.wavefront.emulator.store.AlertStoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -109,7 +108,7 @@ final class ApiHandler {
       exchange.close();
       return;
     }
-    WavefrontEmulator.send(exchange, response);
+    response.send(exchange);
   }
 
   private static HttpResponse faultResponse(Fault fault) {
@@ -161,8 +160,8 @@ final class ApiHandler {
       if (principal.isEmpty()) {
         return HttpResponse.error(401, "Unauthorized: missing, unknown or revoked API token");
       }
-      List<String> seg = segments(rawPath);
-      Map<String, String> params = params(query);
+      List<String> seg = UriParts.segments(rawPath);
+      Map<String, String> params = UriParts.params(query);
       if (seg.size() < 3 || !seg.get(0).equals("api") || !seg.get(1).equals("v2")) {
         return notFound(method, rawPath);
       }
@@ -370,33 +369,6 @@ final class ApiHandler {
         throw AlertStoreException.badRequest("Request body must be a JSON array of tag names");
       }
       out.add(t.asText());
-    }
-    return out;
-  }
-
-  static List<String> segments(String rawPath) {
-    List<String> out = new ArrayList<>();
-    for (String s : rawPath.split("/")) {
-      if (!s.isEmpty()) {
-        out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
-  }
-
-  static Map<String, String> params(String rawQuery) {
-    Map<String, String> out = new HashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return out;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      out.putIfAbsent(k, v);
     }
     return out;
   }
