@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Typed fields of a JSON request body. An absent or null field is "not given"; a field of another
@@ -14,40 +16,22 @@ final class BodyFields {
   private BodyFields() {}
 
   static String text(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw AlertStoreException.badRequest(
-          "Invalid " + field + " specified: " + v + " (expected a string)");
-    }
-    return v.asText();
+    return typed(body, field, JsonNode::isTextual, "a string", JsonNode::asText);
   }
 
   static Integer integer(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw AlertStoreException.badRequest(
-          "Invalid " + field + " specified: " + v + " (expected an integer)");
-    }
-    return v.intValue();
+    return typed(
+        body,
+        field,
+        v -> v.isIntegralNumber() && v.canConvertToInt(),
+        "an integer",
+        JsonNode::intValue);
   }
 
   /** False when not given. */
   static boolean bool(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return false;
-    }
-    if (!v.isBoolean()) {
-      throw AlertStoreException.badRequest(
-          "Invalid " + field + " specified: " + v + " (expected a boolean)");
-    }
-    return v.booleanValue();
+    Boolean v = typed(body, field, JsonNode::isBoolean, "a boolean", JsonNode::booleanValue);
+    return v != null && v;
   }
 
   /**
@@ -63,6 +47,24 @@ final class BodyFields {
       throw AlertStoreException.badRequest("Invalid " + field + " specified: " + v);
     }
     return upper;
+  }
+
+  /** The field's value, null when not given, or a 400 when {@code isType} does not hold. */
+  private static <T> T typed(
+      JsonNode body,
+      String field,
+      Predicate<JsonNode> isType,
+      String expected,
+      Function<JsonNode, T> value) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!isType.test(v)) {
+      throw AlertStoreException.badRequest(
+          "Invalid " + field + " specified: " + v + " (expected " + expected + ")");
+    }
+    return value.apply(v);
   }
 
   /** A copy of {@code value}, which must be an array of strings; {@code field} names it. */
