@@ -30,7 +30,13 @@ record EmulatorConfig(
     int searchLagRequests,
     boolean searchCaseSensitive) {
 
-  record TokenSpec(String token, String account, Set<Permission> permissions) {}
+  record TokenSpec(String token, String account, Set<Permission> permissions) {
+    /** Without the token, which is a secret: this record is a part of the config's own string. */
+    @Override
+    public String toString() {
+      return "TokenSpec[account=" + account + ", permissions=" + permissions + "]";
+    }
+  }
 
   // Copies that keep a null entry, so that a null fault or query fails where it always did: when
   // restore() installs it.
