@@ -8,10 +8,14 @@ import io.alertforge.wavefront.emulator.auth.Permission;
 import io.alertforge.wavefront.emulator.auth.TokenRegistry;
 import io.alertforge.wavefront.emulator.fault.ActiveFault;
 import io.alertforge.wavefront.emulator.fault.Fault;
+import io.alertforge.wavefront.emulator.fault.FaultInjector;
 import io.alertforge.wavefront.emulator.requestlog.RecordedRequest;
+import io.alertforge.wavefront.emulator.requestlog.RequestLog;
+import io.alertforge.wavefront.emulator.store.AlertStore;
 import io.alertforge.wavefront.emulator.store.AlertStoreException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,10 +29,26 @@ import java.util.Set;
 final class AdminHandler {
   static final String PREFIX = "/_emulator";
 
-  private final WavefrontEmulator emulator;
+  private final URI baseUri;
+  private final EmulatorConfig config;
+  private final AlertStore store;
+  private final FaultInjector faults;
+  private final RequestLog requests;
+  private final TokenRegistry tokens;
 
-  AdminHandler(WavefrontEmulator emulator) {
-    this.emulator = emulator;
+  AdminHandler(
+      URI baseUri,
+      EmulatorConfig config,
+      AlertStore store,
+      FaultInjector faults,
+      RequestLog requests,
+      TokenRegistry tokens) {
+    this.baseUri = baseUri;
+    this.config = config;
+    this.store = store;
+    this.faults = faults;
+    this.requests = requests;
+    this.tokens = tokens;
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -53,11 +73,11 @@ final class AdminHandler {
     } catch (RuntimeException e) {
       response = error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    WavefrontEmulator.send(exchange, response);
+    response.send(exchange);
   }
 
   private HttpResponse route(String method, String sub, String rawQuery, byte[] body) {
-    List<String> seg = ApiHandler.segments(sub);
+    List<String> seg = UriParts.segments(sub);
     String what = seg.isEmpty() ? "" : seg.get(0);
     switch (what) {
       case "" -> {
@@ -67,31 +87,31 @@ final class AdminHandler {
       }
       case "reset" -> {
         if (method.equals("POST")) {
-          emulator.reset();
+          config.restore(store, faults, requests, tokens);
           return json(status());
         }
       }
       case "faults" -> {
         if (seg.size() == 2 && method.equals("DELETE")) {
           int id = Integer.parseInt(seg.get(1));
-          if (!emulator.faults().remove(id)) {
+          if (!faults.remove(id)) {
             return error(404, "no fault with id " + id);
           }
-          return json(faults());
+          return json(faultList());
         }
         switch (method) {
           case "GET" -> {
-            return json(faults());
+            return json(faultList());
           }
           case "POST" -> {
             JsonNode req = object(body);
             String spec = text(req, "spec");
-            ActiveFault added = emulator.faults().add(Fault.parse(spec));
+            ActiveFault added = faults.add(Fault.parse(spec));
             return json(fault(added));
           }
           case "DELETE" -> {
-            emulator.faults().clearFaults();
-            return json(faults());
+            faults.clearFaults();
+            return json(faultList());
           }
           default -> {}
         }
@@ -102,11 +122,11 @@ final class AdminHandler {
             return json(rejected());
           }
           case "POST" -> {
-            emulator.faults().rejectQuery(text(object(body), "contains"));
+            faults.rejectQuery(text(object(body), "contains"));
             return json(rejected());
           }
           case "DELETE" -> {
-            emulator.faults().clearRejectedQueries();
+            faults.clearRejectedQueries();
             return json(rejected());
           }
           default -> {}
@@ -119,12 +139,12 @@ final class AdminHandler {
           }
           case "PUT", "POST" -> {
             JsonNode req = object(body);
-            emulator.faults().searchLag().millis(req.path("millis").asLong(0));
-            emulator.faults().searchLag().requests(req.path("requests").asInt(0));
+            faults.searchLag().millis(req.path("millis").asLong(0));
+            faults.searchLag().requests(req.path("requests").asInt(0));
             return json(lag());
           }
           case "DELETE" -> {
-            emulator.faults().searchLag().clear();
+            faults.searchLag().clear();
             return json(lag());
           }
           default -> {}
@@ -133,12 +153,12 @@ final class AdminHandler {
       case "requests" -> {
         switch (method) {
           case "GET" -> {
-            Map<String, String> params = ApiHandler.params(rawQuery);
-            return json(requests(params.get("method"), params.get("path")));
+            Map<String, String> params = UriParts.params(rawQuery);
+            return json(requestList(params.get("method"), params.get("path")));
           }
           case "DELETE" -> {
-            emulator.requests().clear();
-            return json(requests(null, null));
+            requests.clear();
+            return json(requestList(null, null));
           }
           default -> {}
         }
@@ -146,7 +166,7 @@ final class AdminHandler {
       case "tokens" -> {
         switch (method) {
           case "GET" -> {
-            return json(tokens());
+            return json(principalList());
           }
           case "POST" -> {
             JsonNode req = object(body);
@@ -161,12 +181,12 @@ final class AdminHandler {
               req.get("permissions").forEach(p -> list.append(p.asText()).append(','));
               perms = Permission.parseList(list.toString());
             }
-            emulator.tokens().add(token, account, perms);
-            return json(tokens());
+            tokens.add(token, account, perms);
+            return json(principalList());
           }
           case "DELETE" -> {
-            emulator.tokens().revoke(text(object(body), "token"));
-            return json(tokens());
+            tokens.revoke(text(object(body), "token"));
+            return json(principalList());
           }
           default -> {}
         }
@@ -180,19 +200,19 @@ final class AdminHandler {
 
   private ObjectNode status() {
     ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("baseUri", emulator.baseUri().toString());
-    out.put("alerts", emulator.store().size());
-    out.put("trashed", emulator.store().trashSize());
-    out.put("requests", emulator.requests().size());
-    out.put("faults", emulator.faults().active().size());
-    out.put("tokens", emulator.tokens().size());
+    out.put("baseUri", baseUri.toString());
+    out.put("alerts", store.size());
+    out.put("trashed", store.trashSize());
+    out.put("requests", requests.size());
+    out.put("faults", faults.active().size());
+    out.put("tokens", tokens.size());
     return out;
   }
 
-  private ObjectNode faults() {
+  private ObjectNode faultList() {
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode items = out.putArray("faults");
-    emulator.faults().active().forEach(f -> items.add(fault(f)));
+    faults.active().forEach(f -> items.add(fault(f)));
     return out;
   }
 
@@ -208,19 +228,19 @@ final class AdminHandler {
   private ObjectNode rejected() {
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode items = out.putArray("rejectedQueries");
-    emulator.faults().rejectedQueries().forEach(items::add);
+    faults.rejectedQueries().forEach(items::add);
     return out;
   }
 
   private ObjectNode lag() {
     ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("millis", emulator.faults().searchLag().millis());
-    out.put("requests", emulator.faults().searchLag().requests());
+    out.put("millis", faults.searchLag().millis());
+    out.put("requests", faults.searchLag().requests());
     return out;
   }
 
-  private ObjectNode requests(String method, String path) {
-    List<RecordedRequest> list = emulator.requests().entries(method, path);
+  private ObjectNode requestList(String method, String path) {
+    List<RecordedRequest> list = requests.entries(method, path);
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("count", list.size());
     ArrayNode items = out.putArray("requests");
@@ -239,10 +259,10 @@ final class AdminHandler {
     return out;
   }
 
-  private ObjectNode tokens() {
+  private ObjectNode principalList() {
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode items = out.putArray("principals");
-    for (TokenRegistry.Principal p : emulator.tokens().principals()) {
+    for (TokenRegistry.Principal p : tokens.principals()) {
       ObjectNode e = items.addObject();
       e.put("account", p.account());
       ArrayNode perms = e.putArray("permissions");

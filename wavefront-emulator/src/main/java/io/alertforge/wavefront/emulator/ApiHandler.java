@@ -1,9 +1,6 @@
 package io.alertforge.wavefront.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.alertforge.wavefront.emulator.auth.Permission;
 import io.alertforge.wavefront.emulator.auth.TokenRegistry;
 import io.alertforge.wavefront.emulator.auth.TokenRegistry.Principal;
 import io.alertforge.wavefront.emulator.fault.Fault;
@@ -11,31 +8,26 @@ import io.alertforge.wavefront.emulator.fault.FaultInjector;
 import io.alertforge.wavefront.emulator.requestlog.RecordedRequest;
 import io.alertforge.wavefront.emulator.requestlog.RequestLog;
 import io.alertforge.wavefront.emulator.store.AlertStore;
-import io.alertforge.wavefront.emulator.store.AlertStoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Serves {@code /api/**}: records the request, applies faults, authenticates, routes to the store
- * and wraps the result in the Wavefront envelope.
+ * Serves {@code /api/**}: records the request, applies faults, authenticates and hands the request
+ * to {@link ApiRoutes}.
  */
 final class ApiHandler {
-  private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
   static final int MAX_BODY = 10 * 1024 * 1024;
   private static final int MAX_LOGGED_BODY = 64 * 1024;
 
-  private final AlertStore store;
+  private final ApiRoutes routes;
   private final FaultInjector faults;
   private final RequestLog requests;
   private final TokenRegistry tokens;
@@ -49,7 +41,7 @@ final class ApiHandler {
       TokenRegistry tokens,
       AtomicLong requestSeq,
       Clock clock) {
-    this.store = store;
+    this.routes = new ApiRoutes(store);
     this.faults = faults;
     this.requests = requests;
     this.tokens = tokens;
@@ -83,7 +75,7 @@ final class ApiHandler {
     }
     HttpResponse response = null;
     if (!plan.before()) {
-      response = process(exchange, method, uri.getRawPath(), query, body, principal);
+      response = respond(exchange, method, uri.getRawPath(), query, body, principal);
     }
     Fault fault = plan.terminal() == null ? null : plan.terminal().fault();
     if (fault != null) {
@@ -109,7 +101,7 @@ final class ApiHandler {
       exchange.close();
       return;
     }
-    WavefrontEmulator.send(exchange, response);
+    response.send(exchange);
   }
 
   private static HttpResponse faultResponse(Fault fault) {
@@ -147,292 +139,20 @@ final class ApiHandler {
     return header == null || header.isBlank() ? null : header.trim();
   }
 
-  private HttpResponse process(
+  private HttpResponse respond(
       HttpExchange exchange,
       String method,
       String rawPath,
       String query,
       byte[] body,
       Optional<Principal> principal) {
-    try {
-      if (body.length > MAX_BODY) {
-        return HttpResponse.error(413, "Request body too large");
-      }
-      if (principal.isEmpty()) {
-        return HttpResponse.error(401, "Unauthorized: missing, unknown or revoked API token");
-      }
-      List<String> seg = segments(rawPath);
-      Map<String, String> params = params(query);
-      if (seg.size() < 3 || !seg.get(0).equals("api") || !seg.get(1).equals("v2")) {
-        return notFound(method, rawPath);
-      }
-      String actor = principal.get().account();
-      if (seg.get(2).equals("alert")) {
-        return alert(exchange, method, rawPath, seg, params, body, principal.get(), actor);
-      }
-      if (seg.get(2).equals("search") && seg.size() >= 4 && seg.get(3).equals("alert")) {
-        boolean deleted = seg.size() == 5 && seg.get(4).equals("deleted");
-        if (seg.size() == 4 || deleted) {
-          if (!method.equals("POST")) {
-            return methodNotAllowed(method, rawPath);
-          }
-          need(principal.get(), false);
-          requireJson(exchange, body);
-          return ok(store.search(Json.parse(body), deleted).toJson());
-        }
-      }
-      return notFound(method, rawPath);
-    } catch (AlertStoreException e) {
-      return HttpResponse.error(e.status(), e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "unexpected error for " + method + " " + rawPath, e);
-      return HttpResponse.error(500, "Internal server error: " + e.getClass().getSimpleName());
+    if (body.length > MAX_BODY) {
+      return HttpResponse.error(413, "Request body too large");
     }
-  }
-
-  private HttpResponse alert(
-      HttpExchange exchange,
-      String method,
-      String rawPath,
-      List<String> seg,
-      Map<String, String> params,
-      byte[] body,
-      Principal principal,
-      String actor) {
-    int n = seg.size();
-    if (n == 3) {
-      switch (method) {
-        case "GET" -> {
-          need(principal, false);
-          return ok(
-              store.list(intParam(params, "offset", 0), intParam(params, "limit", 100)).toJson());
-        }
-        case "POST" -> {
-          need(principal, true);
-          requireJson(exchange, body);
-          return ok(store.create(Json.parse(body), actor));
-        }
-        default -> {
-          return methodNotAllowed(method, rawPath);
-        }
-      }
+    if (principal.isEmpty()) {
+      return HttpResponse.error(401, "Unauthorized: missing, unknown or revoked API token");
     }
-    String id = seg.get(3);
-    if (n == 4 && id.equals("paginated")) {
-      if (!method.equals("GET")) {
-        return methodNotAllowed(method, rawPath);
-      }
-      need(principal, false);
-      return ok(store.listAfter(params.get("cursor"), intParam(params, "limit", 100)).toJson());
-    }
-    if (n == 4 && id.equals("summary")) {
-      if (!method.equals("GET")) {
-        return methodNotAllowed(method, rawPath);
-      }
-      need(principal, false);
-      ObjectNode counts = Json.MAPPER.createObjectNode();
-      store.summary().forEach(counts::put);
-      return ok(counts);
-    }
-    if (n == 4) {
-      switch (method) {
-        case "GET" -> {
-          need(principal, false);
-          return ok(store.get(id));
-        }
-        case "PUT" -> {
-          need(principal, true);
-          requireJson(exchange, body);
-          return ok(store.replace(id, Json.parse(body), actor));
-        }
-        case "DELETE" -> {
-          need(principal, true);
-          return ok(store.delete(id, boolParam(params, "skipTrash"), actor));
-        }
-        default -> {
-          return methodNotAllowed(method, rawPath);
-        }
-      }
-    }
-    String action = seg.get(4);
-    if (n == 5 && method.equals("POST")) {
-      switch (action) {
-        case "undelete" -> {
-          need(principal, true);
-          return ok(store.undelete(id, actor));
-        }
-        case "snooze" -> {
-          need(principal, true);
-          String seconds = params.get("seconds");
-          return ok(
-              store.snooze(id, seconds == null ? null : longParam("seconds", seconds), actor));
-        }
-        case "unsnooze" -> {
-          need(principal, true);
-          return ok(store.unsnooze(id, actor));
-        }
-        default -> {}
-      }
-    }
-    if (action.equals("tag")) {
-      if (n == 5) {
-        switch (method) {
-          case "GET" -> {
-            need(principal, false);
-            List<String> tags = store.tags(id);
-            ObjectNode page = Json.MAPPER.createObjectNode();
-            var items = page.putArray("items");
-            tags.forEach(items::add);
-            page.put("offset", 0);
-            page.put("limit", tags.size());
-            page.put("totalItems", tags.size());
-            page.put("moreItems", false);
-            return ok(page);
-          }
-          case "POST" -> {
-            need(principal, true);
-            requireJson(exchange, body);
-            store.setTags(id, stringList(Json.parse(body)), actor);
-            return HttpResponse.of(200, Json.okVoid());
-          }
-          default -> {
-            return methodNotAllowed(method, rawPath);
-          }
-        }
-      }
-      if (n == 6) {
-        String tag = seg.get(5);
-        switch (method) {
-          case "PUT" -> {
-            need(principal, true);
-            store.addTag(id, tag, actor);
-            return HttpResponse.of(200, Json.okVoid());
-          }
-          case "DELETE" -> {
-            need(principal, true);
-            store.removeTag(id, tag, actor);
-            return HttpResponse.of(200, Json.okVoid());
-          }
-          default -> {
-            return methodNotAllowed(method, rawPath);
-          }
-        }
-      }
-    }
-    return notFound(method, rawPath);
-  }
-
-  private static HttpResponse ok(JsonNode response) {
-    return HttpResponse.of(200, Json.ok(response));
-  }
-
-  /** 403 unless the principal may read (write=false) or write alerts. */
-  private static void need(Principal principal, boolean write) {
-    boolean allowed =
-        write
-            ? principal.has(Permission.ALERTS)
-            : principal.has(Permission.ALERTS) || principal.has(Permission.BROWSE);
-    if (!allowed) {
-      throw new AlertStoreException(
-          403,
-          write
-              ? "Forbidden: this account does not have the Alerts permission"
-              : "Forbidden: this account cannot browse alerts");
-    }
-  }
-
-  /**
-   * [assume] 415 for a body sent with a content type other than JSON; no content type is accepted.
-   */
-  private static void requireJson(HttpExchange exchange, byte[] body) {
-    String type = exchange.getRequestHeaders().getFirst("Content-Type");
-    if (body.length > 0 && type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
-      throw new AlertStoreException(
-          415, "Unsupported Media Type: " + type + " (use application/json)");
-    }
-  }
-
-  private static HttpResponse notFound(String method, String rawPath) {
-    return HttpResponse.error(404, "Unknown endpoint: " + method + " " + rawPath);
-  }
-
-  private static HttpResponse methodNotAllowed(String method, String rawPath) {
-    return HttpResponse.error(405, "Method " + method + " not allowed on " + rawPath);
-  }
-
-  private static List<String> stringList(JsonNode node) {
-    if (node == null || !node.isArray()) {
-      throw AlertStoreException.badRequest("Request body must be a JSON array of tag names");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode t : node) {
-      if (!t.isTextual()) {
-        throw AlertStoreException.badRequest("Request body must be a JSON array of tag names");
-      }
-      out.add(t.asText());
-    }
-    return out;
-  }
-
-  static List<String> segments(String rawPath) {
-    List<String> out = new ArrayList<>();
-    for (String s : rawPath.split("/")) {
-      if (!s.isEmpty()) {
-        out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
-  }
-
-  static Map<String, String> params(String rawQuery) {
-    Map<String, String> out = new HashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return out;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      out.putIfAbsent(k, v);
-    }
-    return out;
-  }
-
-  private static int intParam(Map<String, String> params, String name, int dflt) {
-    String v = params.get(name);
-    if (v == null || v.isEmpty()) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw AlertStoreException.badRequest("Invalid " + name + " specified: " + v);
-    }
-  }
-
-  private static long longParam(String name, String v) {
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw AlertStoreException.badRequest("Invalid " + name + " specified: " + v);
-    }
-  }
-
-  private static boolean boolParam(Map<String, String> params, String name) {
-    String v = params.get(name);
-    if (v == null || v.isEmpty()) {
-      return false;
-    }
-    if (v.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (v.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw AlertStoreException.badRequest(
-        "Invalid " + name + " specified: " + v + " (expected true or false)");
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    return routes.route(method, rawPath, query, contentType, body, principal.get());
   }
 }

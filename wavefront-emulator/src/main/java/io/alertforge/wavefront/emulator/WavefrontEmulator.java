@@ -1,6 +1,5 @@
 package io.alertforge.wavefront.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.alertforge.wavefront.emulator.auth.Permission;
 import io.alertforge.wavefront.emulator.auth.TokenRegistry;
@@ -10,7 +9,6 @@ import io.alertforge.wavefront.emulator.requestlog.RequestLog;
 import io.alertforge.wavefront.emulator.store.AlertStore;
 import io.alertforge.wavefront.emulator.store.SearchLag;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -64,12 +61,10 @@ public final class WavefrontEmulator implements AutoCloseable {
     }
   }
 
-  private final Builder config;
-  private final Clock clock;
+  private final EmulatorConfig config;
   private final AtomicLong requestSeq = new AtomicLong();
-  private final SearchLag searchLag = new SearchLag();
   private final TokenRegistry tokens = new TokenRegistry();
-  private final FaultInjector faults = new FaultInjector(searchLag);
+  private final FaultInjector faults = new FaultInjector(new SearchLag());
   private final RequestLog requests;
   private final AlertStore store;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -78,14 +73,15 @@ public final class WavefrontEmulator implements AutoCloseable {
   private volatile boolean running;
   private volatile boolean closed;
 
-  private WavefrontEmulator(Builder config) {
+  private WavefrontEmulator(EmulatorConfig config) {
     this.config = config;
-    this.clock = config.clock;
-    this.requests = new RequestLog(config.requestLogCapacity);
-    this.store = new AlertStore(clock, searchLag, requestSeq::get, faults, config.maxEmailTargets);
-    config.tokens.forEach(t -> tokens.add(t.token, t.account, t.permissions));
+    this.requests = new RequestLog(config.requestLogCapacity());
+    this.store =
+        new AlertStore(
+            config.clock(), faults.searchLag(), requestSeq::get, faults, config.maxEmailTargets());
+    config.tokens().forEach(t -> tokens.add(t.token(), t.account(), t.permissions()));
     tokens.snapshotAsInitial();
-    applyConfiguredFaults();
+    config.restore(store, faults, requests, tokens);
   }
 
   public static Builder builder() {
@@ -102,26 +98,26 @@ public final class WavefrontEmulator implements AutoCloseable {
     }
     try {
       server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), config.port), 128);
+          HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), config.port()), 128);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind " + HOST + ":" + config.port, e);
+      throw new UncheckedIOException("cannot bind " + HOST + ":" + config.port(), e);
     }
     AtomicInteger threadNo = new AtomicInteger();
     executor =
         new ThreadPoolExecutor(
-            config.threads,
-            config.threads,
+            config.threads(),
+            config.threads(),
             60,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(config.queueCapacity),
+            new ArrayBlockingQueue<>(config.queueCapacity()),
             r -> {
               Thread t = new Thread(r, "wavefront-emulator-" + threadNo.incrementAndGet());
               t.setDaemon(true);
               return t;
             },
             new ThreadPoolExecutor.CallerRunsPolicy());
-    ApiHandler api = new ApiHandler(store, faults, requests, tokens, requestSeq, clock);
-    AdminHandler admin = new AdminHandler(this);
+    ApiHandler api = new ApiHandler(store, faults, requests, tokens, requestSeq, config.clock());
+    AdminHandler admin = new AdminHandler(baseUri(), config, store, faults, requests, tokens);
     server.createContext(
         "/",
         exchange -> {
@@ -188,11 +184,7 @@ public final class WavefrontEmulator implements AutoCloseable {
    * Back to the configured state; see the class comment. The server keeps running on the same port.
    */
   public void reset() {
-    store.clear();
-    faults.clear();
-    applyConfiguredFaults();
-    requests.clear();
-    tokens.reset();
+    config.restore(store, faults, requests, tokens);
   }
 
   /** Blocks until {@link #close()} has stopped the server. */
@@ -225,34 +217,12 @@ public final class WavefrontEmulator implements AutoCloseable {
     }
   }
 
-  private void applyConfiguredFaults() {
-    store.setSearchCaseSensitive(config.searchCaseSensitive);
-    searchLag.millis(config.searchLagMillis);
-    searchLag.requests(config.searchLagRequests);
-    config.rejectedQueries.forEach(faults::rejectQuery);
-    config.faults.forEach(faults::add);
-  }
-
-  static void send(HttpExchange exchange, HttpResponse response) throws IOException {
-    var headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", "application/json");
-    for (Map.Entry<String, String> h : response.headers().entrySet()) {
-      headers.set(h.getKey(), h.getValue());
-    }
-    exchange.sendResponseHeaders(response.status(), response.body().length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(response.body());
-    }
-  }
-
   /**
    * Configuration. Every setting has a default; add at least one token or every API call gets 401.
    */
   public static final class Builder {
-    private record TokenSpec(String token, String account, Set<Permission> permissions) {}
-
     private int port;
-    private final List<TokenSpec> tokens = new ArrayList<>();
+    private final List<EmulatorConfig.TokenSpec> tokens = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final List<String> rejectedQueries = new ArrayList<>();
     private long searchLagMillis;
@@ -294,7 +264,7 @@ public final class WavefrontEmulator implements AutoCloseable {
       if (token == null || token.isEmpty()) {
         throw new IllegalArgumentException("token must not be empty");
       }
-      tokens.add(new TokenSpec(token, account, Set.copyOf(permissions)));
+      tokens.add(new EmulatorConfig.TokenSpec(token, account, Set.copyOf(permissions)));
       return this;
     }
 
@@ -362,29 +332,25 @@ public final class WavefrontEmulator implements AutoCloseable {
 
     /** Builds without starting. */
     public WavefrontEmulator build() {
-      return new WavefrontEmulator(copy());
+      return new WavefrontEmulator(
+          new EmulatorConfig(
+              port,
+              threads,
+              queueCapacity,
+              requestLogCapacity,
+              maxEmailTargets,
+              clock,
+              tokens,
+              faults,
+              rejectedQueries,
+              searchLagMillis,
+              searchLagRequests,
+              searchCaseSensitive));
     }
 
     /** Builds and starts. */
     public WavefrontEmulator start() {
       return build().start();
-    }
-
-    private Builder copy() {
-      Builder b = new Builder();
-      b.port = port;
-      b.tokens.addAll(tokens);
-      b.faults.addAll(faults);
-      b.rejectedQueries.addAll(rejectedQueries);
-      b.searchLagMillis = searchLagMillis;
-      b.searchLagRequests = searchLagRequests;
-      b.searchCaseSensitive = searchCaseSensitive;
-      b.threads = threads;
-      b.queueCapacity = queueCapacity;
-      b.maxEmailTargets = maxEmailTargets;
-      b.requestLogCapacity = requestLogCapacity;
-      b.clock = clock;
-      return b;
     }
   }
 }

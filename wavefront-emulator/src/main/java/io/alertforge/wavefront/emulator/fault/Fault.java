@@ -3,6 +3,7 @@ package io.alertforge.wavefront.emulator.fault;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An immutable description of one fault: what happens (an error status, latency, or a dropped
@@ -44,29 +45,66 @@ public final class Fault {
   private final long seed;
   private final boolean afterProcessing;
 
-  private Fault(
-      Kind kind,
-      int status,
-      String retryAfter,
-      String message,
-      long latencyMillis,
-      String method,
-      String path,
-      int times,
-      double probability,
-      long seed,
-      boolean afterProcessing) {
-    this.kind = kind;
-    this.status = status;
-    this.retryAfter = retryAfter;
-    this.message = message;
-    this.latencyMillis = latencyMillis;
-    this.method = method;
-    this.path = path;
-    this.times = times;
-    this.probability = probability;
-    this.seed = seed;
-    this.afterProcessing = afterProcessing;
+  private Fault(Draft d) {
+    this.kind = d.kind;
+    this.status = d.status;
+    this.retryAfter = d.retryAfter;
+    this.message = d.message;
+    this.latencyMillis = d.latencyMillis;
+    this.method = d.method;
+    this.path = d.path;
+    this.times = d.times;
+    this.probability = d.probability;
+    this.seed = d.seed;
+    this.afterProcessing = d.afterProcessing;
+  }
+
+  /**
+   * The fields of a fault being made. Only {@link #of} and {@link #with} use it, so that every
+   * factory and fluent method names just the fields it sets.
+   */
+  private static final class Draft {
+    final Kind kind;
+    int status;
+    String retryAfter;
+    String message;
+    long latencyMillis;
+    String method;
+    String path;
+    int times = -1;
+    double probability = 1.0;
+    long seed;
+    boolean afterProcessing;
+
+    Draft(Kind kind) {
+      this.kind = kind;
+    }
+  }
+
+  /** A new fault of this kind: any method and path, every time, with {@code init} applied. */
+  private static Fault of(Kind kind, Consumer<Draft> init) {
+    Draft d = new Draft(kind);
+    init.accept(d);
+    return new Fault(d);
+  }
+
+  /** A copy of this fault with {@code change} applied; this fault stays as it is. */
+  private Fault with(Consumer<Draft> change) {
+    return of(
+        kind,
+        d -> {
+          d.status = status;
+          d.retryAfter = retryAfter;
+          d.message = message;
+          d.latencyMillis = latencyMillis;
+          d.method = method;
+          d.path = path;
+          d.times = times;
+          d.probability = probability;
+          d.seed = seed;
+          d.afterProcessing = afterProcessing;
+          change.accept(d);
+        });
   }
 
   // --------------------------------------------------------------------------------------------
@@ -80,7 +118,7 @@ public final class Fault {
     if (code < 400 || code > 599) {
       throw new IllegalArgumentException("fault status must be 400..599, got " + code);
     }
-    return new Fault(Kind.STATUS, code, null, null, 0, null, null, -1, 1.0, 0, false);
+    return of(Kind.STATUS, d -> d.status = code);
   }
 
   /** 429 without {@code Retry-After}. */
@@ -111,12 +149,12 @@ public final class Fault {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("latency must be >= 0");
     }
-    return new Fault(Kind.LATENCY, 0, null, null, delay.toMillis(), null, null, -1, 1.0, 0, false);
+    return of(Kind.LATENCY, d -> d.latencyMillis = delay.toMillis());
   }
 
   /** Closes the connection without a response: the client sees an I/O error. */
   public static Fault drop() {
-    return new Fault(Kind.DROP, 0, null, null, 0, null, null, -1, 1.0, 0, false);
+    return of(Kind.DROP, d -> {});
   }
 
   // -------------------------------------------------------------------------------------------
@@ -130,18 +168,7 @@ public final class Fault {
   public Fault method(String m) {
     String norm =
         m == null || m.isBlank() || m.equals("*") ? null : m.trim().toUpperCase(Locale.ROOT);
-    return new Fault(
-        kind,
-        status,
-        retryAfter,
-        message,
-        latencyMillis,
-        norm,
-        path,
-        times,
-        probability,
-        seed,
-        afterProcessing);
+    return with(d -> d.method = norm);
   }
 
   public Fault path(String glob) {
@@ -149,18 +176,7 @@ public final class Fault {
     if (norm != null && !norm.startsWith("/")) {
       throw new IllegalArgumentException("fault path must start with '/': " + glob);
     }
-    return new Fault(
-        kind,
-        status,
-        retryAfter,
-        message,
-        latencyMillis,
-        method,
-        norm,
-        times,
-        probability,
-        seed,
-        afterProcessing);
+    return with(d -> d.path = norm);
   }
 
   /**
@@ -171,18 +187,7 @@ public final class Fault {
     if (n < 1) {
       throw new IllegalArgumentException("fault count must be >= 1, got " + n);
     }
-    return new Fault(
-        kind,
-        status,
-        retryAfter,
-        message,
-        latencyMillis,
-        method,
-        path,
-        n,
-        probability,
-        seed,
-        afterProcessing);
+    return with(d -> d.times = n);
   }
 
   public Fault once() {
@@ -197,18 +202,11 @@ public final class Fault {
     if (!(p > 0 && p <= 1)) {
       throw new IllegalArgumentException("fault probability must be in (0, 1], got " + p);
     }
-    return new Fault(
-        kind,
-        status,
-        retryAfter,
-        message,
-        latencyMillis,
-        method,
-        path,
-        times,
-        p,
-        seed,
-        afterProcessing);
+    return with(
+        d -> {
+          d.probability = p;
+          d.seed = seed;
+        });
   }
 
   /**
@@ -217,18 +215,7 @@ public final class Fault {
    */
   public Fault retryAfter(String headerValue) {
     requireKind(Kind.STATUS, "retryAfter");
-    return new Fault(
-        kind,
-        status,
-        headerValue,
-        message,
-        latencyMillis,
-        method,
-        path,
-        times,
-        probability,
-        seed,
-        afterProcessing);
+    return with(d -> d.retryAfter = headerValue);
   }
 
   public Fault retryAfterSeconds(int seconds) {
@@ -241,18 +228,7 @@ public final class Fault {
   /** The message in the error envelope; only for {@link Kind#STATUS}. */
   public Fault message(String text) {
     requireKind(Kind.STATUS, "message");
-    return new Fault(
-        kind,
-        status,
-        retryAfter,
-        text,
-        latencyMillis,
-        method,
-        path,
-        times,
-        probability,
-        seed,
-        afterProcessing);
+    return with(d -> d.message = text);
   }
 
   /**
@@ -264,18 +240,7 @@ public final class Fault {
     if (kind == Kind.LATENCY) {
       throw new IllegalArgumentException("afterProcessing applies to status and drop faults only");
     }
-    return new Fault(
-        kind,
-        status,
-        retryAfter,
-        message,
-        latencyMillis,
-        method,
-        path,
-        times,
-        probability,
-        seed,
-        true);
+    return with(d -> d.afterProcessing = true);
   }
 
   private void requireKind(Kind k, String what) {

@@ -1,5 +1,11 @@
 package io.alertforge.wavefront.emulator.store;
 
+import static io.alertforge.wavefront.emulator.store.BodyFields.bool;
+import static io.alertforge.wavefront.emulator.store.BodyFields.integer;
+import static io.alertforge.wavefront.emulator.store.BodyFields.stringArray;
+import static io.alertforge.wavefront.emulator.store.BodyFields.text;
+import static io.alertforge.wavefront.emulator.store.BodyFields.upperEnum;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -31,9 +37,6 @@ final class AlertNormalizer {
   static final int MAX_TAG_LENGTH = 254;
   static final int DEFAULT_PROCESS_RATE_MINUTES = 5;
 
-  /** The message the docs quote for a bad or excessive notification target. */
-  static final String INVALID_NOTIFICATION = "Invalid notification specified: null";
-
   /** Writable fields that are stored as given (when not null) and not otherwise interpreted. */
   private static final List<String> PASS_THROUGH =
       List.of(
@@ -63,11 +66,11 @@ final class AlertNormalizer {
           "failingHostLabelPairLinks");
 
   private final QueryValidator queryValidator;
-  private final int maxEmailTargets;
+  private final NotificationTargets notificationTargets;
 
   AlertNormalizer(QueryValidator queryValidator, int maxEmailTargets) {
     this.queryValidator = queryValidator;
-    this.maxEmailTargets = maxEmailTargets;
+    this.notificationTargets = new NotificationTargets(maxEmailTargets);
   }
 
   /**
@@ -158,7 +161,7 @@ final class AlertNormalizer {
       }
       checkQuery("displayExpression", displayExpression);
       for (Map.Entry<String, String> e : targets.entrySet()) {
-        checkTargets(e.getValue());
+        notificationTargets.check(e.getValue());
         targetStrings.add(e.getValue());
       }
       condition = displayExpression;
@@ -195,7 +198,7 @@ final class AlertNormalizer {
       }
       String target = text(body, "target");
       if (target != null) {
-        checkTargets(target);
+        notificationTargets.check(target);
         targetStrings.add(target);
         out.put("target", target);
       }
@@ -229,7 +232,7 @@ final class AlertNormalizer {
         out.set(field, v.deepCopy());
       }
     }
-    deriveTargets(out, targetStrings);
+    NotificationTargets.derive(out, targetStrings);
 
     // Server-side state: kept from the previous version on update.
     JsonNode snoozed = previous == null ? null : previous.get("snoozed");
@@ -306,117 +309,6 @@ final class AlertNormalizer {
     }
   }
 
-  private void checkTargets(String target) {
-    int emails = 0;
-    for (String raw : target.split(",")) {
-      String entry = raw.trim();
-      if (entry.isEmpty()) {
-        continue;
-      }
-      if (entry.startsWith("pd:") || entry.startsWith("target:") || entry.startsWith("webhook:")) {
-        if (entry.indexOf(':') == entry.length() - 1) {
-          throw AlertStoreException.badRequest("Invalid notification specified: " + entry);
-        }
-        continue;
-      }
-      int at = entry.indexOf('@');
-      if (at > 0 && at < entry.length() - 1 && entry.indexOf(' ') < 0) {
-        emails++;
-        continue;
-      }
-      throw AlertStoreException.badRequest("Invalid notification specified: " + entry);
-    }
-    if (emails > maxEmailTargets) {
-      throw AlertStoreException.badRequest(INVALID_NOTIFICATION);
-    }
-  }
-
-  private static void deriveTargets(ObjectNode out, List<String> targetStrings) {
-    Set<String> endpoints = new LinkedHashSet<>();
-    for (String target : targetStrings) {
-      for (String raw : target.split(",")) {
-        String entry = raw.trim();
-        if (!entry.isEmpty()) {
-          endpoints.add(entry);
-        }
-      }
-    }
-    ArrayNode targetEndpoints = out.putArray("targetEndpoints");
-    ArrayNode notificants = out.putArray("notificants");
-    ArrayNode targetInfo = out.putArray("targetInfo");
-    for (String entry : endpoints) {
-      targetEndpoints.add(entry);
-      String method;
-      String infoId;
-      if (entry.startsWith("target:")) {
-        infoId = entry.substring("target:".length());
-        notificants.add(infoId);
-        method = "WEBHOOK";
-      } else if (entry.startsWith("webhook:")) {
-        infoId = entry.substring("webhook:".length());
-        method = "WEBHOOK";
-      } else if (entry.startsWith("pd:")) {
-        infoId = entry.substring("pd:".length());
-        method = "PAGERDUTY";
-      } else {
-        infoId = entry;
-        method = "EMAIL";
-      }
-      ObjectNode info = targetInfo.addObject();
-      info.put("id", infoId);
-      info.put("method", method);
-      info.put("name", entry);
-    }
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw AlertStoreException.badRequest(
-          "Invalid " + field + " specified: " + v + " (expected a string)");
-    }
-    return v.asText();
-  }
-
-  private static Integer integer(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw AlertStoreException.badRequest(
-          "Invalid " + field + " specified: " + v + " (expected an integer)");
-    }
-    return v.intValue();
-  }
-
-  private static boolean bool(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return false;
-    }
-    if (!v.isBoolean()) {
-      throw AlertStoreException.badRequest(
-          "Invalid " + field + " specified: " + v + " (expected a boolean)");
-    }
-    return v.booleanValue();
-  }
-
-  private static String upperEnum(JsonNode body, String field, Set<String> allowed, String dflt) {
-    String v = text(body, field);
-    if (v == null || v.isEmpty()) {
-      return dflt;
-    }
-    String upper = v.trim().toUpperCase(Locale.ROOT);
-    if (!allowed.contains(upper)) {
-      throw AlertStoreException.badRequest("Invalid " + field + " specified: " + v);
-    }
-    return upper;
-  }
-
   /** A map keyed by severity (lower case out); null means empty. */
   private static Map<String, String> severityMap(JsonNode body, String field) {
     JsonNode v = body.get(field);
@@ -482,22 +374,6 @@ final class AlertNormalizer {
       list.add(t.asText());
     }
     return validateTags(list);
-  }
-
-  private static ArrayNode stringArray(JsonNode v, String field) {
-    if (!v.isArray()) {
-      throw AlertStoreException.badRequest(
-          "Invalid " + field + " specified: expected an array of strings");
-    }
-    ArrayNode out = NODES.arrayNode();
-    for (JsonNode e : v) {
-      if (!e.isTextual()) {
-        throw AlertStoreException.badRequest(
-            "Invalid " + field + " specified: expected an array of strings");
-      }
-      out.add(e.asText());
-    }
-    return out;
   }
 
   private static ObjectNode stringMap(Map<String, String> map) {

@@ -6,22 +6,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The emulator's alerts: live and trashed, ordered by id, with an index of customer tags so that
@@ -42,20 +38,14 @@ public final class AlertStore {
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final TreeMap<Long, ObjectNode> alerts = new TreeMap<>();
-  private final Map<String, Set<Long>> tagIndex = new HashMap<>();
-  private final TreeMap<Long, Pending> pending = new TreeMap<>();
+  private final TagIndex tagIndex = new TagIndex();
+  private final LaggedWrites laggedWrites;
   private final AlertNormalizer normalizer;
   private final Clock clock;
-  private final SearchLag lag;
   private final LongSupplier requestSeq;
   private volatile boolean caseSensitive;
   private int trashed;
   private long lastId;
-
-  /**
-   * The state that search still shows for an alert whose latest write is not yet visible to search.
-   */
-  private record Pending(ObjectNode visible, long visibleAtMillis, long visibleAfterSeq) {}
 
   /**
    * @param clock time source for timestamps, ids and the search lag
@@ -72,7 +62,7 @@ public final class AlertStore {
       QueryValidator queryValidator,
       int maxEmailTargets) {
     this.clock = clock;
-    this.lag = lag;
+    this.laggedWrites = new LaggedWrites(lag);
     this.requestSeq = requestSeq;
     QueryValidator basic = QueryValidator.basicSyntax();
     this.normalizer =
@@ -279,7 +269,7 @@ public final class AlertStore {
         () -> {
           alerts.clear();
           tagIndex.clear();
-          pending.clear();
+          laggedWrites.clear();
           trashed = 0;
           return null;
         });
@@ -310,30 +300,12 @@ public final class AlertStore {
 
   /** Copies of every live alert, in id order. */
   public List<ObjectNode> alerts() {
-    return read(
-        () -> {
-          List<ObjectNode> out = new ArrayList<>();
-          for (ObjectNode a : alerts.values()) {
-            if (!isTrash(a)) {
-              out.add(a.deepCopy());
-            }
-          }
-          return out;
-        });
+    return copies(false);
   }
 
   /** Copies of every trashed alert, in id order. */
   public List<ObjectNode> trash() {
-    return read(
-        () -> {
-          List<ObjectNode> out = new ArrayList<>();
-          for (ObjectNode a : alerts.values()) {
-            if (isTrash(a)) {
-              out.add(a.deepCopy());
-            }
-          }
-          return out;
-        });
+    return copies(true);
   }
 
   /** Number of live alerts. */
@@ -429,36 +401,12 @@ public final class AlertStore {
     List<ObjectNode> matched =
         read(
             () -> {
-              boolean lagging = lag.enabled() && !pending.isEmpty();
-              List<String> tags = request.indexableTags();
-              Collection<Long> ids;
-              if (tags != null) {
-                TreeSet<Long> candidates = new TreeSet<>();
-                for (String t : tags) {
-                  Set<Long> hit = tagIndex.get(t);
-                  if (hit != null) {
-                    candidates.addAll(hit);
-                  }
-                }
-                if (lagging) {
-                  candidates.addAll(pending.keySet());
-                }
-                ids = candidates;
-              } else if (lagging) {
-                TreeSet<Long> all = new TreeSet<>(alerts.keySet());
-                all.addAll(pending.keySet());
-                ids = all;
-              } else {
-                ids = alerts.keySet();
-              }
+              boolean lagging = laggedWrites.lagging();
               List<ObjectNode> out = new ArrayList<>();
-              for (Long id : ids) {
+              for (Long id : searchCandidates(request, lagging)) {
                 ObjectNode a = alerts.get(id);
                 if (lagging) {
-                  Pending p = pending.get(id);
-                  if (p != null && !visible(p, now, seq)) {
-                    a = p.visible();
-                  }
+                  a = laggedWrites.searchVersion(id, a, now, seq);
                 }
                 if (a != null && isTrash(a) == deleted && request.matches(a)) {
                   out.add(a);
@@ -470,18 +418,7 @@ public final class AlertStore {
     if (order != null) {
       matched.sort(order);
     }
-    Map<String, Integer> counts = null;
-    if (!deleted) {
-      counts = new LinkedHashMap<>();
-      for (String s : STATES) {
-        counts.put(s, 0);
-      }
-      for (ObjectNode a : matched) {
-        for (JsonNode s : a.path("status")) {
-          counts.merge(s.asText(), 1, Integer::sum);
-        }
-      }
-    }
+    Map<String, Integer> counts = deleted ? null : countByState(matched);
     int total = matched.size();
     int from = Math.min(request.offset, total);
     int to = Math.min(total, from + request.limit);
@@ -500,26 +437,56 @@ public final class AlertStore {
    * {@code GET /api/v2/alert/summary}: counts of live alerts by state, plus TRASH. [assume] shape.
    */
   public Map<String, Integer> summary() {
-    return read(
-        () -> {
-          Map<String, Integer> counts = new LinkedHashMap<>();
-          for (String s : STATES) {
-            counts.put(s, 0);
-          }
-          for (ObjectNode a : alerts.values()) {
-            for (JsonNode s : a.path("status")) {
-              counts.merge(s.asText(), 1, Integer::sum);
-            }
-          }
-          return counts;
-        });
+    return read(() -> countByState(alerts.values()));
   }
 
   // -----------------------------------------------------------------------------------------------
   // inner
 
-  private void writeTags(
-      String id, String actor, java.util.function.UnaryOperator<List<String>> change) {
+  private List<ObjectNode> copies(boolean inTrash) {
+    return read(
+        () -> {
+          List<ObjectNode> out = new ArrayList<>();
+          for (ObjectNode a : alerts.values()) {
+            if (isTrash(a) == inTrash) {
+              out.add(a.deepCopy());
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The ids, in order, that a search looks at: those the tag index gives, or every alert; with a
+   * lag, also the alerts that search still sees in an older version.
+   */
+  private Collection<Long> searchCandidates(SearchRequest request, boolean lagging) {
+    List<String> tags = request.indexableTags();
+    if (tags == null && !lagging) {
+      return alerts.keySet();
+    }
+    TreeSet<Long> ids = tags == null ? new TreeSet<>(alerts.keySet()) : tagIndex.idsWithAnyOf(tags);
+    if (lagging) {
+      ids.addAll(laggedWrites.ids());
+    }
+    return ids;
+  }
+
+  /** Counts by state ({@link #STATES}, each present, then any other) of these alerts. */
+  private static Map<String, Integer> countByState(Collection<ObjectNode> of) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String s : STATES) {
+      counts.put(s, 0);
+    }
+    for (ObjectNode a : of) {
+      for (JsonNode s : a.path("status")) {
+        counts.merge(s.asText(), 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  private void writeTags(String id, String actor, UnaryOperator<List<String>> change) {
     write(
         () -> {
           long key = liveKey(id);
@@ -541,29 +508,9 @@ public final class AlertStore {
    */
   private void put(long id, ObjectNode next, long now) {
     ObjectNode prev = alerts.get(id);
-    long seq = requestSeq.getAsLong();
-    if (lag.enabled()) {
-      Pending p = pending.get(id);
-      ObjectNode stillVisible = p != null && !visible(p, now, seq) ? p.visible() : prev;
-      pending.put(id, new Pending(stillVisible, now + lag.millis(), seq + lag.requests()));
-      for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
-        if (visible(it.next(), now, seq)) {
-          it.remove();
-        }
-      }
-    } else if (!pending.isEmpty()) {
-      pending.clear();
-    }
+    laggedWrites.written(id, prev, now, requestSeq.getAsLong());
     if (prev != null) {
-      for (String t : tagsOf(prev)) {
-        Set<Long> ids = tagIndex.get(t.toLowerCase(Locale.ROOT));
-        if (ids != null) {
-          ids.remove(id);
-          if (ids.isEmpty()) {
-            tagIndex.remove(t.toLowerCase(Locale.ROOT));
-          }
-        }
-      }
+      tagIndex.remove(id, tagsOf(prev));
       if (isTrash(prev)) {
         trashed--;
       }
@@ -576,13 +523,7 @@ public final class AlertStore {
     if (isTrash(next)) {
       trashed++;
     }
-    for (String t : tagsOf(next)) {
-      tagIndex.computeIfAbsent(t.toLowerCase(Locale.ROOT), k -> new HashSet<>()).add(id);
-    }
-  }
-
-  private static boolean visible(Pending p, long now, long seq) {
-    return now >= p.visibleAtMillis() && seq > p.visibleAfterSeq();
+    tagIndex.add(id, tagsOf(next));
   }
 
   private static void stamp(ObjectNode alert, String actor, long now) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -53,12 +54,12 @@ final class SearchRequest {
       throw AlertStoreException.badRequest(
           "Request body must be a JSON object (SortableSearchRequest)");
     }
-    int offset = intField(body, "offset", 0);
+    int offset = Objects.requireNonNullElse(BodyFields.integer(body, "offset"), 0);
     if (offset < 0) {
       throw AlertStoreException.badRequest(
           "Invalid offset specified: " + offset + " (must be >= 0)");
     }
-    int limit = intField(body, "limit", DEFAULT_LIMIT);
+    int limit = Objects.requireNonNullElse(BodyFields.integer(body, "limit"), DEFAULT_LIMIT);
     checkLimit(limit);
     List<Criterion> criteria = new ArrayList<>();
     JsonNode query = body.get("query");
@@ -157,18 +158,6 @@ final class SearchRequest {
     String bs = b.isValueNode() ? b.asText() : b.toString();
     int c = as.compareToIgnoreCase(bs);
     return c != 0 ? c : as.compareTo(bs);
-  }
-
-  private static int intField(JsonNode body, String field, int dflt) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return dflt;
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw AlertStoreException.badRequest(
-          "Invalid " + field + " specified: " + v + " (expected an integer)");
-    }
-    return v.intValue();
   }
 
   /** One {@code SearchQuery} entry. */
