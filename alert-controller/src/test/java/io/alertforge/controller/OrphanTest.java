@@ -61,6 +61,20 @@ class OrphanTest extends ControllerTestCase {
         .toList();
   }
 
+  /**
+   * Resyncs until one finds the orphan: the informer's cache, which the resync asks who owns a tag,
+   * may hold the deleted CR a little after the API server dropped it.
+   */
+  private void resyncUntilFound() {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              controller.resyncNow();
+              return metric("alertforge_orphaned_alerts").equals("alertforge_orphaned_alerts 1.0");
+            });
+  }
+
   private String metric(String name) {
     return controller
         .metrics()
@@ -78,7 +92,7 @@ class OrphanTest extends ControllerTestCase {
     awaitCr(client, "disk", Harness::ready);
     String id = orphan("cpu");
 
-    controller.resyncNow();
+    resyncUntilFound();
     assertThat(metric("alertforge_orphaned_alerts")).isEqualTo("alertforge_orphaned_alerts 1.0");
     assertThat(metric("alertforge_managed_alerts")).isEqualTo("alertforge_managed_alerts 1.0");
     await().atMost(Duration.ofSeconds(5)).until(() -> podEvents("OrphanFound").size() == 1);
@@ -99,7 +113,7 @@ class OrphanTest extends ControllerTestCase {
     start(Harness.settingsBuilder().pruneOrphans(true, Duration.ZERO));
     String id = orphan("cpu");
 
-    controller.resyncNow(); // first seen: reported, not yet deleted
+    resyncUntilFound(); // first seen: reported, not yet deleted
     assertThat(wavefront.store().find(id)).get().matches(a -> !a.path("inTrash").asBoolean());
     controller.resyncNow(); // the grace (zero here) has passed
     assertThat(wavefront.store().find(id)).get().matches(a -> a.path("inTrash").asBoolean());
