@@ -2,6 +2,7 @@ package io.alertforge.compiler.lint;
 
 import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.load.LoadedRepository;
@@ -129,8 +130,8 @@ public final class Linter {
   /** The finding with alertforge.yaml applied, or null when disabled or out of scope. */
   private Diagnostic configure(Findings.Finding finding, LintConfig config) {
     Diagnostic diagnostic = finding.diagnostic();
-    CatalogueEntry entry = catalogue.get(diagnostic.rule());
-    if (entry == null || !entry.configurable()) {
+    Rule rule = catalogue.get(diagnostic.rule());
+    if (rule == null || !rule.configurable()) {
       return diagnostic;
     }
     LintConfig.RuleSettings settings = config.settings(diagnostic.rule());
@@ -145,7 +146,7 @@ public final class Linter {
   }
 
   private boolean suppressible(Diagnostic diagnostic, LintConfig config) {
-    CatalogueEntry entry = catalogue.get(diagnostic.rule());
-    return entry != null && entry.configurable() && !config.locked(diagnostic.rule());
+    Rule rule = catalogue.get(diagnostic.rule());
+    return rule != null && rule.configurable() && !config.locked(diagnostic.rule());
   }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.alertforge.compiler.lint.CatalogueEntry;
 import io.alertforge.compiler.lint.RuleCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,16 +30,28 @@ class RulesCatalogueTest {
           .toAbsolutePath()
           .normalize();
 
-  private static final List<CatalogueEntry> ENTRIES = RuleCatalogue.DEFAULT.entries();
+  private static final List<Rule> ENTRIES = RuleCatalogue.DEFAULT.entries();
 
   @Test
   void everyRuleHasADocWithABadAndAGoodExample() {
-    assertThat(ENTRIES).hasSizeGreaterThan(Rules.ALL.size() + 8);
-    for (CatalogueEntry entry : ENTRIES) {
-      assertThat(entry.doc().bad()).as(entry.id() + " bad example").isNotBlank();
-      assertThat(entry.doc().good()).as(entry.id() + " good example").isNotBlank();
-      assertThat(entry.doc().description()).as(entry.id()).isNotBlank();
+    for (Rule entry : ENTRIES) {
+      assertThat(entry.bad()).as(entry.id() + " bad example").isNotBlank();
+      assertThat(entry.good()).as(entry.id() + " good example").isNotBlank();
+      assertThat(entry.description()).as(entry.id()).isNotBlank();
     }
+  }
+
+  @Test
+  void everyRuleDeclaredInRulesIsInTheCatalogue() throws IllegalAccessException {
+    List<Rule> declared = new ArrayList<>();
+    for (Field field : Rules.class.getDeclaredFields()) {
+      if (field.getType() == Rule.class && Modifier.isStatic(field.getModifiers())) {
+        declared.add((Rule) field.get(null));
+      }
+    }
+    assertThat(declared).isNotEmpty();
+    assertThat(ENTRIES).containsAll(declared);
+    assertThat(ENTRIES).hasSize(declared.size() + RuleCatalogue.DEFAULT.checks().size());
   }
 
   @Test
@@ -50,22 +63,22 @@ class RulesCatalogueTest {
     }
     JsonNode rules = schema.at("/properties/rules/properties");
     Set<String> configurable = new TreeSet<>();
-    ENTRIES.stream().filter(CatalogueEntry::configurable).forEach(e -> configurable.add(e.id()));
+    ENTRIES.stream().filter(Rule::configurable).forEach(e -> configurable.add(e.id()));
     Set<String> inSchema = new TreeSet<>();
     rules.fieldNames().forEachRemaining(inSchema::add);
     assertThat(inSchema).isEqualTo(configurable);
     Set<String> locked = new TreeSet<>();
     schema.at("/properties/locked/items/enum").forEach(id -> locked.add(id.asText()));
     assertThat(locked).isEqualTo(configurable);
-    for (CatalogueEntry entry : ENTRIES) {
-      if (entry.check() != null) {
+    for (Rule entry : ENTRIES) {
+      if (entry.configurable()) {
         Set<String> options = new TreeSet<>();
         rules
             .path(entry.id())
             .at("/properties/options/properties")
             .fieldNames()
             .forEachRemaining(options::add);
-        assertThat(options).as(entry.id() + " options").isEqualTo(entry.doc().options().keySet());
+        assertThat(options).as(entry.id() + " options").isEqualTo(entry.options().keySet());
       }
     }
   }
@@ -81,6 +94,15 @@ class RulesCatalogueTest {
             "docs/rules.md is stale; regenerate it with: mvn -pl alert-compiler test -Dtest=RulesCatalogueTest"
                 + " -Dalertforge.updateDocs=true")
         .isEqualTo(expected);
+  }
+
+  /** The categories of the rule engine's own checks, and of the policy pack. */
+  private static final Set<String> ENGINE = Set.of("config", "suppression");
+
+  private static final Set<String> POLICY_PACK = Set.of("policy", "security", "namespace");
+
+  private static long count(Set<String> categories) {
+    return ENTRIES.stream().filter(e -> categories.contains(e.id().split("/")[0])).count();
   }
 
   private static String page() {
@@ -109,41 +131,41 @@ class RulesCatalogueTest {
         """
                 .formatted(
                     ENTRIES.size(),
-                    Rules.ALL.size(),
-                    ENTRIES.size() - Rules.ALL.size() - RuleCatalogue.DEFAULT.checks().size(),
-                    RuleCatalogue.DEFAULT.checks().size()));
-    for (CatalogueEntry entry : ENTRIES) {
+                    ENTRIES.size() - count(ENGINE) - count(POLICY_PACK),
+                    count(ENGINE),
+                    count(POLICY_PACK)));
+    for (Rule entry : ENTRIES) {
       page.append("| [`")
           .append(entry.id())
           .append("`](#")
           .append(entry.id().replace("/", ""))
           .append(") | ")
-          .append(entry.rule().severity().label())
+          .append(entry.severity().label())
           .append(" | ")
           .append(entry.configurable() ? "yes" : "no")
           .append(" | ")
-          .append(entry.rule().summary())
+          .append(entry.summary())
           .append(" |\n");
     }
-    for (CatalogueEntry entry : ENTRIES) {
+    for (Rule entry : ENTRIES) {
       page.append("\n## ").append(entry.id()).append("\n\n");
       page.append("Default severity: ")
-          .append(entry.rule().severity().label())
+          .append(entry.severity().label())
           .append(entry.configurable() ? "; configurable." : "; always applies.")
           .append("\n\n");
-      String description = entry.doc().description().strip().replaceAll("\\s*\\n\\s*", " ");
+      String description = entry.description().strip().replaceAll("\\s*\\n\\s*", " ");
       page.append(description).append("\n");
-      if (!entry.doc().options().isEmpty()) {
+      if (!entry.options().isEmpty()) {
         page.append("\n| option | meaning |\n|---|---|\n");
-        new TreeMap<>(entry.doc().options())
+        new TreeMap<>(entry.options())
             .forEach(
                 (name, meaning) ->
                     page.append("| `").append(name).append("` | ").append(meaning).append(" |\n"));
       }
       page.append("\nReported:\n\n```yaml\n")
-          .append(entry.doc().bad().stripIndent().replaceAll("^\\n+", "").stripTrailing())
+          .append(entry.bad().stripIndent().replaceAll("^\\n+", "").stripTrailing())
           .append("\n```\n\nFixed:\n\n```yaml\n")
-          .append(entry.doc().good().stripIndent().replaceAll("^\\n+", "").stripTrailing())
+          .append(entry.good().stripIndent().replaceAll("^\\n+", "").stripTrailing())
           .append("\n```\n");
     }
     return page.toString();
