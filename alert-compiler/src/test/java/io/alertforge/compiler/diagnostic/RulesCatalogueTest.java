@@ -2,8 +2,13 @@ package io.alertforge.compiler.diagnostic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.compiler.lint.RuleCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,16 +24,45 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docs/rules.md} is generated from the {@link RuleCatalogue}; this test fails when it is
- * stale, when a rule lacks an example, or when alertforge.yaml's schema and the rules disagree.
+ * {@code docs/rules.md} and the rule ids of alertforge.yaml's schema are generated from the {@link
+ * RuleCatalogue}; this test fails when either is stale, when a rule lacks an example, or when the
+ * schema's options and the rules' disagree.
  */
 class RulesCatalogueTest {
 
-  private static final Path PAGE =
-      Path.of(System.getProperty("alertforge.repoRoot", ".."))
-          .resolve("docs/rules.md")
-          .toAbsolutePath()
-          .normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("alertforge.repoRoot", "..")).toAbsolutePath().normalize();
+
+  private static final Path PAGE = ROOT.resolve("docs/rules.md");
+
+  private static final Path SCHEMA =
+      ROOT.resolve("schemas/src/main/resources/io/alertforge/schemas/alertforge.schema.json");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What alertforge.yaml may set for every configurable rule, beside its options. */
+  private static final String SETTINGS =
+      """
+      {
+        "enabled": {
+          "type": "boolean",
+          "description": "false turns the rule off (default true)."
+        },
+        "severity": {
+          "enum": ["error", "warning", "info"],
+          "description": "Overrides the rule's default severity."
+        },
+        "paths": {
+          "type": "array",
+          "items": {"type": "string", "minLength": 1},
+          "description": "Path globs (relative to the repository, ** across directories): the rule reports only in matching files."
+        },
+        "namespaces": {
+          "type": "array",
+          "items": {"$ref": "#/$defs/namespace"},
+          "description": "The rule reports only about alerts of these namespaces."
+        }
+      }""";
 
   private static final List<Rule> ENTRIES = RuleCatalogue.DEFAULT.entries();
 
@@ -59,7 +93,7 @@ class RulesCatalogueTest {
     JsonNode schema;
     try (InputStream in =
         getClass().getResourceAsStream("/io/alertforge/schemas/alertforge.schema.json")) {
-      schema = new ObjectMapper().readTree(in);
+      schema = JSON.readTree(in);
     }
     JsonNode rules = schema.at("/properties/rules/properties");
     Set<String> configurable = new TreeSet<>();
@@ -94,6 +128,59 @@ class RulesCatalogueTest {
             "docs/rules.md is stale; regenerate it with: mvn -pl alert-compiler test -Dtest=RulesCatalogueTest"
                 + " -Dalertforge.updateDocs=true")
         .isEqualTo(expected);
+  }
+
+  /**
+   * alertforge.yaml's schema names exactly the configurable rules of the catalogue (under {@code
+   * rules} in catalogue order, and in {@code locked}); the shape of each rule's options stays as
+   * written in the schema.
+   */
+  @Test
+  void configurationSchemaIsCurrent() throws IOException {
+    JsonNode expected = schema(JSON.readTree(SCHEMA.toFile()));
+    if (Boolean.getBoolean("alertforge.updateDocs")) {
+      DefaultIndenter lines = new DefaultIndenter("  ", "\n");
+      Separators separators =
+          Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+              .withObjectEmptySeparator("")
+              .withArrayEmptySeparator("");
+      Files.writeString(
+          SCHEMA,
+          JSON.writer(
+                      new DefaultPrettyPrinter(separators)
+                          .withObjectIndenter(lines)
+                          .withArrayIndenter(lines))
+                  .writeValueAsString(expected)
+              + "\n");
+    }
+    assertThat(JSON.readTree(SCHEMA.toFile()))
+        .as(
+            "alertforge.schema.json does not name the catalogue's configurable rules; regenerate it"
+                + " with: mvn -pl alert-compiler test -Dtest=RulesCatalogueTest"
+                + " -Dalertforge.updateDocs=true")
+        .isEqualTo(expected);
+  }
+
+  private static JsonNode schema(JsonNode current) throws IOException {
+    ObjectNode schema = current.deepCopy();
+    JsonNode currentRules = current.at("/properties/rules/properties");
+    ObjectNode rules = ((ObjectNode) schema.at("/properties/rules")).putObject("properties");
+    ArrayNode locked = ((ObjectNode) schema.at("/properties/locked/items")).putArray("enum");
+    for (Rule entry : ENTRIES) {
+      if (entry.configurable()) {
+        ObjectNode settings = rules.putObject(entry.id());
+        settings.put("type", "object").put("additionalProperties", false);
+        ObjectNode properties = (ObjectNode) JSON.readTree(SETTINGS);
+        JsonNode options = currentRules.path(entry.id()).at("/properties/options");
+        if (!options.isMissingNode()) {
+          properties.set("options", options);
+        }
+        settings.set("properties", properties);
+      }
+    }
+    ENTRIES.stream().filter(Rule::configurable).map(Rule::id).sorted().forEach(locked::add);
+    return schema;
   }
 
   /** The categories of the rule engine's own checks, and of the policy pack. */
