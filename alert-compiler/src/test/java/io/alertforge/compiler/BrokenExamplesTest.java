@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code src/test/resources/broken/}: a repository in which every rule of the policy pack, and
- * every finding about suppressions and options, fires exactly once, at its exact position.
+ * {@code src/test/resources/broken/}: a repository in which every rule class of the rule engine,
+ * and every finding about suppressions and options, fires exactly once, at its exact position.
  */
 class BrokenExamplesTest {
 
@@ -39,6 +39,7 @@ class BrokenExamplesTest {
             "team-a/standalone/heartbeat.yaml:14:11: warning [policy/alert-fatigue] an info alert pages through PagerDuty (pd:0a1b2c3d4e5f); notify by email or a target: id, or raise the severity (alert team-a/batch-heartbeat)",
             "team-a/standalone/heartbeat.yaml:14:11: error [policy/notification-targets] target 'pd:0a1b2c3d4e5f' is not approved for namespace team-a (approved: *@team-a.example.com); notify your own team's targets, or approve this one in rules.policy/notification-targets of alertforge.yaml (alert team-a/batch-heartbeat)",
             "team-a/standalone/heartbeat.yaml:15:9: error [policy/required-tags] no tag matches 'team:*', which namespace team-a requires (policy/required-tags in alertforge.yaml); add such a tag (alert team-a/batch-heartbeat)",
+            "team-a/standalone/legacy.yaml:6:1: warning [alert/missing-alert-type] WavefrontAlert team-a/legacy-heartbeat has no alertType: keikoproj's controller fails on that ('invalid alert type: '); rendered as CLASSIC. Add 'alertType: CLASSIC'",
             "team-b/apps/intruder.yaml:5:14: error [namespace/isolation] AlertsConfig intruder is in namespace team-a, but team-b/apps/intruder.yaml is not one of its paths (team-a/**); this path may write namespace team-b; move the file, or fix its namespace",
             "team-b/apps/intruder.yaml:9:7: warning [suppression/missing-reason] a suppression must say why: end the comment with ' -- <reason>'");
   }

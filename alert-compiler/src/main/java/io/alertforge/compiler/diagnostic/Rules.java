@@ -198,13 +198,6 @@ public final class Rules {
           .withExample(
               "# two WavefrontAlerts named cpu-high in namespace payments", "# rename one of them");
 
-  public static final Rule ALERT_MISSING_TYPE =
-      Rule.configurable(
-              "alert/missing-alert-type",
-              Severity.WARNING,
-              "alertType is not set: keikoproj's controller rejects that, AlertForge renders CLASSIC.")
-          .withExample("spec:\n  alertName: cpu", "spec:\n  alertType: CLASSIC\n  alertName: cpu");
-
   public static final Rule ALERT_UNSUPPORTED_TYPE =
       Rule.mandatory(
               "alert/unsupported-alert-type",

@@ -2,6 +2,7 @@ package io.alertforge.compiler.lint;
 
 import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Rules;
+import io.alertforge.compiler.lint.alert.MissingAlertTypeRule;
 import io.alertforge.compiler.lint.namespace.NamespaceIsolationRule;
 import io.alertforge.compiler.lint.policy.AlertFatigueRule;
 import io.alertforge.compiler.lint.policy.MetricAllowlistRule;
@@ -53,8 +54,9 @@ public final class RuleCatalogue {
               Rules.TEMPLATE_UNUSED_PARAM,
               Rules.TEMPLATE_NOT_A_TEMPLATE,
               Rules.ALERT_DUPLICATE_NAME,
-              Rules.ALERT_DUPLICATE_RESOURCE,
-              Rules.ALERT_MISSING_TYPE,
+              Rules.ALERT_DUPLICATE_RESOURCE)
+          .and(new MissingAlertTypeRule())
+          .and(
               Rules.ALERT_UNSUPPORTED_TYPE,
               Rules.CONFIG_INVALID_OPTION,
               Rules.SUPPRESSION_MISSING_REASON,

@@ -173,18 +173,10 @@ public final class AlertRenderer {
         Rules.REFERENCE_UNKNOWN_TEMPLATE, config.document().keyAt(pointer), message.toString());
   }
 
-  /** Reports alertType problems once per source; false when the alert cannot be rendered. */
+  /** Reports an unsupported alertType once per source; false when the alert cannot be rendered. */
   private static boolean checkAlertType(AlertSource alert, Diagnostics diagnostics) {
     JsonNode alertType = alert.spec().path(SpecFields.ALERT_TYPE);
-    if (alertType.isMissingNode()) {
-      diagnostics.report(
-          Rules.ALERT_MISSING_TYPE,
-          alert.document().keyAt("/spec"),
-          "WavefrontAlert "
-              + alert.qualifiedName()
-              + " has no alertType: keikoproj's controller fails on that"
-              + " ('invalid alert type: '); rendered as CLASSIC. Add 'alertType: CLASSIC'");
-    } else if (THRESHOLD.equals(alertType.asText())) {
+    if (THRESHOLD.equals(alertType.asText())) {
       diagnostics.report(
           Rules.ALERT_UNSUPPORTED_TYPE,
           alert.document().valueAt("/spec/alertType"),
