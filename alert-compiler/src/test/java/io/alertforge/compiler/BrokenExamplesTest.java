@@ -40,6 +40,7 @@ class BrokenExamplesTest {
             "team-a/standalone/heartbeat.yaml:14:11: error [policy/notification-targets] target 'pd:0a1b2c3d4e5f' is not approved for namespace team-a (approved: *@team-a.example.com); notify your own team's targets, or approve this one in rules.policy/notification-targets of alertforge.yaml (alert team-a/batch-heartbeat)",
             "team-a/standalone/heartbeat.yaml:15:9: error [policy/required-tags] no tag matches 'team:*', which namespace team-a requires (policy/required-tags in alertforge.yaml); add such a tag (alert team-a/batch-heartbeat)",
             "team-a/standalone/legacy.yaml:6:1: warning [alert/missing-alert-type] WavefrontAlert team-a/legacy-heartbeat has no alertType: keikoproj's controller fails on that ('invalid alert type: '); rendered as CLASSIC. Add 'alertType: CLASSIC'",
+            "team-a/standalone/legacy.yaml:15:22: warning [template/not-a-template] '{{' in a standalone WavefrontAlert (no exportedParams) is sent to Wavefront literally; make it a template with exportedParams, or remove the braces",
             "team-b/apps/intruder.yaml:5:14: error [namespace/isolation] AlertsConfig intruder is in namespace team-a, but team-b/apps/intruder.yaml is not one of its paths (team-a/**); this path may write namespace team-b; move the file, or fix its namespace",
             "team-b/apps/intruder.yaml:9:7: warning [suppression/missing-reason] a suppression must say why: end the comment with ' -- <reason>'");
   }

@@ -172,15 +172,6 @@ public final class Rules {
               "    cpu-high:\n      params: {app: web, treshold: \"90\"}",
               "    cpu-high:\n      params: {app: web, threshold: \"90\"}");
 
-  public static final Rule TEMPLATE_NOT_A_TEMPLATE =
-      Rule.configurable(
-              "template/not-a-template",
-              Severity.WARNING,
-              "A standalone WavefrontAlert contains {{ }}, which reaches Wavefront literally.")
-          .withExample(
-              "  alertName: \"{{ .app }} heartbeat\"   # no exportedParams",
-              "  alertName: \"settlement heartbeat\"");
-
   public static final Rule ALERT_DUPLICATE_NAME =
       Rule.configurable(
               "alert/duplicate-name",

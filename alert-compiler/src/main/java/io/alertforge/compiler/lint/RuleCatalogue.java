@@ -11,6 +11,7 @@ import io.alertforge.compiler.lint.policy.RequiredTagsRule;
 import io.alertforge.compiler.lint.policy.ThresholdBoundsRule;
 import io.alertforge.compiler.lint.security.ParamInjectionRule;
 import io.alertforge.compiler.lint.security.SecretInRepoRule;
+import io.alertforge.compiler.lint.template.NotATemplateRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +52,9 @@ public final class RuleCatalogue {
               Rules.TEMPLATE_EXECUTION,
               Rules.TEMPLATE_MISSING_PARAM,
               Rules.TEMPLATE_UNKNOWN_PARAM,
-              Rules.TEMPLATE_UNUSED_PARAM,
-              Rules.TEMPLATE_NOT_A_TEMPLATE,
-              Rules.ALERT_DUPLICATE_NAME,
-              Rules.ALERT_DUPLICATE_RESOURCE)
+              Rules.TEMPLATE_UNUSED_PARAM)
+          .and(new NotATemplateRule())
+          .and(Rules.ALERT_DUPLICATE_NAME, Rules.ALERT_DUPLICATE_RESOURCE)
           .and(new MissingAlertTypeRule())
           .and(
               Rules.ALERT_UNSUPPORTED_TYPE,

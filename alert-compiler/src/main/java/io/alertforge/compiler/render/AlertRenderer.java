@@ -54,7 +54,7 @@ public final class AlertRenderer {
           reportUnusedExports(template, diagnostics);
         }
       } else {
-        rendered.add(standalone(alert, diagnostics));
+        rendered.add(standalone(alert));
       }
     }
     List<String> shared = repository.config().sharedTemplateNamespaces();
@@ -251,19 +251,7 @@ public final class AlertRenderer {
     return closest == null ? "" : " (did you mean '" + closest + "'?)";
   }
 
-  private RenderedAlert standalone(AlertSource alert, Diagnostics diagnostics) {
-    CompiledTemplate.templatedStrings(alert.spec())
-        .forEach(
-            (field, value) -> {
-              int braces = value.indexOf("{{");
-              if (braces >= 0) {
-                diagnostics.report(
-                    Rules.TEMPLATE_NOT_A_TEMPLATE,
-                    alert.document().charAt("/spec/" + field, braces),
-                    "'{{' in a standalone WavefrontAlert (no exportedParams) is sent to Wavefront literally;"
-                        + " make it a template with exportedParams, or remove the braces");
-              }
-            });
+  private RenderedAlert standalone(AlertSource alert) {
     ObjectNode spec = canonicalSpec(alert.spec(), Map.of());
     TreeMap<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.SOURCE, alert.file());
