@@ -172,15 +172,6 @@ public final class Rules {
               "    cpu-high:\n      params: {app: web, treshold: \"90\"}",
               "    cpu-high:\n      params: {app: web, threshold: \"90\"}");
 
-  public static final Rule ALERT_DUPLICATE_NAME =
-      Rule.configurable(
-              "alert/duplicate-name",
-              Severity.ERROR,
-              "Two rendered alerts have the same Wavefront alertName.")
-          .withExample(
-              "  alertName: cpu high   # the same in two AlertsConfigs",
-              "  alertName: \"{{ .app }} cpu high\"");
-
   public static final Rule ALERT_DUPLICATE_RESOURCE =
       Rule.mandatory(
               "alert/duplicate-resource",

@@ -2,6 +2,7 @@ package io.alertforge.compiler.lint;
 
 import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Rules;
+import io.alertforge.compiler.lint.alert.DuplicateNameRule;
 import io.alertforge.compiler.lint.alert.MissingAlertTypeRule;
 import io.alertforge.compiler.lint.namespace.NamespaceIsolationRule;
 import io.alertforge.compiler.lint.policy.AlertFatigueRule;
@@ -53,8 +54,8 @@ public final class RuleCatalogue {
               Rules.TEMPLATE_MISSING_PARAM,
               Rules.TEMPLATE_UNKNOWN_PARAM,
               Rules.TEMPLATE_UNUSED_PARAM)
-          .and(new NotATemplateRule())
-          .and(Rules.ALERT_DUPLICATE_NAME, Rules.ALERT_DUPLICATE_RESOURCE)
+          .and(new NotATemplateRule(), new DuplicateNameRule())
+          .and(Rules.ALERT_DUPLICATE_RESOURCE)
           .and(new MissingAlertTypeRule())
           .and(
               Rules.ALERT_UNSUPPORTED_TYPE,
