@@ -163,15 +163,6 @@ public final class Rules {
               "  alertName: \"{{ .ap }} cpu\"   # no source supplies ap",
               "  alertName: \"{{ .app }} cpu\"");
 
-  public static final Rule TEMPLATE_UNUSED_PARAM =
-      Rule.configurable(
-              "template/unused-param",
-              Severity.WARNING,
-              "A supplied or exported param is never used.")
-          .withExample(
-              "    cpu-high:\n      params: {app: web, treshold: \"90\"}",
-              "    cpu-high:\n      params: {app: web, threshold: \"90\"}");
-
   public static final Rule ALERT_DUPLICATE_RESOURCE =
       Rule.mandatory(
               "alert/duplicate-resource",

@@ -7,6 +7,7 @@ import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.load.LoadedRepository;
 import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.model.TemplateUses;
 import io.alertforge.compiler.source.RepositoryScanner;
 import io.alertforge.compiler.source.SourceTree;
 import java.io.IOException;
@@ -45,12 +46,18 @@ public final class Linter {
       SourceTree root,
       LoadedRepository repository,
       List<RenderedAlert> alerts,
+      TemplateUses templateUses,
       Diagnostics compiler)
       throws IOException {
     Diagnostics configErrors = new Diagnostics();
     LintConfig config = LintConfig.of(repository.config(), configErrors);
     LintContext context =
-        new LintContext(repository, alerts, RepositoryFiles.read(root, repository.texts()), config);
+        new LintContext(
+            repository,
+            alerts,
+            templateUses,
+            RepositoryFiles.read(root, repository.texts()),
+            config);
     List<Findings.Finding> raw = new ArrayList<>();
     catalogue.checks().parallelStream()
         .map(rule -> run(rule, context))

@@ -13,6 +13,7 @@ import io.alertforge.compiler.lint.policy.ThresholdBoundsRule;
 import io.alertforge.compiler.lint.security.ParamInjectionRule;
 import io.alertforge.compiler.lint.security.SecretInRepoRule;
 import io.alertforge.compiler.lint.template.NotATemplateRule;
+import io.alertforge.compiler.lint.template.UnusedParamRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +53,8 @@ public final class RuleCatalogue {
               Rules.TEMPLATE_SYNTAX,
               Rules.TEMPLATE_EXECUTION,
               Rules.TEMPLATE_MISSING_PARAM,
-              Rules.TEMPLATE_UNKNOWN_PARAM,
-              Rules.TEMPLATE_UNUSED_PARAM)
-          .and(new NotATemplateRule(), new DuplicateNameRule())
+              Rules.TEMPLATE_UNKNOWN_PARAM)
+          .and(new UnusedParamRule(), new NotATemplateRule(), new DuplicateNameRule())
           .and(Rules.ALERT_DUPLICATE_RESOURCE)
           .and(new MissingAlertTypeRule())
           .and(
