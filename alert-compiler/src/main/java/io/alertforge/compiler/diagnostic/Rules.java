@@ -125,7 +125,8 @@ public final class Rules {
       Rule.mandatory(
               "reference/standalone-template",
               Severity.ERROR,
-              "An AlertsConfig entry names a standalone WavefrontAlert (one without exportedParams).")
+              "An AlertsConfig entry names a standalone WavefrontAlert (one without"
+                  + " exportedParams).")
           .withExample(
               "  alerts:\n    heartbeat: {}   # heartbeat has no exportedParams",
               "# add exportedParams to heartbeat, or remove the entry");
@@ -149,7 +150,8 @@ public final class Rules {
       Rule.mandatory(
               "template/missing-param",
               Severity.ERROR,
-              "An exported param has no value from the entry, globalParams or the template's defaults.")
+              "An exported param has no value from the entry, globalParams or the template's"
+                  + " defaults.")
           .withExample(
               "  exportedParams: [app]\n# AlertsConfig entry\n    cpu-high: {}",
               "    cpu-high:\n      params: {app: web}");
@@ -182,7 +184,8 @@ public final class Rules {
       Rule.mandatory(
               "config/invalid-option",
               Severity.ERROR,
-              "An option in alertforge.yaml has a value the rule cannot use (a bad regex, min above max).")
+              "An option in alertforge.yaml has a value the rule cannot use (a bad regex,"
+                  + " min above max).")
           .withExample(
               "rules:\n  policy/alert-fatigue:\n    options: {minutes: {min: 10, max: 5}}",
               "rules:\n  policy/alert-fatigue:\n    options: {minutes: {min: 2, max: 60}}");
@@ -202,7 +205,8 @@ public final class Rules {
               Severity.WARNING,
               "A suppression comment matches no finding: remove it.")
           .withExample(
-              "# alertforge:disable-next-line policy/alert-fatigue -- ...\nminutes: 5   # nothing to suppress",
+              "# alertforge:disable-next-line policy/alert-fatigue -- ...\nminutes: 5   #"
+                  + " nothing to suppress",
               "minutes: 5");
 
   public static final Rule SUPPRESSION_EXPIRED =
@@ -211,7 +215,8 @@ public final class Rules {
               Severity.WARNING,
               "A suppression's until date has passed; it no longer suppresses anything.")
           .withExample(
-              "# alertforge:disable-next-line policy/threshold-bounds until=2024-01-31 -- migration",
+              "# alertforge:disable-next-line policy/threshold-bounds until=2024-01-31 --"
+                  + " migration",
               "# fix the finding, or set a later until= date");
 
   public static final Rule SUPPRESSION_LOCKED =
@@ -220,7 +225,8 @@ public final class Rules {
               Severity.ERROR,
               "A suppression of a locked rule, or of a check that cannot be disabled.")
           .withExample(
-              "# alertforge:disable-next-line security/secret-in-repo -- test token\n# (alertforge.yaml: locked: [security/secret-in-repo])",
+              "# alertforge:disable-next-line security/secret-in-repo -- test token\n#"
+                  + " (alertforge.yaml: locked: [security/secret-in-repo])",
               "# remove the secret; locked rules cannot be suppressed");
 
   public static final Rule SUPPRESSION_MALFORMED =

@@ -55,7 +55,8 @@ class RulesCatalogueTest {
         "paths": {
           "type": "array",
           "items": {"type": "string", "minLength": 1},
-          "description": "Path globs (relative to the repository, ** across directories): the rule reports only in matching files."
+          "description": "Path globs (relative to the repository, ** across directories): \
+      the rule reports only in matching files."
         },
         "namespaces": {
           "type": "array",

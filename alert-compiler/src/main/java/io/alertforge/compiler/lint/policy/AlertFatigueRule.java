@@ -32,7 +32,8 @@ public final class AlertFatigueRule extends LintRule<AlertFatigueRule.Options> {
         Rule.configurable(
                 "policy/alert-fatigue",
                 Severity.WARNING,
-                "An alert fires too eagerly, notifies nobody, pages for info, or its namespace has too many.")
+                "An alert fires too eagerly, notifies nobody, pages for info, or its"
+                    + " namespace has too many.")
             .withDescription(
                 """
                 Keeps alerts worth waking up for: `minutes`, `resolveAfterMinutes` and

@@ -46,8 +46,8 @@ public final class MetricAllowlistRule extends LintRule<MetricAllowlistRule.Opti
                         payments: {allow: ["kubernetes.*"]}
                 # payments/templates/revenue.yaml
                   condition: ts(billing.revenue) < {{ .floor }}""",
-                """
-                condition: ts(kubernetes.pod_container.cpu.usage_rate, app="{{ .app }}") > {{ .threshold }}""")
+                "condition: ts(kubernetes.pod_container.cpu.usage_rate, app=\"{{ .app }}\")"
+                    + " > {{ .threshold }}")
             .withOptions(
                 Map.of(
                     "allow", "metric globs every namespace may read (`*` matches any characters)",

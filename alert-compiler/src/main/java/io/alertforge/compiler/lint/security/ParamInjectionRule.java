@@ -66,8 +66,8 @@ public final class ParamInjectionRule extends LintRule<ParamInjectionRule.Option
             .withOptions(
                 Map.of(
                     "keikoproj",
-                    "also report values keikoproj's controller would change (default true); set false when"
-                        + " only AlertForge's rendered output is applied")));
+                    "also report values keikoproj's controller would change (default true); set"
+                        + " false when only AlertForge's rendered output is applied")));
   }
 
   @Override

@@ -95,8 +95,8 @@ class DuplicateNameRuleTest {
                     + " payments/b.cpu is also rendered by other/z (z/standalone.yaml:3:18),"
                     + " payments/a.cpu (apps/a.yaml:6:5)"
                     + FIX,
-                "z/standalone.yaml:3:18: error [alert/duplicate-name] Wavefront alertName 'cpu high'"
-                    + " of other/z is also rendered by payments/a.cpu (apps/a.yaml:6:5),"
+                "z/standalone.yaml:3:18: error [alert/duplicate-name] Wavefront alertName"
+                    + " 'cpu high' of other/z is also rendered by payments/a.cpu (apps/a.yaml:6:5),"
                     + " payments/b.cpu (apps/b.yaml:6:5)"
                     + FIX)),
         arguments(

@@ -68,12 +68,12 @@ class UnusedParamRuleTest {
             List.of(
                 "apps/a.yaml:5:26:"
                     + WARNING
-                    + "global param 'thresold' is not used by any template of AlertsConfig a (did you"
-                    + " mean 'threshold'?); remove it or check its spelling",
+                    + "global param 'thresold' is not used by any template of AlertsConfig a"
+                    + " (did you mean 'threshold'?); remove it or check its spelling",
                 "apps/a.yaml:5:41:"
                     + WARNING
-                    + "global param 'region' is not used by any template of AlertsConfig a; remove it"
-                    + " or check its spelling")),
+                    + "global param 'region' is not used by any template of AlertsConfig a;"
+                    + " remove it or check its spelling")),
         arguments(
             "an exported param and a default that no field uses, at the template",
             repository(
@@ -103,7 +103,8 @@ class UnusedParamRuleTest {
                         "displayExpression: ts(cpu)", "displayExpression: ts({{ index . .app }})")
                     .replace("{threshold: \"80\"}", "{threshold: \"80\", stale: \"1\"}"),
                 config(
-                    "  globalParams: {app: a, region: eu}\n  alerts:\n    cpu: {params: {x: y}}\n")),
+                    "  globalParams: {app: a, region: eu}\n"
+                        + "  alerts:\n    cpu: {params: {x: y}}\n")),
             List.of()),
         arguments(
             "globalParams are not checked when an entry names no template",
