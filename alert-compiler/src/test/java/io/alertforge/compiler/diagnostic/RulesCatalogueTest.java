@@ -1,6 +1,7 @@
 package io.alertforge.compiler.diagnostic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -9,7 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.compiler.lint.Findings;
+import io.alertforge.compiler.lint.LintContext;
+import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.RuleCatalogue;
+import io.alertforge.compiler.lint.template.UnusedParamRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -257,6 +262,29 @@ class RulesCatalogueTest {
           .append("\n```\n");
     }
     return page.toString();
+  }
+
+  @Test
+  void aRuleIdDeclaredTwiceIsRefused() {
+    assertThatThrownBy(
+            () ->
+                RuleCatalogue.DEFAULT.withChecks(
+                    List.of(new UnusedParamRule(), new UnusedParamRule())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("rule id used twice: template/unused-param");
+    assertThatThrownBy(() -> RuleCatalogue.DEFAULT.withChecks(List.of(new Shadow())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("rule id used twice: yaml/syntax");
+  }
+
+  /** A rule class with the id of a check of the compiler. */
+  private static final class Shadow extends LintRule<Void> {
+    Shadow() {
+      super(Rule.configurable(Rules.YAML_SYNTAX.id(), Severity.ERROR, "Shadows yaml/syntax."));
+    }
+
+    @Override
+    public void check(LintContext context, Void options, Findings findings) {}
   }
 
   @Test
