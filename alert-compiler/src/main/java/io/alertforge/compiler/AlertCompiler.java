@@ -9,6 +9,7 @@ import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.render.AlertRenderer;
 import io.alertforge.compiler.render.BurnIn;
 import io.alertforge.compiler.render.RenderedAlertValidator;
+import io.alertforge.compiler.render.Rendering;
 import io.alertforge.compiler.schema.SchemaValidator;
 import io.alertforge.compiler.source.FileSystemSourceTree;
 import io.alertforge.compiler.source.SafeYamlReader;
@@ -65,12 +66,13 @@ public final class AlertCompiler {
   public Compilation compile(SourceTree root) throws IOException {
     Diagnostics diagnostics = new Diagnostics();
     LoadedRepository repository = loader.load(root, diagnostics);
+    Rendering rendering = renderer.render(repository, diagnostics);
     List<RenderedAlert> alerts =
-        new ArrayList<>(
-            BurnIn.annotate(renderer.render(repository, diagnostics), repository.config()));
+        new ArrayList<>(BurnIn.annotate(rendering.alerts(), repository.config()));
     alerts.sort(Comparator.comparing(RenderedAlert::namespace).thenComparing(RenderedAlert::name));
     // The rule engine adds its rules' findings and applies alertforge.yaml and suppressions.
-    List<Diagnostic> findings = linter.lint(root, repository, alerts, diagnostics);
+    List<Diagnostic> findings =
+        linter.lint(root, repository, alerts, rendering.templateUses(), diagnostics);
     return new Compilation(List.copyOf(alerts), findings, repository.files());
   }
 }

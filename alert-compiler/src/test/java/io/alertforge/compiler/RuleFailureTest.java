@@ -5,19 +5,18 @@ import static io.alertforge.compiler.TestRepository.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertforge.compiler.diagnostic.Diagnostic;
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.Linter;
 import io.alertforge.compiler.lint.RuleCatalogue;
-import io.alertforge.compiler.lint.RuleDoc;
 import io.alertforge.compiler.lint.policy.RequiredTagsRule;
 import io.alertforge.compiler.source.YamlLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +28,7 @@ class RuleFailureTest {
   /** Fails on the first rendered alert, after reporting nothing. */
   static final class BrokenRule extends LintRule<Void> {
     BrokenRule() {
-      super("test/broken", Severity.WARNING, "Fails.");
-    }
-
-    @Override
-    public RuleDoc doc() {
-      return new RuleDoc("Fails.", "", "", Map.of());
+      super(Rule.configurable("test/broken", Severity.WARNING, "Fails."));
     }
 
     @Override
@@ -59,7 +53,7 @@ class RuleFailureTest {
         new AlertCompiler(
             YamlLimits.DEFAULT,
             new Linter(
-                new RuleCatalogue(List.of(new BrokenRule(), new RequiredTagsRule())),
+                RuleCatalogue.DEFAULT.withChecks(List.of(new BrokenRule(), new RequiredTagsRule())),
                 Clock.systemUTC()));
 
     Compilation compilation = compiler.compile(root);

@@ -1,11 +1,10 @@
 package io.alertforge.compiler.lint;
 
 import io.alertforge.compiler.diagnostic.Rule;
-import io.alertforge.compiler.diagnostic.Severity;
 
 /**
- * A check of the rule engine: one class per rule, with a stable id, a default severity, a summary,
- * its documentation and the options it accepts.
+ * A check of the rule engine: one class per rule, declaring its {@link Rule} (id, default severity,
+ * summary, documentation, options) and computing its findings from the compiled repository.
  *
  * @param <O> the rule's parsed options
  */
@@ -14,19 +13,19 @@ public abstract class LintRule<O> {
   private final Rule rule;
 
   /**
-   * @param id {@code category/name}, stable: suppressions and configurations name it
-   * @param summary one line for the catalogue
+   * @param rule a {@link Rule#configurable} rule: the engine applies alertforge.yaml to its
+   *     findings
    */
-  protected LintRule(String id, Severity severity, String summary) {
-    this.rule = new Rule(id, severity, summary);
+  protected LintRule(Rule rule) {
+    if (!rule.configurable()) {
+      throw new IllegalArgumentException("a rule class is configurable: " + rule.id());
+    }
+    this.rule = rule;
   }
 
-  /** Id ({@code category/name}), default severity and one-line summary. */
   public final Rule rule() {
     return rule;
   }
-
-  public abstract RuleDoc doc();
 
   /**
    * Parses the rule's options from alertforge.yaml; rules without options keep this default. The
@@ -41,6 +40,6 @@ public abstract class LintRule<O> {
   public abstract void check(LintContext context, O options, Findings findings);
 
   public final String id() {
-    return rule().id();
+    return rule.id();
   }
 }

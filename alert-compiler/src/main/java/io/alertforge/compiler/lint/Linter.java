@@ -2,10 +2,12 @@ package io.alertforge.compiler.lint;
 
 import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.load.LoadedRepository;
 import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.model.TemplateUses;
 import io.alertforge.compiler.source.RepositoryScanner;
 import io.alertforge.compiler.source.SourceTree;
 import java.io.IOException;
@@ -44,12 +46,18 @@ public final class Linter {
       SourceTree root,
       LoadedRepository repository,
       List<RenderedAlert> alerts,
+      TemplateUses templateUses,
       Diagnostics compiler)
       throws IOException {
     Diagnostics configErrors = new Diagnostics();
     LintConfig config = LintConfig.of(repository.config(), configErrors);
     LintContext context =
-        new LintContext(repository, alerts, RepositoryFiles.read(root, repository.texts()), config);
+        new LintContext(
+            repository,
+            alerts,
+            templateUses,
+            RepositoryFiles.read(root, repository.texts()),
+            config);
     List<Findings.Finding> raw = new ArrayList<>();
     catalogue.checks().parallelStream()
         .map(rule -> run(rule, context))
@@ -129,8 +137,8 @@ public final class Linter {
   /** The finding with alertforge.yaml applied, or null when disabled or out of scope. */
   private Diagnostic configure(Findings.Finding finding, LintConfig config) {
     Diagnostic diagnostic = finding.diagnostic();
-    CatalogueEntry entry = catalogue.get(diagnostic.rule());
-    if (entry == null || !entry.configurable()) {
+    Rule rule = catalogue.get(diagnostic.rule());
+    if (rule == null || !rule.configurable()) {
       return diagnostic;
     }
     LintConfig.RuleSettings settings = config.settings(diagnostic.rule());
@@ -145,7 +153,7 @@ public final class Linter {
   }
 
   private boolean suppressible(Diagnostic diagnostic, LintConfig config) {
-    CatalogueEntry entry = catalogue.get(diagnostic.rule());
-    return entry != null && entry.configurable() && !config.locked(diagnostic.rule());
+    Rule rule = catalogue.get(diagnostic.rule());
+    return rule != null && rule.configurable() && !config.locked(diagnostic.rule());
   }
 }

@@ -2,6 +2,8 @@ package io.alertforge.compiler.lint;
 
 import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Rules;
+import io.alertforge.compiler.lint.alert.DuplicateNameRule;
+import io.alertforge.compiler.lint.alert.MissingAlertTypeRule;
 import io.alertforge.compiler.lint.namespace.NamespaceIsolationRule;
 import io.alertforge.compiler.lint.policy.AlertFatigueRule;
 import io.alertforge.compiler.lint.policy.MetricAllowlistRule;
@@ -10,21 +12,60 @@ import io.alertforge.compiler.lint.policy.RequiredTagsRule;
 import io.alertforge.compiler.lint.policy.ThresholdBoundsRule;
 import io.alertforge.compiler.lint.security.ParamInjectionRule;
 import io.alertforge.compiler.lint.security.SecretInRepoRule;
+import io.alertforge.compiler.lint.template.NotATemplateRule;
+import io.alertforge.compiler.lint.template.UnusedParamRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every rule id AlertForge reports, in catalogue order: the compiler's checks, the engine's own
- * (configuration and suppressions), and the rule classes. {@code docs/rules.md}, the SARIF rule
- * metadata and alertforge.yaml's schema agree with it (tests check).
+ * Every rule id AlertForge reports, in the order of {@code docs/rules.md}: the {@link Rules} that
+ * the compiler's stages and the engine report, and the {@link LintRule} classes that the engine
+ * runs. {@code docs/rules.md}, the SARIF rule metadata and alertforge.yaml's schema are made from
+ * it. Immutable.
  */
 public final class RuleCatalogue {
 
   public static final RuleCatalogue DEFAULT =
-      new RuleCatalogue(
-          List.of(
+      new RuleCatalogue(new LinkedHashMap<>(), List.of())
+          .and(
+              Rules.YAML_SYNTAX,
+              Rules.YAML_ENCODING,
+              Rules.YAML_LIMIT,
+              Rules.YAML_DUPLICATE_KEY,
+              Rules.YAML_TAG,
+              Rules.INPUT_IGNORED,
+              Rules.INPUT_SYMLINK,
+              Rules.INPUT_UNREADABLE,
+              Rules.SCHEMA_API_VERSION,
+              Rules.SCHEMA_REQUIRED,
+              Rules.SCHEMA_UNKNOWN_FIELD,
+              Rules.SCHEMA_TYPE,
+              Rules.SCHEMA_ENUM,
+              Rules.SCHEMA_RANGE,
+              Rules.SCHEMA_EMPTY,
+              Rules.SCHEMA_PATTERN,
+              Rules.SCHEMA_INVALID,
+              Rules.METADATA_NAMESPACE,
+              Rules.REFERENCE_UNKNOWN_TEMPLATE,
+              Rules.REFERENCE_STANDALONE,
+              Rules.TEMPLATE_SYNTAX,
+              Rules.TEMPLATE_EXECUTION,
+              Rules.TEMPLATE_MISSING_PARAM,
+              Rules.TEMPLATE_UNKNOWN_PARAM)
+          .and(new UnusedParamRule(), new NotATemplateRule(), new DuplicateNameRule())
+          .and(Rules.ALERT_DUPLICATE_RESOURCE)
+          .and(new MissingAlertTypeRule())
+          .and(
+              Rules.ALERT_UNSUPPORTED_TYPE,
+              Rules.CONFIG_INVALID_OPTION,
+              Rules.SUPPRESSION_MISSING_REASON,
+              Rules.SUPPRESSION_UNUSED,
+              Rules.SUPPRESSION_EXPIRED,
+              Rules.SUPPRESSION_LOCKED,
+              Rules.SUPPRESSION_MALFORMED)
+          .and(
               new MetricAllowlistRule(),
               new RequiredTagsRule(),
               new NotificationTargetsRule(),
@@ -32,52 +73,67 @@ public final class RuleCatalogue {
               new ThresholdBoundsRule(),
               new ParamInjectionRule(),
               new SecretInRepoRule(),
-              new NamespaceIsolationRule()));
+              new NamespaceIsolationRule());
 
-  private final Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
+  private final Map<String, Rule> rules;
   private final List<LintRule<?>> checks;
 
-  public RuleCatalogue(List<LintRule<?>> checks) {
+  private RuleCatalogue(Map<String, Rule> rules, List<LintRule<?>> checks) {
+    this.rules = rules;
     this.checks = List.copyOf(checks);
-    for (Rule rule : Rules.ALL) {
-      add(builtin(rule, BuiltinRuleDocs.CONFIGURABLE.contains(rule.id())));
+  }
+
+  /** This catalogue followed by rules that the compiler's stages or the engine report. */
+  private RuleCatalogue and(Rule... reported) {
+    Map<String, Rule> more = new LinkedHashMap<>(rules);
+    for (Rule rule : reported) {
+      add(more, rule);
     }
-    add(builtin(RuleOptions.CONFIG_INVALID, false));
-    add(builtin(Suppressions.MISSING_REASON, true));
-    add(builtin(Suppressions.UNUSED, true));
-    add(builtin(Suppressions.EXPIRED, true));
-    add(builtin(Suppressions.LOCKED, false));
-    add(builtin(Suppressions.MALFORMED, false));
-    for (LintRule<?> check : checks) {
-      add(new CatalogueEntry(check.rule(), true, check.doc(), check));
+    return new RuleCatalogue(more, checks);
+  }
+
+  /** This catalogue followed by rule classes, which the engine runs in this order. */
+  private RuleCatalogue and(LintRule<?>... run) {
+    Map<String, Rule> more = new LinkedHashMap<>(rules);
+    List<LintRule<?>> moreChecks = new ArrayList<>(checks);
+    for (LintRule<?> check : run) {
+      add(more, check.rule());
+      moreChecks.add(check);
+    }
+    return new RuleCatalogue(more, moreChecks);
+  }
+
+  private static void add(Map<String, Rule> rules, Rule rule) {
+    if (rules.putIfAbsent(rule.id(), rule) != null) {
+      throw new IllegalStateException("rule id used twice: " + rule.id());
     }
   }
 
-  private void add(CatalogueEntry entry) {
-    if (entries.putIfAbsent(entry.id(), entry) != null) {
-      throw new IllegalStateException("rule id used twice: " + entry.id());
-    }
+  /**
+   * This catalogue's reported rules with {@code replacement} in place of its rule classes: the
+   * engine then runs exactly those (tests and tools pick the checks they need).
+   */
+  public RuleCatalogue withChecks(List<LintRule<?>> replacement) {
+    Map<String, Rule> reported = new LinkedHashMap<>(rules);
+    checks.forEach(check -> reported.remove(check.id()));
+    return new RuleCatalogue(reported, List.of()).and(replacement.toArray(LintRule<?>[]::new));
   }
 
-  private static CatalogueEntry builtin(Rule rule, boolean configurable) {
-    String[] example = BuiltinRuleDocs.EXAMPLES.getOrDefault(rule.id(), new String[] {"", ""});
-    return new CatalogueEntry(
-        rule, configurable, new RuleDoc(rule.summary(), example[0], example[1], Map.of()), null);
+  /** Every rule, in catalogue order. */
+  public List<Rule> entries() {
+    return List.copyOf(rules.values());
   }
 
-  public List<CatalogueEntry> entries() {
-    return List.copyOf(entries.values());
-  }
-
-  /** The entry of a rule id, or null. */
-  public CatalogueEntry get(String id) {
-    return entries.get(id);
+  /** The rule with this id, or null. */
+  public Rule get(String id) {
+    return rules.get(id);
   }
 
   public List<String> ids() {
-    return new ArrayList<>(entries.keySet());
+    return new ArrayList<>(rules.keySet());
   }
 
+  /** The rule classes, in the order the engine starts them. */
   public List<LintRule<?>> checks() {
     return checks;
   }

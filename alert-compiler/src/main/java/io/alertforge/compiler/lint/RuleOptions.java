@@ -3,8 +3,7 @@ package io.alertforge.compiler.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.alertforge.compiler.diagnostic.Diagnostics;
-import io.alertforge.compiler.diagnostic.Rule;
-import io.alertforge.compiler.diagnostic.Severity;
+import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.compiler.source.YamlDocument;
 import java.util.ArrayList;
@@ -18,12 +17,6 @@ import java.util.function.Function;
  * value at its exact position. Shape errors are the schema's; these getters fall back to defaults.
  */
 public final class RuleOptions {
-
-  public static final Rule CONFIG_INVALID =
-      new Rule(
-          "config/invalid-option",
-          Severity.ERROR,
-          "An option in alertforge.yaml has a value the rule cannot use (a bad regex, min above max).");
 
   private final JsonNode node;
   private final YamlDocument document;
@@ -111,7 +104,9 @@ public final class RuleOptions {
   public void error(String name, String message) {
     if (document != null) {
       diagnostics.report(
-          CONFIG_INVALID, document.valueAt(name == null ? pointer : child(name)), message);
+          Rules.CONFIG_INVALID_OPTION,
+          document.valueAt(name == null ? pointer : child(name)),
+          message);
     }
   }
 

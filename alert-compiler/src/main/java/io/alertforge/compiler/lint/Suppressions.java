@@ -2,7 +2,7 @@ package io.alertforge.compiler.lint;
 
 import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Rule;
-import io.alertforge.compiler.diagnostic.Severity;
+import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.compiler.source.SourceText;
@@ -28,32 +28,6 @@ import java.util.regex.Pattern;
  * longer suppresses), and one of a locked rule (which stays reported) are findings themselves.
  */
 final class Suppressions {
-
-  static final Rule MISSING_REASON =
-      new Rule(
-          "suppression/missing-reason",
-          Severity.WARNING,
-          "A suppression comment does not say why (`-- reason`).");
-  static final Rule UNUSED =
-      new Rule(
-          "suppression/unused",
-          Severity.WARNING,
-          "A suppression comment matches no finding: remove it.");
-  static final Rule EXPIRED =
-      new Rule(
-          "suppression/expired",
-          Severity.WARNING,
-          "A suppression's until date has passed; it no longer suppresses anything.");
-  static final Rule LOCKED =
-      new Rule(
-          "suppression/locked",
-          Severity.ERROR,
-          "A suppression of a locked rule, or of a check that cannot be disabled.");
-  static final Rule MALFORMED =
-      new Rule(
-          "suppression/malformed",
-          Severity.ERROR,
-          "A suppression comment with an unknown directive or rule id, or a bad date.");
 
   private static final String MARKER = "alertforge:";
   private static final Pattern COMMENT = Pattern.compile("#\\s*alertforge:(\\S*)(.*)$");
@@ -115,7 +89,7 @@ final class Suppressions {
       String directive = comment.group(1);
       if (!directive.equals(NEXT_LINE) && !directive.equals(FILE)) {
         report(
-            MALFORMED,
+            Rules.SUPPRESSION_MALFORMED,
             at,
             "unknown suppression directive 'alertforge:"
                 + directive
@@ -141,19 +115,22 @@ final class Suppressions {
             expired = LocalDate.parse(word.substring("until=".length())).isBefore(today);
             if (expired) {
               report(
-                  EXPIRED,
+                  Rules.SUPPRESSION_EXPIRED,
                   wordAt,
                   "this suppression expired on "
                       + word.substring("until=".length())
                       + ", so its findings are reported again; fix them, or set a later date");
             }
           } catch (DateTimeParseException e) {
-            report(MALFORMED, wordAt, "'" + word + "' is not a date; write until=YYYY-MM-DD");
+            report(
+                Rules.SUPPRESSION_MALFORMED,
+                wordAt,
+                "'" + word + "' is not a date; write until=YYYY-MM-DD");
           }
         } else if (!known.test(word)) {
           String closest = FieldPaths.closest(word, ids);
           report(
-              MALFORMED,
+              Rules.SUPPRESSION_MALFORMED,
               wordAt,
               "unknown rule '"
                   + word
@@ -163,7 +140,7 @@ final class Suppressions {
                       : "; did you mean '" + closest + "'?"));
         } else if (!suppressible.test(word)) {
           report(
-              LOCKED,
+              Rules.SUPPRESSION_LOCKED,
               wordAt,
               "rule "
                   + word
@@ -175,7 +152,9 @@ final class Suppressions {
       }
       if (reason.isEmpty()) {
         report(
-            MISSING_REASON, at, "a suppression must say why: end the comment with ' -- <reason>'");
+            Rules.SUPPRESSION_MISSING_REASON,
+            at,
+            "a suppression must say why: end the comment with ' -- <reason>'");
       }
       if (!expired) {
         parsed.forEach(s -> byFile.computeIfAbsent(s.file, f -> new ArrayList<>()).add(s));
@@ -221,7 +200,7 @@ final class Suppressions {
             s ->
                 all.add(
                     diagnostic(
-                        UNUSED,
+                        Rules.SUPPRESSION_UNUSED,
                         s.at,
                         "no "
                             + s.rule

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.compiler.diagnostic.Diagnostic;
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
-import io.alertforge.compiler.lint.CatalogueEntry;
 import io.alertforge.compiler.lint.RuleCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,18 +50,18 @@ public final class SarifReport {
     driver.put("name", "AlertForge");
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> index = new HashMap<>();
-    for (CatalogueEntry entry : catalogue.entries()) {
+    for (Rule entry : catalogue.entries()) {
       index.put(entry.id(), index.size());
       ObjectNode rule = rules.addObject();
       rule.put("id", entry.id());
       rule.put("name", name(entry.id()));
-      rule.putObject("shortDescription").put("text", entry.rule().summary());
-      String description = entry.doc().description().strip().replaceAll("\\s*\\n\\s*", " ");
+      rule.putObject("shortDescription").put("text", entry.summary());
+      String description = entry.description().strip().replaceAll("\\s*\\n\\s*", " ");
       rule.putObject("fullDescription").put("text", description);
       ObjectNode help = rule.putObject("help");
       help.put("text", description);
       help.put("markdown", markdown(entry, description));
-      rule.putObject("defaultConfiguration").put("level", level(entry.rule().severity()));
+      rule.putObject("defaultConfiguration").put("level", level(entry.severity()));
       rule.putObject("properties").putArray("tags").add(entry.id().split("/")[0]);
     }
     if (sourceRoot != null) {
@@ -94,19 +94,19 @@ public final class SarifReport {
     AtomicFiles.write(file, (JSON.writeValueAsString(log) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String markdown(CatalogueEntry entry, String description) {
+  private static String markdown(Rule entry, String description) {
     StringBuilder text = new StringBuilder(description);
-    if (!entry.doc().options().isEmpty()) {
+    if (!entry.options().isEmpty()) {
       text.append("\n\nOptions (alertforge.yaml, `rules.")
           .append(entry.id())
           .append(".options`):\n");
-      new TreeMap<>(entry.doc().options())
+      new TreeMap<>(entry.options())
           .forEach((k, v) -> text.append("\n- `").append(k).append("`: ").append(v));
     }
     return text.append("\n\nReported:\n\n```yaml\n")
-        .append(entry.doc().bad().stripTrailing())
+        .append(entry.bad().stripTrailing())
         .append("\n```\n\nFixed:\n\n```yaml\n")
-        .append(entry.doc().good().stripTrailing())
+        .append(entry.good().stripTrailing())
         .append("\n```")
         .toString();
   }

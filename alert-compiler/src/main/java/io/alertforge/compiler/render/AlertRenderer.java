@@ -10,16 +10,17 @@ import io.alertforge.compiler.load.LoadedRepository;
 import io.alertforge.compiler.model.AlertSource;
 import io.alertforge.compiler.model.FieldOrigin;
 import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.compiler.model.TemplateUses;
 import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.compiler.source.YamlDocument;
 import io.alertforge.model.AlertType;
 import io.alertforge.model.Annotations;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -37,9 +38,10 @@ public final class AlertRenderer {
     this.instances = new InstanceRenderer(validator);
   }
 
-  public List<RenderedAlert> render(LoadedRepository repository, Diagnostics diagnostics) {
+  public Rendering render(LoadedRepository repository, Diagnostics diagnostics) {
     Map<String, AlertSource> byName = new HashMap<>();
     Map<String, CompiledTemplate> templates = new HashMap<>();
+    List<TemplateUses.Template> parsed = new ArrayList<>();
     List<RenderedAlert> rendered = new ArrayList<>();
     for (AlertSource alert : repository.wavefrontAlerts()) {
       byName.put(alert.qualifiedName(), alert);
@@ -50,16 +52,18 @@ public final class AlertRenderer {
         CompiledTemplate template = CompiledTemplate.compile(alert, diagnostics);
         if (template != null) {
           templates.put(alert.qualifiedName(), template);
-          reportUnusedExports(template, diagnostics);
+          parsed.add(uses(template));
         }
       } else {
-        rendered.add(standalone(alert, diagnostics));
+        rendered.add(standalone(alert));
       }
     }
     List<String> shared = repository.config().sharedTemplateNamespaces();
-    // AlertsConfigs render in parallel, each into its own collector, merged in file order.
+    // AlertsConfigs render in parallel, each into its own collectors, merged in file order.
     List<Diagnostics> perConfig =
         repository.alertsConfigs().stream().map(c -> new Diagnostics()).toList();
+    List<Map<String, TemplateUses.Template>> resolved = new ArrayList<>();
+    repository.alertsConfigs().forEach(c -> resolved.add(new LinkedHashMap<>()));
     List<List<RenderedAlert>> instances =
         IntStream.range(0, perConfig.size())
             .parallel()
@@ -67,14 +71,22 @@ public final class AlertRenderer {
                 i -> {
                   AlertSource config = repository.alertsConfigs().get(i);
                   return config.valid()
-                      ? renderConfig(config, byName, shared, templates, perConfig.get(i))
+                      ? renderConfig(
+                          config, byName, shared, templates, perConfig.get(i), resolved.get(i))
                       : List.<RenderedAlert>of();
                 })
             .toList();
     perConfig.forEach(diagnostics::addAll);
     instances.forEach(rendered::addAll);
     NameChecks.report(rendered, diagnostics);
-    return rendered;
+    Map<AlertSource, Map<String, TemplateUses.Template>> entries = new LinkedHashMap<>();
+    for (int i = 0; i < resolved.size(); i++) {
+      AlertSource config = repository.alertsConfigs().get(i);
+      if (config.valid()) {
+        entries.put(config, Collections.unmodifiableMap(resolved.get(i)));
+      }
+    }
+    return new Rendering(rendered, new TemplateUses(parsed, entries));
   }
 
   private List<RenderedAlert> renderConfig(
@@ -82,11 +94,9 @@ public final class AlertRenderer {
       Map<String, AlertSource> byName,
       List<String> shared,
       Map<String, CompiledTemplate> templates,
-      Diagnostics diagnostics) {
+      Diagnostics diagnostics,
+      Map<String, TemplateUses.Template> resolved) {
     List<RenderedAlert> rendered = new ArrayList<>();
-    Set<String> usedGlobals = new LinkedHashSet<>();
-    // Unused globalParams can only be told when every entry's template is known and static.
-    boolean usesKnown = true;
     var entries = config.spec().path("alerts").fields();
     while (entries.hasNext()) {
       var entry = entries.next();
@@ -98,13 +108,11 @@ public final class AlertRenderer {
         templateSource = byName.get(shared.get(s) + "/" + entry.getKey());
       }
       if (templateSource == null) {
-        usesKnown = false;
         reportUnknownTemplate(config, entry.getKey(), pointer, byName, diagnostics);
         continue;
       }
       qualified = templateSource.qualifiedName();
       if (!templateSource.isTemplate()) {
-        usesKnown = false;
         diagnostics.report(
             Rules.REFERENCE_STANDALONE,
             config.document().keyAt(pointer),
@@ -118,22 +126,22 @@ public final class AlertRenderer {
       }
       CompiledTemplate template = templates.get(qualified);
       if (template == null) {
-        usesKnown = false;
         continue; // the template's own errors are already reported
       }
-      usedGlobals.addAll(template.firstUse().keySet());
-      usedGlobals.addAll(template.exported());
-      usesKnown &= !template.dynamic();
+      resolved.put(entry.getKey(), uses(template));
       RenderedAlert alert =
           instances.render(config, entry.getKey(), pointer, template, diagnostics);
       if (alert != null) {
         rendered.add(alert);
       }
     }
-    if (usesKnown) {
-      reportUnusedGlobals(config, usedGlobals, diagnostics);
-    }
     return rendered;
+  }
+
+  /** What the rules after rendering learn of a template that parsed: the params it uses. */
+  private static TemplateUses.Template uses(CompiledTemplate template) {
+    return new TemplateUses.Template(
+        template.source(), template.firstUse().keySet(), template.dynamic());
   }
 
   private static void reportUnknownTemplate(
@@ -172,18 +180,10 @@ public final class AlertRenderer {
         Rules.REFERENCE_UNKNOWN_TEMPLATE, config.document().keyAt(pointer), message.toString());
   }
 
-  /** Reports alertType problems once per source; false when the alert cannot be rendered. */
+  /** Reports an unsupported alertType once per source; false when the alert cannot be rendered. */
   private static boolean checkAlertType(AlertSource alert, Diagnostics diagnostics) {
     JsonNode alertType = alert.spec().path(SpecFields.ALERT_TYPE);
-    if (alertType.isMissingNode()) {
-      diagnostics.report(
-          Rules.ALERT_MISSING_TYPE,
-          alert.document().keyAt("/spec"),
-          "WavefrontAlert "
-              + alert.qualifiedName()
-              + " has no alertType: keikoproj's controller fails on that"
-              + " ('invalid alert type: '); rendered as CLASSIC. Add 'alertType: CLASSIC'");
-    } else if (AlertType.THRESHOLD.name().equals(alertType.asText())) {
+    if (AlertType.THRESHOLD.name().equals(alertType.asText())) {
       diagnostics.report(
           Rules.ALERT_UNSUPPORTED_TYPE,
           alert.document().valueAt("/spec/alertType"),
@@ -194,83 +194,7 @@ public final class AlertRenderer {
     return true;
   }
 
-  private static void reportUnusedExports(CompiledTemplate template, Diagnostics diagnostics) {
-    if (template.dynamic()) {
-      return;
-    }
-    AlertSource source = template.source();
-    JsonNode exported = source.spec().path(SpecFields.EXPORTED_PARAMS);
-    for (int i = 0; i < exported.size(); i++) {
-      String param = exported.get(i).asText();
-      if (!template.firstUse().containsKey(param)) {
-        diagnostics.report(
-            Rules.TEMPLATE_UNUSED_PARAM,
-            source.document().valueAt("/spec/exportedParams/" + i),
-            "exported param '"
-                + param
-                + "' is never used by template "
-                + source.name()
-                + "; use it in a field as {{ ."
-                + param
-                + " }} or remove it from exportedParams");
-      }
-    }
-    for (String param : template.defaults().keySet()) {
-      if (!template.firstUse().containsKey(param) && !template.exported().contains(param)) {
-        diagnostics.report(
-            Rules.TEMPLATE_UNUSED_PARAM,
-            source
-                .document()
-                .keyAt("/spec/" + SpecFields.DEFAULTS + "/" + FieldPaths.escape(param)),
-            "default for param '"
-                + param
-                + "' is never used by template "
-                + source.name()
-                + "; remove it");
-      }
-    }
-  }
-
-  private static void reportUnusedGlobals(
-      AlertSource config, Set<String> used, Diagnostics diagnostics) {
-    config
-        .spec()
-        .path("globalParams")
-        .fieldNames()
-        .forEachRemaining(
-            param -> {
-              if (!used.contains(param)) {
-                diagnostics.report(
-                    Rules.TEMPLATE_UNUSED_PARAM,
-                    config.document().keyAt("/spec/globalParams/" + FieldPaths.escape(param)),
-                    "global param '"
-                        + param
-                        + "' is not used by any template of AlertsConfig "
-                        + config.name()
-                        + suggestion(param, used)
-                        + "; remove it or check its spelling");
-              }
-            });
-  }
-
-  static String suggestion(String param, Set<String> known) {
-    String closest = FieldPaths.closest(param, known);
-    return closest == null ? "" : " (did you mean '" + closest + "'?)";
-  }
-
-  private RenderedAlert standalone(AlertSource alert, Diagnostics diagnostics) {
-    CompiledTemplate.templatedStrings(alert.spec())
-        .forEach(
-            (field, value) -> {
-              int braces = value.indexOf("{{");
-              if (braces >= 0) {
-                diagnostics.report(
-                    Rules.TEMPLATE_NOT_A_TEMPLATE,
-                    alert.document().charAt("/spec/" + field, braces),
-                    "'{{' in a standalone WavefrontAlert (no exportedParams) is sent to Wavefront literally;"
-                        + " make it a template with exportedParams, or remove the braces");
-              }
-            });
+  private RenderedAlert standalone(AlertSource alert) {
     ObjectNode spec = canonicalSpec(alert.spec(), Map.of());
     TreeMap<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.SOURCE, alert.file());

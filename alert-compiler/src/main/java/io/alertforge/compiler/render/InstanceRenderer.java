@@ -1,6 +1,5 @@
 package io.alertforge.compiler.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Rules;
@@ -75,10 +74,9 @@ final class InstanceRenderer {
                 + use.getValue()
                 + "), but no source supplies it for this entry, and keikoproj would render it as an empty string;"
                 + " add it to params or globalParams, or give the template a default"
-                + AlertRenderer.suggestion(use.getKey(), params.keySet()));
+                + FieldPaths.didYouMean(use.getKey(), params.keySet()));
       }
     }
-    reportUnusedEntryParams(config, entryPointer, template, diagnostics);
     if (!complete) {
       return null;
     }
@@ -192,30 +190,6 @@ final class InstanceRenderer {
                         config,
                         pointer + "/" + FieldPaths.escape(e.getKey()),
                         description)));
-  }
-
-  private static void reportUnusedEntryParams(
-      AlertSource config, String entryPointer, CompiledTemplate template, Diagnostics diagnostics) {
-    if (template.dynamic()) {
-      return;
-    }
-    JsonNode entryParams = config.document().content().at(entryPointer + "/params");
-    entryParams
-        .fieldNames()
-        .forEachRemaining(
-            param -> {
-              if (!template.firstUse().containsKey(param) && !template.exported().contains(param)) {
-                diagnostics.report(
-                    Rules.TEMPLATE_UNUSED_PARAM,
-                    config.document().keyAt(entryPointer + "/params/" + FieldPaths.escape(param)),
-                    "param '"
-                        + param
-                        + "' is not used by template "
-                        + template.source().name()
-                        + AlertRenderer.suggestion(param, template.firstUse().keySet())
-                        + "; remove it or check its spelling");
-              }
-            });
   }
 
   /**

@@ -29,6 +29,14 @@ public final class FieldPaths {
     return segment.replace("~", "~0").replace("/", "~1");
   }
 
+  /**
+   * {@code " (did you mean 'x'?)"} for the {@link #closest} candidate, or "" when none is close.
+   */
+  public static String didYouMean(String word, Collection<String> candidates) {
+    String closest = closest(word, candidates);
+    return closest == null ? "" : " (did you mean '" + closest + "'?)";
+  }
+
   /** The candidate within edit distance 2 (or a case-insensitive match), else null. */
   public static String closest(String word, Collection<String> candidates) {
     String best = null;

@@ -1,11 +1,11 @@
 package io.alertforge.compiler.lint.namespace;
 
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
-import io.alertforge.compiler.lint.RuleDoc;
 import io.alertforge.compiler.model.AlertSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,38 +17,35 @@ public final class NamespaceIsolationRule extends LintRule<Void> {
 
   public NamespaceIsolationRule() {
     super(
-        "namespace/isolation",
-        Severity.ERROR,
-        "A file defines objects in a namespace its path does not own.");
-  }
-
-  @Override
-  public RuleDoc doc() {
-    return new RuleDoc(
-        """
-        `namespaces` in alertforge.yaml maps each namespace to the path globs of the files that
-        may define objects in it (the directories its owners may write, as CODEOWNERS grants
-        them). A WavefrontAlert or AlertsConfig whose namespace is not owned by its path, or is
-        not listed at all, is reported, so one team cannot create alerts in another's namespace.
-        An AlertsConfig uses templates of its own namespace, and of the
-        `sharedTemplateNamespaces` (an extension of keikoproj, which requires the same
-        namespace; the rendered output is valid for keikoproj); any other namespace's template
-        is `reference/unknown-template`. Silent when `namespaces` is not set.""",
-        """
-        # alertforge.yaml
-        namespaces:
-          payments: ["payments/**"]
-          checkout: ["checkout/**"]
-        # checkout/apps/refunds.yaml
-        metadata:
-          name: refunds
-          namespace: payments""",
-        """
-        # payments/apps/refunds.yaml
-        metadata:
-          name: refunds
-          namespace: payments""",
-        Map.of());
+        Rule.configurable(
+                "namespace/isolation",
+                Severity.ERROR,
+                "A file defines objects in a namespace its path does not own.")
+            .withDescription(
+                """
+                `namespaces` in alertforge.yaml maps each namespace to the path globs of the files
+                that may define objects in it (the directories its owners may write, as CODEOWNERS
+                grants them). A WavefrontAlert or AlertsConfig whose namespace is not owned by its
+                path, or is not listed at all, is reported, so one team cannot create alerts in
+                another's namespace. An AlertsConfig uses templates of its own namespace, and of the
+                `sharedTemplateNamespaces` (an extension of keikoproj, which requires the same
+                namespace; the rendered output is valid for keikoproj); any other namespace's
+                template is `reference/unknown-template`. Silent when `namespaces` is not set.""")
+            .withExample(
+                """
+                # alertforge.yaml
+                namespaces:
+                  payments: ["payments/**"]
+                  checkout: ["checkout/**"]
+                # checkout/apps/refunds.yaml
+                metadata:
+                  name: refunds
+                  namespace: payments""",
+                """
+                # payments/apps/refunds.yaml
+                metadata:
+                  name: refunds
+                  namespace: payments"""));
   }
 
   @Override

@@ -4,12 +4,12 @@ import static io.alertforge.model.Severity.INFO;
 import static io.alertforge.model.Severity.SEVERE;
 import static io.alertforge.model.Severity.SMOKE;
 
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.Origins;
-import io.alertforge.compiler.lint.RuleDoc;
 import io.alertforge.compiler.lint.RuleOptions;
 import io.alertforge.compiler.model.RenderedAlert;
 import java.util.HashMap;
@@ -33,33 +33,34 @@ public final class AlertFatigueRule extends LintRule<AlertFatigueRule.Options> {
 
   public AlertFatigueRule() {
     super(
-        "policy/alert-fatigue",
-        Severity.WARNING,
-        "An alert fires too eagerly, notifies nobody, pages for info, or its namespace has too many.");
-  }
-
-  @Override
-  public RuleDoc doc() {
-    return new RuleDoc(
-        """
-        Keeps alerts worth waking up for: `minutes`, `resolveAfterMinutes` and
-        `alertCheckFrequency` within bounds (by default 2..1440, 2..1440 and 1..60: a one-minute
-        window fires on every blip, and an alert that resolves after one minute flaps); a `severe`
-        alert must have a `target` (otherwise nobody hears it); an `info` or `smoke` alert must not
-        page (`pd:` targets); and a namespace may have at most `maxAlertsPerNamespace` alerts.""",
-        """
-          severity: info
-          minutes: 1
-          target: pd:9e18e1f632bfe9f1439ff8b7c5a002e8""",
-        """
-          severity: info
-          minutes: 5
-          target: payments-team@example.com""",
-        Map.of(
-            "minutes", "`{min, max}` for the trigger window, in minutes",
-            "resolveAfterMinutes", "`{min, max}` for the resolve window, when set",
-            "alertCheckFrequency", "`{min, max}` for the checking frequency, when set",
-            "maxAlertsPerNamespace", "the most rendered alerts one namespace may have"));
+        Rule.configurable(
+                "policy/alert-fatigue",
+                Severity.WARNING,
+                "An alert fires too eagerly, notifies nobody, pages for info, or its"
+                    + " namespace has too many.")
+            .withDescription(
+                """
+                Keeps alerts worth waking up for: `minutes`, `resolveAfterMinutes` and
+                `alertCheckFrequency` within bounds (by default 2..1440, 2..1440 and 1..60: a
+                one-minute window fires on every blip, and an alert that resolves after one minute
+                flaps); a `severe` alert must have a `target` (otherwise nobody hears it); an `info`
+                or `smoke` alert must not page (`pd:` targets); and a namespace may have at most
+                `maxAlertsPerNamespace` alerts.""")
+            .withExample(
+                """
+                severity: info
+                minutes: 1
+                target: pd:9e18e1f632bfe9f1439ff8b7c5a002e8""",
+                """
+                severity: info
+                minutes: 5
+                target: payments-team@example.com""")
+            .withOptions(
+                Map.of(
+                    "minutes", "`{min, max}` for the trigger window, in minutes",
+                    "resolveAfterMinutes", "`{min, max}` for the resolve window, when set",
+                    "alertCheckFrequency", "`{min, max}` for the checking frequency, when set",
+                    "maxAlertsPerNamespace", "the most rendered alerts one namespace may have")));
   }
 
   @Override

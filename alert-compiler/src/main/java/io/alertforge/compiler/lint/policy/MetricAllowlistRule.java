@@ -1,12 +1,12 @@
 package io.alertforge.compiler.lint.policy;
 
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.Origins;
-import io.alertforge.compiler.lint.RuleDoc;
 import io.alertforge.compiler.lint.RuleOptions;
 import io.alertforge.compiler.lint.wql.WqlQuery;
 import io.alertforge.compiler.model.RenderedAlert;
@@ -22,39 +22,38 @@ public final class MetricAllowlistRule extends LintRule<MetricAllowlistRule.Opti
 
   public MetricAllowlistRule() {
     super(
-        "policy/metric-allowlist",
-        Severity.ERROR,
-        "A query reads a metric that its namespace may not query.");
-  }
-
-  @Override
-  public RuleDoc doc() {
-    return new RuleDoc(
-        """
-        Extracts the metric names from `ts()`, `cs()` and `hs()` (and the series filters
-        `retainSeries`, `removeSeries`, `globalFilter`, `filter`) in the rendered `condition` and
-        `displayExpression`: every atom that is not a side of `=`, `!=` or `?=`, quoted names
-        unquoted, wildcards kept. Each must match an `allow` glob (when any is set for the
-        namespace) and no `deny` glob. A wildcard query name is compared as written, so
-        `ts(kube*)` is not allowed by `kubernetes.*`. A `/regex/` metric cannot be checked and is
-        reported whenever allow globs apply. Limits what each team can read, as the security guide
-        asks.""",
-        """
-        # alertforge.yaml
-        rules:
-          policy/metric-allowlist:
-            options:
-              namespaces:
-                payments: {allow: ["kubernetes.*"]}
-        # payments/templates/revenue.yaml
-          condition: ts(billing.revenue) < {{ .floor }}""",
-        """
-          condition: ts(kubernetes.pod_container.cpu.usage_rate, app="{{ .app }}") > {{ .threshold }}""",
-        Map.of(
-            "allow", "metric globs every namespace may read (`*` matches any characters)",
-            "deny", "metric globs no namespace may read, whatever `allow` says (e.g. `~*`)",
-            "namespaces",
-                "per namespace: `{allow: [...], deny: [...]}`, added to the lists above"));
+        Rule.configurable(
+                "policy/metric-allowlist",
+                Severity.ERROR,
+                "A query reads a metric that its namespace may not query.")
+            .withDescription(
+                """
+                Extracts the metric names from `ts()`, `cs()` and `hs()` (and the series filters
+                `retainSeries`, `removeSeries`, `globalFilter`, `filter`) in the rendered
+                `condition` and `displayExpression`: every atom that is not a side of `=`, `!=` or
+                `?=`, quoted names unquoted, wildcards kept. Each must match an `allow` glob (when
+                any is set for the namespace) and no `deny` glob. A wildcard query name is compared
+                as written, so `ts(kube*)` is not allowed by `kubernetes.*`. A `/regex/` metric
+                cannot be checked and is reported whenever allow globs apply. Limits what each team
+                can read, as the security guide asks.""")
+            .withExample(
+                """
+                # alertforge.yaml
+                rules:
+                  policy/metric-allowlist:
+                    options:
+                      namespaces:
+                        payments: {allow: ["kubernetes.*"]}
+                # payments/templates/revenue.yaml
+                  condition: ts(billing.revenue) < {{ .floor }}""",
+                "condition: ts(kubernetes.pod_container.cpu.usage_rate, app=\"{{ .app }}\")"
+                    + " > {{ .threshold }}")
+            .withOptions(
+                Map.of(
+                    "allow", "metric globs every namespace may read (`*` matches any characters)",
+                    "deny", "metric globs no namespace may read, whatever `allow` says (e.g. `~*`)",
+                    "namespaces",
+                        "per namespace: `{allow: [...], deny: [...]}`, added to the lists above")));
   }
 
   @Override

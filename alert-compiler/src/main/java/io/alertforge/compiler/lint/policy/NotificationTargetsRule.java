@@ -1,12 +1,12 @@
 package io.alertforge.compiler.lint.policy;
 
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.Origins;
-import io.alertforge.compiler.lint.RuleDoc;
 import io.alertforge.compiler.lint.RuleOptions;
 import io.alertforge.compiler.model.RenderedAlert;
 import java.util.List;
@@ -17,34 +17,33 @@ public final class NotificationTargetsRule extends LintRule<NamespacedGlobs> {
 
   public NotificationTargetsRule() {
     super(
-        "policy/notification-targets",
-        Severity.ERROR,
-        "An alert notifies a target that its namespace is not approved to notify.");
-  }
-
-  @Override
-  public RuleDoc doc() {
-    return new RuleDoc(
-        """
-        Splits the rendered `target` at commas; each entry (an email, `pd:<key>`,
-        `target:<id>`) must match a glob approved for the alert's namespace: an exact value, an
-        email domain such as `*@payments.example.com`, or `target:*`. This is the multi-tenancy
-        rule: team A cannot page team B. Once the rule has options, a namespace without an
-        approved list can notify nobody.""",
-        """
-        # alertforge.yaml
-        rules:
-          policy/notification-targets:
-            options:
-              namespaces:
-                checkout: {allow: ["*@checkout.example.com"]}
-        # checkout/templates/http.yaml (namespace checkout)
-          target: payments-oncall@example.com""",
-        """
-          target: oncall@checkout.example.com""",
-        Map.of(
-            "allow", "target globs every namespace may notify",
-            "namespaces", "per namespace: `{allow: [...]}`, added to the list above"));
+        Rule.configurable(
+                "policy/notification-targets",
+                Severity.ERROR,
+                "An alert notifies a target that its namespace is not approved to notify.")
+            .withDescription(
+                """
+                Splits the rendered `target` at commas; each entry (an email, `pd:<key>`,
+                `target:<id>`) must match a glob approved for the alert's namespace: an exact value,
+                an email domain such as `*@payments.example.com`, or `target:*`. This is the
+                multi-tenancy rule: team A cannot page team B. Once the rule has options, a
+                namespace without an approved list can notify nobody.""")
+            .withExample(
+                """
+                # alertforge.yaml
+                rules:
+                  policy/notification-targets:
+                    options:
+                      namespaces:
+                        checkout: {allow: ["*@checkout.example.com"]}
+                # checkout/templates/http.yaml (namespace checkout)
+                  target: payments-oncall@example.com""",
+                """
+                target: oncall@checkout.example.com""")
+            .withOptions(
+                Map.of(
+                    "allow", "target globs every namespace may notify",
+                    "namespaces", "per namespace: `{allow: [...]}`, added to the list above")));
   }
 
   @Override

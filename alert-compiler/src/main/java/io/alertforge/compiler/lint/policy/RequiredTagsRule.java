@@ -1,13 +1,13 @@
 package io.alertforge.compiler.lint.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.Origins;
-import io.alertforge.compiler.lint.RuleDoc;
 import io.alertforge.compiler.lint.RuleOptions;
 import io.alertforge.compiler.model.RenderedAlert;
 import java.util.Map;
@@ -17,31 +17,30 @@ public final class RequiredTagsRule extends LintRule<NamespacedGlobs> {
 
   public RequiredTagsRule() {
     super(
-        "policy/required-tags",
-        Severity.ERROR,
-        "An alert lacks a required tag, or a tag has characters Wavefront does not allow.");
-  }
-
-  @Override
-  public RuleDoc doc() {
-    return new RuleDoc(
-        """
-        Each glob of `required` (for example `team:*`) must match at least one tag of every
-        rendered alert of the namespace. Independently of the options, every tag must consist of
-        Wavefront's tag characters `[A-Za-z0-9_:.-]`: a space or a slash in a rendered tag is
-        rejected by Wavefront.""",
-        """
-        # alertforge.yaml
-        rules:
-          policy/required-tags:
-            options: {required: ["team:*", "service:*"]}
-        # payments/templates/cpu.yaml
-          tags: ["service:{{ .app }}", "owner team"]""",
-        """
-          tags: ["team:payments", "service:{{ .app }}"]""",
-        Map.of(
-            "required", "tag globs each alert must match, in every namespace",
-            "namespaces", "per namespace: `{required: [...]}`, added to the list above"));
+        Rule.configurable(
+                "policy/required-tags",
+                Severity.ERROR,
+                "An alert lacks a required tag, or a tag has characters Wavefront does not allow.")
+            .withDescription(
+                """
+                Each glob of `required` (for example `team:*`) must match at least one tag of every
+                rendered alert of the namespace. Independently of the options, every tag must
+                consist of Wavefront's tag characters `[A-Za-z0-9_:.-]`: a space or a slash in a
+                rendered tag is rejected by Wavefront.""")
+            .withExample(
+                """
+                # alertforge.yaml
+                rules:
+                  policy/required-tags:
+                    options: {required: ["team:*", "service:*"]}
+                # payments/templates/cpu.yaml
+                  tags: ["service:{{ .app }}", "owner team"]""",
+                """
+                tags: ["team:payments", "service:{{ .app }}"]""")
+            .withOptions(
+                Map.of(
+                    "required", "tag globs each alert must match, in every namespace",
+                    "namespaces", "per namespace: `{required: [...]}`, added to the list above")));
   }
 
   @Override

@@ -1,12 +1,12 @@
 package io.alertforge.compiler.lint.policy;
 
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.Origins;
-import io.alertforge.compiler.lint.RuleDoc;
 import io.alertforge.compiler.lint.RuleOptions;
 import io.alertforge.compiler.lint.wql.WqlQuery;
 import io.alertforge.compiler.model.RenderedAlert;
@@ -20,31 +20,30 @@ public final class ThresholdBoundsRule extends LintRule<List<ThresholdBoundsRule
 
   public ThresholdBoundsRule() {
     super(
-        "policy/threshold-bounds",
-        Severity.WARNING,
-        "A condition's threshold is outside the documented range for its metric.");
-  }
-
-  @Override
-  public RuleDoc doc() {
-    return new RuleDoc(
-        """
-        Documents standard thresholds: for each `bounds` entry, a rendered `condition` that reads a
-        metric matching `metric` must compare (`>`, `>=`, `<`, `<=`) only with constants between
-        `min` and `max`. The finding points at the param that supplied the constant, or at the
-        template text.""",
-        """
-        # alertforge.yaml
-        rules:
-          policy/threshold-bounds:
-            options:
-              bounds: [{metric: "kubernetes.pod_container.cpu.*", min: 50, max: 95}]
-        # payments/apps/payments-api.yaml
-            pod-cpu-high:
-              params: {threshold: "99"}""",
-        """
-              params: {threshold: "80"}""",
-        Map.of("bounds", "a list of `{metric: <glob>, min: <number>, max: <number>}`"));
+        Rule.configurable(
+                "policy/threshold-bounds",
+                Severity.WARNING,
+                "A condition's threshold is outside the documented range for its metric.")
+            .withDescription(
+                """
+                Documents standard thresholds: for each `bounds` entry, a rendered `condition` that
+                reads a metric matching `metric` must compare (`>`, `>=`, `<`, `<=`) only with
+                constants between `min` and `max`. The finding points at the param that supplied the
+                constant, or at the template text.""")
+            .withExample(
+                """
+                # alertforge.yaml
+                rules:
+                  policy/threshold-bounds:
+                    options:
+                      bounds: [{metric: "kubernetes.pod_container.cpu.*", min: 50, max: 95}]
+                # payments/apps/payments-api.yaml
+                    pod-cpu-high:
+                      params: {threshold: "99"}""",
+                """
+                params: {threshold: "80"}""")
+            .withOptions(
+                Map.of("bounds", "a list of `{metric: <glob>, min: <number>, max: <number>}`")));
   }
 
   @Override

@@ -1,11 +1,11 @@
 package io.alertforge.compiler.lint.security;
 
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
-import io.alertforge.compiler.lint.RuleDoc;
 import io.alertforge.compiler.lint.RuleOptions;
 import io.alertforge.compiler.model.AlertSource;
 import io.alertforge.compiler.model.FieldOrigin;
@@ -39,35 +39,35 @@ public final class ParamInjectionRule extends LintRule<ParamInjectionRule.Option
 
   public ParamInjectionRule() {
     super(
-        "security/param-injection",
-        Severity.ERROR,
-        "A param value inserted into a query could change its structure (WQL injection).");
-  }
-
-  @Override
-  public RuleDoc doc() {
-    return new RuleDoc(
-        """
-        A param value that goes into `condition` or `displayExpression` may hold only
-        `[A-Za-z0-9_.:*/-]` or be a plain number. Quotes, parentheses, commas, operators,
-        backslashes, whitespace, newlines, `$`, `{{` and any non-ASCII character (look-alikes
-        such as a fullwidth quote) are reported at the first offending character of the value:
-        `env: x") + ts("billing.revenue` would read another metric. A template may widen this for
-        one param with the annotation `alertforge.io/param-pattern.<param>: <regex>` (the whole
-        value must match). With the option `keikoproj` (on by default), values in any field that
-        keikoproj's controller would change are reported too: it renders with Go's `html/template`,
-        which escapes `< > & ' " +`, and it re-reads backslashes as JSON escapes.""",
-        """
-        # payments/apps/payments-api.yaml
-          globalParams:
-            env: prod") or ts("billing.revenue""",
-        """
-          globalParams:
-            env: prod""",
-        Map.of(
-            "keikoproj",
-            "also report values keikoproj's controller would change (default true); set false when"
-                + " only AlertForge's rendered output is applied"));
+        Rule.configurable(
+                "security/param-injection",
+                Severity.ERROR,
+                "A param value inserted into a query could change its structure (WQL injection).")
+            .withDescription(
+                """
+                A param value that goes into `condition` or `displayExpression` may hold only
+                `[A-Za-z0-9_.:*/-]` or be a plain number. Quotes, parentheses, commas, operators,
+                backslashes, whitespace, newlines, `$`, `{{` and any non-ASCII character
+                (look-alikes such as a fullwidth quote) are reported at the first offending
+                character of the value: `env: x") + ts("billing.revenue` would read another metric.
+                A template may widen this for one param with the annotation
+                `alertforge.io/param-pattern.<param>: <regex>` (the whole value must match). With
+                the option `keikoproj` (on by default), values in any field that keikoproj's
+                controller would change are reported too: it renders with Go's `html/template`,
+                which escapes `< > & ' " +`, and it re-reads backslashes as JSON escapes.""")
+            .withExample(
+                """
+                # payments/apps/payments-api.yaml
+                  globalParams:
+                    env: prod") or ts("billing.revenue""",
+                """
+                globalParams:
+                  env: prod""")
+            .withOptions(
+                Map.of(
+                    "keikoproj",
+                    "also report values keikoproj's controller would change (default true); set"
+                        + " false when only AlertForge's rendered output is applied")));
   }
 
   @Override

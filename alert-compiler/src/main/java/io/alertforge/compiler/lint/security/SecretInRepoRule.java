@@ -2,13 +2,13 @@ package io.alertforge.compiler.lint.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alertforge.compiler.diagnostic.Diagnostics;
+import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.lint.RepositoryFile;
-import io.alertforge.compiler.lint.RuleDoc;
 import io.alertforge.compiler.source.SafeYamlReader;
 import io.alertforge.compiler.source.SourceText;
 import io.alertforge.compiler.source.YamlDocument;
@@ -16,7 +16,6 @@ import io.alertforge.compiler.source.YamlLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,35 +53,32 @@ public final class SecretInRepoRule extends LintRule<Void> {
 
   public SecretInRepoRule() {
     super(
-        "security/secret-in-repo",
-        Severity.ERROR,
-        "A token, key or Secret manifest with data is committed to the repository.");
-  }
-
-  @Override
-  public RuleDoc doc() {
-    return new RuleDoc(
-        """
-        Scans every text file of the repository (not only alerts; hidden directories and `target/`
-        excepted) for UUID-like strings (the form of Wavefront API tokens), AWS access key ids,
-        private keys, long values assigned to keys named like `token`, `secret`, `password` or
-        `apiKey`, and Kubernetes `Secret` manifests with `data` or `stringData`. Tokens belong in a
-        Secret created outside Git (see the security guide); rotate any that was committed. The
-        finding never prints the secret. A false positive is suppressed with a comment and a
-        reason.""",
-        """
-        # platform/controller/token.yaml
-        apiVersion: v1
-        kind: Secret
-        metadata: {name: wavefront-api-token}
-        stringData:
-          wavefront-api-token: 3f2a9c4e-1b7d-4e8a-9c0f-5d6e7f8a9b0c""",
-        """
-        # platform/controller/token.yaml: an ExternalSecret that names the token, holds none
-        apiVersion: external-secrets.io/v1beta1
-        kind: ExternalSecret
-        metadata: {name: wavefront-api-token}""",
-        Map.of());
+        Rule.configurable(
+                "security/secret-in-repo",
+                Severity.ERROR,
+                "A token, key or Secret manifest with data is committed to the repository.")
+            .withDescription(
+                """
+                Scans every text file of the repository (not only alerts; hidden directories and
+                `target/` excepted) for UUID-like strings (the form of Wavefront API tokens), AWS
+                access key ids, private keys, long values assigned to keys named like `token`,
+                `secret`, `password` or `apiKey`, and Kubernetes `Secret` manifests with `data` or
+                `stringData`. Tokens belong in a Secret created outside Git (see the security
+                guide); rotate any that was committed. The finding never prints the secret. A false
+                positive is suppressed with a comment and a reason.""")
+            .withExample(
+                """
+                # platform/controller/token.yaml
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: wavefront-api-token}
+                stringData:
+                  wavefront-api-token: 3f2a9c4e-1b7d-4e8a-9c0f-5d6e7f8a9b0c""",
+                """
+                # platform/controller/token.yaml: an ExternalSecret that names the token, holds none
+                apiVersion: external-secrets.io/v1beta1
+                kind: ExternalSecret
+                metadata: {name: wavefront-api-token}"""));
   }
 
   @Override
