@@ -6,7 +6,10 @@ import io.alertforge.controller.ops.ControllerMetrics;
 import io.alertforge.controller.reconcile.DriftMode;
 import io.alertforge.controller.reconcile.EventRecorder;
 import io.alertforge.controller.reconcile.Inventory;
+import io.alertforge.controller.reconcile.OrphanSweep;
+import io.alertforge.controller.reconcile.SyncListener;
 import io.alertforge.controller.reconcile.SyncOptions;
+import io.alertforge.controller.reconcile.SyncReports;
 import io.alertforge.controller.reconcile.WavefrontAlertReconciler;
 import io.alertforge.controller.wavefront.TokenSource;
 import io.alertforge.controller.wavefront.WavefrontClient;
@@ -258,26 +261,39 @@ public final class AlertController implements AutoCloseable {
         () -> wavefront.pausedFor().toMillis() / 1000.0);
     metrics.gauge("alertforge.leader", "1 on the replica that writes", () -> leader.get() ? 1 : 0);
 
+    SyncOptions sync =
+        new SyncOptions(
+            settings.driftMode(),
+            settings.authRetry(),
+            settings.resyncPeriod(),
+            settings.reconcileTimeout(),
+            wavefrontOptions.requestTimeout(),
+            settings.adoptUntagged());
+    SyncListener reports =
+        new SyncReports(
+            new EventRecorder(kubernetes, settings.identity()),
+            new AuditLog(),
+            metrics,
+            settings.driftMode(),
+            pod(settings));
+    Clock clock = Clock.systemUTC();
     reconciler =
         new WavefrontAlertReconciler(
             wavefront,
             inventory,
             tags,
-            new SyncOptions(
-                settings.driftMode(),
-                settings.authRetry(),
-                settings.resyncPeriod(),
-                settings.reconcileTimeout(),
-                wavefrontOptions.requestTimeout(),
-                settings.adoptUntagged(),
+            sync,
+            reports,
+            new OrphanSweep(
+                wavefront,
+                inventory,
+                tags,
                 settings.namespaces(),
                 settings.pruneOrphans(),
-                settings.orphanGrace()),
-            new EventRecorder(kubernetes, settings.identity()),
-            pod(settings),
-            new AuditLog(),
-            metrics,
-            Clock.systemUTC(),
+                settings.orphanGrace(),
+                reports,
+                clock),
+            clock,
             leader::get);
     metrics.gauge(
         "alertforge.managed.alerts",

@@ -1,13 +1,8 @@
 package io.alertforge.controller.reconcile;
 
-import static io.alertforge.controller.reconcile.EventRecorder.Reason;
-
-import io.alertforge.controller.ops.AuditLog;
-import io.alertforge.controller.ops.ControllerMetrics;
 import io.alertforge.controller.wavefront.WavefrontClient;
 import io.alertforge.controller.wavefront.WavefrontException;
 import io.alertforge.model.OwnershipTag;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * fresh GET shows it still carries the same tag. Only namespaces this controller watches are
  * judged: another controller may own the rest.
  */
-final class OrphanSweep {
+public final class OrphanSweep {
   private static final Logger LOG = LoggerFactory.getLogger(OrphanSweep.class);
 
   /** What one sweep found: the alerts with a CR, and the orphans. */
@@ -41,25 +36,23 @@ final class OrphanSweep {
   private final Set<String> namespaces;
   private final boolean prune;
   private final Duration grace;
-  private final EventRecorder events;
-  private final Optional<HasMetadata> pod;
-  private final AuditLog audit;
-  private final ControllerMetrics metrics;
+  private final SyncListener listener;
   private final Clock clock;
   private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
   private volatile Result last = new Result(0, 0);
 
-  OrphanSweep(
+  /**
+   * @param namespaces the watched namespaces, empty for all: only those are judged
+   * @param prune delete an orphan still found {@code grace} after it was first seen
+   */
+  public OrphanSweep(
       WavefrontClient client,
       Inventory inventory,
       OwnershipTag tags,
       Set<String> namespaces,
       boolean prune,
       Duration grace,
-      EventRecorder events,
-      Optional<HasMetadata> pod,
-      AuditLog audit,
-      ControllerMetrics metrics,
+      SyncListener listener,
       Clock clock) {
     this.client = client;
     this.inventory = inventory;
@@ -67,10 +60,7 @@ final class OrphanSweep {
     this.namespaces = namespaces;
     this.prune = prune;
     this.grace = grace;
-    this.events = events;
-    this.pod = pod;
-    this.audit = audit;
-    this.metrics = metrics;
+    this.listener = listener;
     this.clock = clock;
   }
 
@@ -124,11 +114,7 @@ final class OrphanSweep {
             + (prune
                 ? "; --prune-orphans deletes it in " + grace.toString().substring(2).toLowerCase()
                 : " (delete it in Wavefront, or run with --prune-orphans)");
-    LOG.atWarn()
-        .addKeyValue("wavefrontId", orphan.id())
-        .addKeyValue("ownerTag", orphan.ownerTag())
-        .log("orphaned alert: {}", message);
-    pod.ifPresent(p -> events.warning(p, Reason.OrphanFound, message));
+    listener.orphanFound(orphan.id(), orphan.ownerTag(), message);
   }
 
   private boolean delete(LiveAlert orphan) {
@@ -139,12 +125,6 @@ final class OrphanSweep {
         return false;
       }
       if (client.delete(orphan.id())) {
-        audit.recordOrphan(
-            orphan.ownerTag(),
-            orphan.id(),
-            orphan.projection().name(),
-            orphan.projection().checksum());
-        metrics.orphanDeleted();
         String message =
             "deleted orphaned Wavefront alert "
                 + orphan.id()
@@ -153,8 +133,7 @@ final class OrphanSweep {
                 + ", no WavefrontAlert "
                 + owner(orphan)
                 + "; moved to the trash)";
-        LOG.info(message);
-        pod.ifPresent(p -> events.normal(p, Reason.OrphanDeleted, message));
+        listener.orphanDeleted(orphan, message);
       }
       inventory.remove(orphan.ownerTag(), orphan.id());
       return true;

@@ -1,7 +1,6 @@
 package io.alertforge.controller.reconcile;
 
 import io.alertforge.controller.crd.WavefrontAlert;
-import io.alertforge.controller.ops.ControllerMetrics;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -35,7 +34,7 @@ final class ResyncEventSource extends AbstractEventSource<LiveAlert, WavefrontAl
   private final Consumer<Map<String, List<LiveAlert>>> afterListing;
   private final Duration period;
   private final BooleanSupplier leader;
-  private final ControllerMetrics metrics;
+  private final SyncListener listener;
   private final AtomicLong resyncs = new AtomicLong();
   private ScheduledExecutorService timer;
 
@@ -46,7 +45,7 @@ final class ResyncEventSource extends AbstractEventSource<LiveAlert, WavefrontAl
       Consumer<Map<String, List<LiveAlert>>> afterListing,
       Duration period,
       BooleanSupplier leader,
-      ControllerMetrics metrics) {
+      SyncListener listener) {
     super(LiveAlert.class, "wavefront-resync");
     this.primaries = primaries;
     this.needsSync = needsSync;
@@ -54,7 +53,7 @@ final class ResyncEventSource extends AbstractEventSource<LiveAlert, WavefrontAl
     this.afterListing = afterListing;
     this.period = period;
     this.leader = leader;
-    this.metrics = metrics;
+    this.listener = listener;
   }
 
   @Override
@@ -104,9 +103,7 @@ final class ResyncEventSource extends AbstractEventSource<LiveAlert, WavefrontAl
     afterListing.accept(live);
     resyncs.incrementAndGet();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    metrics.resync(took);
-    LOG.info(
-        "resync: {} live alerts, {} CRs queued, {} ms", inventory.size(), queued, took.toMillis());
+    listener.resynced(inventory.size(), queued, took);
     return queued;
   }
 

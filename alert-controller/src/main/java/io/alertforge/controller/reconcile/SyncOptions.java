@@ -1,7 +1,6 @@
 package io.alertforge.controller.reconcile;
 
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * How the Wavefront sync behaves; {@code AlertController.Settings} fills it from the flags.
@@ -11,8 +10,6 @@ import java.util.Set;
  * @param reconcileTimeout the most one reconcile spends on Wavefront calls
  * @param requestTimeout the Wavefront client's timeout of one request
  * @param adoptUntagged the migration mode of {@link StatusClaim}
- * @param namespaces the watched namespaces, empty for all: orphans are judged only there
- * @param pruneOrphans delete orphans {@code orphanGrace} after they are first found
  */
 public record SyncOptions(
     DriftMode driftMode,
@@ -20,7 +17,4 @@ public record SyncOptions(
     Duration resyncPeriod,
     Duration reconcileTimeout,
     Duration requestTimeout,
-    boolean adoptUntagged,
-    Set<String> namespaces,
-    boolean pruneOrphans,
-    Duration orphanGrace) {}
+    boolean adoptUntagged) {}

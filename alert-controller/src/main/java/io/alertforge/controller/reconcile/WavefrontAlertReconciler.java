@@ -1,23 +1,15 @@
 package io.alertforge.controller.reconcile;
 
-import static io.alertforge.controller.reconcile.EventRecorder.Reason;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.alertforge.controller.crd.AlertStatus;
 import io.alertforge.controller.crd.Conditions;
 import io.alertforge.controller.crd.State;
 import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.controller.crd.WavefrontAlertStatus;
-import io.alertforge.controller.ops.AuditLog;
-import io.alertforge.controller.ops.ControllerMetrics;
 import io.alertforge.controller.wavefront.WavefrontClient;
 import io.alertforge.controller.wavefront.WavefrontException;
 import io.alertforge.model.BurnInWindow;
 import io.alertforge.model.ConcreteAlert;
 import io.alertforge.model.OwnershipTag;
 import io.alertforge.model.WavefrontRequest;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -26,29 +18,33 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Keeps one Wavefront alert equal to each non-template {@code WavefrontAlert}. The decision is
- * {@link SyncPlan#decide}, a pure function; this class only gathers its inputs, carries out the one
- * write it asks for, and writes status, events, metrics and the audit log.
+ * Keeps one Wavefront alert equal to each non-template {@code WavefrontAlert}, in four steps: the
+ * inputs (the desired alert from the model's mapping, the status, and the live alerts {@link
+ * AlertLookup} reads), the plan ({@link SyncPlan#decide}, pure), the effects ({@link
+ * WavefrontWrites}) and the status ({@link StatusUpdate}, pure). Whatever happens is told to one
+ * {@link SyncListener}, which writes the events, the audit log and the metrics.
  *
  * <p>Errors: a spec Wavefront rejects (400) or that is malformed is reported and waits for a new
- * spec; a bad token (401/403) is reported and retried after {@code authRetry}; anything else is
- * thrown, so JOSDK retries that CR alone with exponential backoff.
+ * spec; a bad token (401/403) is reported and retried after {@code authRetry}; a Retry-After pause
+ * reschedules the CR for its end; a create whose outcome is unknown is searched for again before
+ * any second create; anything else is thrown, so JOSDK retries that CR alone with exponential
+ * backoff.
  */
 public class WavefrontAlertReconciler
     implements Reconciler<WavefrontAlert>, Cleaner<WavefrontAlert> {
@@ -70,26 +66,21 @@ public class WavefrontAlertReconciler
       ": the alert may exist although Wavefront's search does not show it yet; searching again"
           + " with backoff before any second create";
 
-  /** The informer's index of the Wavefront ids each CR's status names. */
-  private static final String STATUS_ID_INDEX = "wavefront-status-id";
-
-  private static final Logger LOG = LoggerFactory.getLogger(WavefrontAlertReconciler.class);
-
   private final WavefrontClient client;
   private final Inventory inventory;
   private final OwnershipTag tags;
   private final SyncOptions options;
-  private final EventRecorder events;
-  private final AuditLog audit;
-  private final ControllerMetrics metrics;
+  private final SyncListener listener;
   private final Clock clock;
   private final BooleanSupplier leader;
+  private final AlertLookup lookup;
+  private final WavefrontWrites writes;
   private final UncertainCreates uncertain;
   private final OrphanSweep orphans;
   private volatile ResyncEventSource resync;
 
   /**
-   * @param pod this replica's Pod, where the events about orphans go (none outside a Pod)
+   * @param orphans the resync's orphan sweep
    * @param leader whether this replica writes (leader election)
    */
   public WavefrontAlertReconciler(
@@ -97,41 +88,27 @@ public class WavefrontAlertReconciler
       Inventory inventory,
       OwnershipTag tags,
       SyncOptions options,
-      EventRecorder events,
-      Optional<HasMetadata> pod,
-      AuditLog audit,
-      ControllerMetrics metrics,
+      SyncListener listener,
+      OrphanSweep orphans,
       Clock clock,
       BooleanSupplier leader) {
     this.client = client;
     this.inventory = inventory;
     this.tags = tags;
     this.options = options;
-    this.events = events;
-    this.audit = audit;
-    this.metrics = metrics;
+    this.listener = listener;
+    this.orphans = orphans;
     this.clock = clock;
     this.leader = leader;
+    this.lookup = new AlertLookup(inventory, options.adoptUntagged());
+    this.writes = new WavefrontWrites(inventory, listener);
     this.uncertain = new UncertainCreates(options.requestTimeout().plus(SEARCH_LAG_WINDOW), clock);
-    this.orphans =
-        new OrphanSweep(
-            client,
-            inventory,
-            tags,
-            options.namespaces(),
-            options.pruneOrphans(),
-            options.orphanGrace(),
-            events,
-            pod,
-            audit,
-            metrics,
-            clock);
   }
 
   @Override
   public List<EventSource<?, WavefrontAlert>> prepareEventSources(
       EventSourceContext<WavefrontAlert> context) {
-    context.getPrimaryCache().addIndexer(STATUS_ID_INDEX, WavefrontAlertReconciler::statusIds);
+    context.getPrimaryCache().addIndexer(AlertLookup.STATUS_ID_INDEX, AlertLookup::statusIds);
     resync =
         new ResyncEventSource(
             context.getPrimaryCache(),
@@ -140,7 +117,7 @@ public class WavefrontAlertReconciler
             live -> orphans.sweep(live, ownerTags(context.getPrimaryCache().list())),
             options.resyncPeriod(),
             leader,
-            metrics);
+            listener);
     return List.of(resync);
   }
 
@@ -162,60 +139,44 @@ public class WavefrontAlertReconciler
   @Override
   public UpdateControl<WavefrontAlert> reconcile(WavefrontAlert cr, Context<WavefrontAlert> ctx) {
     WavefrontAlertStatus before = copy(cr.getStatus());
-    WavefrontAlertStatus status = copy(cr.getStatus());
-    Long generation = cr.getMetadata().getGeneration();
-    String now = now();
-    status.setObservedGeneration(generation);
-
+    StatusUpdate status = statusUpdate(cr);
     if (cr.isTemplate()) {
-      status.setState(State.READY_TO_BE_USED);
-      status.setErrorDescription("");
-      String why =
-          "a template (exportedParams is set): AlertForge renders it into concrete WavefrontAlerts;"
-              + " this controller does not sync templates";
-      Conditions.set(
-          status.getConditions(), Conditions.READY, false, "Template", why, generation, now);
-      Conditions.set(
-          status.getConditions(), Conditions.SYNCED, false, "Template", why, generation, now);
+      status.template();
       return patchIfChanged(cr, before, status);
     }
-
-    String ownerTag = ownerTag(cr);
-    java.time.Instant instant = java.time.Instant.now();
+    // the inputs: what Wavefront should hold now (burn-in included), and what the status says
+    Instant at = clock.instant();
     ConcreteAlert alert = concrete(cr);
-    Duration burnIn = BurnInWindow.remaining(alert, instant);
-    DesiredAlert desired = DesiredAlert.of(WavefrontRequest.of(alert, instant, tags));
+    Duration burnIn = BurnInWindow.remaining(alert, at);
+    DesiredAlert desired = DesiredAlert.of(WavefrontRequest.of(alert, at, tags));
     if (!desired.valid()) {
       String why = String.join("; ", desired.errors());
-      boolean changed = !why.equals(status.getErrorDescription());
-      status.setState(State.MALFORMED_SPEC);
-      status.setErrorDescription(why);
-      Conditions.set(
-          status.getConditions(), Conditions.READY, false, "InvalidSpec", why, generation, now);
-      Conditions.set(
-          status.getConditions(), Conditions.SYNCED, false, "InvalidSpec", why, generation, now);
-      if (changed) {
-        events.warning(cr, Reason.InvalidSpec, why);
-        metrics.sync("invalid_spec");
+      if (status.invalid(why)) {
+        listener.invalidSpec(cr, why);
       }
       return patchIfChanged(cr, before, status);
     }
-
+    String ownerTag = ownerTag(cr);
     // every Wavefront call of this reconcile, waits and retries included, ends by this instant
-    WavefrontClient wf = client.within(clock.instant().plus(options.reconcileTimeout()));
+    WavefrontClient wf = client.within(at.plus(options.reconcileTimeout()));
     try {
-      String statusId = statusId(status);
-      Lookup found = lookup(wf, cr, ctx, ownerTag, statusId, desired.name());
+      String statusId = StatusUpdate.statusId(status.status());
+      AlertLookup.Found found =
+          lookup.find(wf, cr, ctx.getPrimaryCache(), ownerTag, statusId, desired.name());
       StatusClaim claim = found.claim();
       if (claim.verdict() == StatusClaim.Verdict.UNTAGGED && found.live().isEmpty()) {
         // perhaps this CR's own alert from keikoproj's days: a second one beside it would stay
-        return patchIfChanged(cr, before, held(cr, status, claim, now));
+        if (status.held(claim)) {
+          listener.ownershipConflict(cr, claim, false);
+        }
+        return patchIfChanged(cr, before, status);
       }
+      // the plan
       SyncPlan plan =
           SyncPlan.decide(
               desired,
               claim.conflict() ? null : statusId,
-              status.getLastChangeChecksum(),
+              status.status().getLastChangeChecksum(),
               found.live(),
               options.driftMode());
       if (plan.action() == SyncPlan.Action.CREATE || plan.action() == SyncPlan.Action.RECREATE) {
@@ -227,29 +188,34 @@ public class WavefrontAlertReconciler
       } else {
         uncertain.resolved(ownerTag);
       }
-      String id = apply(wf, cr, plan, claim, desired, found.live(), ownerTag);
-      succeeded(cr, status, plan, desired, id, now);
-      reportConflict(cr, before, status, claim, generation, now);
+      // the effects, then the status
+      boolean adopted = plan.adopted() || claim.verdict() == StatusClaim.Verdict.ADOPTABLE;
+      boolean firstDrift = !Conditions.isTrue(before.getConditions(), Conditions.DRIFTED);
+      String id = writes.apply(wf, cr, plan, desired, found.live(), ownerTag, adopted, firstDrift);
+      status.succeeded(plan, desired, id, client.link(id));
+      if (status.conflict(claim, before)) {
+        listener.ownershipConflict(cr, claim, false);
+      }
       UpdateControl<WavefrontAlert> done = patchIfChanged(cr, before, status);
       // at the end of burn-in, switch to the alert's own targets
       return burnIn == null ? done : done.rescheduleAfter(burnIn.plusSeconds(1));
     } catch (WavefrontException e) {
       if (e.kind() == WavefrontException.Kind.UNCERTAIN) {
         uncertain.record(ownerTag);
-        failed(cr, status, "CreateUncertain", e.getMessage() + SEARCHING_AGAIN, now);
+        failed(cr, status, "CreateUncertain", e.getMessage() + SEARCHING_AGAIN);
         return patchIfChanged(cr, before, status).rescheduleAfter(Duration.ofSeconds(1));
       }
       if (e.kind() == WavefrontException.Kind.REJECTED) {
-        failed(cr, status, "Rejected", e, now);
+        failed(cr, status, "Rejected", message(e));
         return patchIfChanged(cr, before, status);
       }
       if (e.retryAfter().isPresent()) {
         // Wavefront paused this client (Retry-After): come back when the pause ends, not sooner
-        failed(cr, status, "Throttled", e, now);
+        failed(cr, status, "Throttled", message(e));
         return patchIfChanged(cr, before, status).rescheduleAfter(afterPause(e.retryAfter().get()));
       }
       if (e.isAuth()) {
-        failed(cr, status, "Unauthorized", e, now);
+        failed(cr, status, "Unauthorized", message(e));
         return patchIfChanged(cr, before, status).rescheduleAfter(options.authRetry());
       }
       throw e; // JOSDK retries this CR with exponential backoff; updateErrorStatus reports it
@@ -260,7 +226,7 @@ public class WavefrontAlertReconciler
   public ErrorStatusUpdateControl<WavefrontAlert> updateErrorStatus(
       WavefrontAlert cr, Context<WavefrontAlert> ctx, Exception e) {
     WavefrontAlertStatus before = copy(cr.getStatus());
-    WavefrontAlertStatus status = copy(cr.getStatus());
+    StatusUpdate status = statusUpdate(cr);
     String reason =
         e instanceof WavefrontException w
             ? switch (w.kind()) {
@@ -269,21 +235,21 @@ public class WavefrontAlertReconciler
               default -> "WavefrontUnavailable";
             }
             : "InternalError";
-    failed(cr, status, reason, e, now());
-    status.setRetryCount(ctx.getRetryInfo().map(r -> r.getAttemptCount()).orElse(1));
+    failed(cr, status, reason, message(e));
+    status.status().setRetryCount(ctx.getRetryInfo().map(r -> r.getAttemptCount()).orElse(1));
     if (!(e instanceof WavefrontException)) {
-      LOG.error("reconcile of {}/{} failed", namespace(cr), name(cr), e);
+      listener.internalError(cr, e);
     }
-    if (status.equals(before)) {
+    if (status.status().equals(before)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
-    cr.setStatus(status);
+    cr.setStatus(status.status());
     return ErrorStatusUpdateControl.patchStatus(cr);
   }
 
   @Override
   public DeleteControl cleanup(WavefrontAlert cr, Context<WavefrontAlert> ctx) {
-    String statusId = statusId(copy(cr.getStatus()));
+    String statusId = StatusUpdate.statusId(copy(cr.getStatus()));
     if (cr.isTemplate() && statusId == null) {
       return DeleteControl.defaultDelete();
     }
@@ -292,44 +258,31 @@ public class WavefrontAlertReconciler
     WavefrontClient wf = client.within(clock.instant().plus(options.reconcileTimeout()));
     try {
       Set<String> ids = new LinkedHashSet<>();
-      searchOwned(wf, ownerTag).forEach(a -> ids.add(a.id()));
+      AlertLookup.searchOwned(wf, ownerTag).forEach(a -> ids.add(a.id()));
       if (statusId != null && !ids.contains(statusId)) {
+        String name = cr.getSpec() == null ? null : cr.getSpec().getAlertName();
         StatusClaim claim =
-            claim(cr, ctx, ownerTag, statusId, alertName(cr), !ids.isEmpty(), wf.get(statusId));
+            lookup.claim(
+                cr,
+                ctx.getPrimaryCache(),
+                ownerTag,
+                statusId,
+                name,
+                !ids.isEmpty(),
+                wf.get(statusId));
         if (claim.usable()) {
           ids.add(statusId);
         } else if (claim.conflict()) {
-          metrics.error("OwnershipConflict");
-          events.warning(cr, Reason.OwnershipConflict, claim.message() + "; not deleted");
-          LOG.warn("delete of {}/{}: {}; not deleted", namespace(cr), name(cr), claim.message());
+          listener.ownershipConflict(cr, claim, true);
         }
       }
-      List<String> deleted = new ArrayList<>();
-      for (String id : ids) {
-        if (wf.delete(id)) {
-          deleted.add(id);
-          audit.record("delete", cr, id, alertName(cr), null, null);
-        }
-        inventory.remove(ownerTag, id);
-      }
-      events.normal(
-          cr,
-          Reason.Deleted,
-          deleted.isEmpty()
-              ? "no Wavefront alert to delete (already gone)"
-              : "deleted Wavefront alert " + String.join(", ", deleted) + " (moved to the trash)");
-      metrics.sync("deleted");
+      listener.deleted(cr, writes.delete(wf, List.copyOf(ids), ownerTag));
       return DeleteControl.defaultDelete();
     } catch (WavefrontException e) {
-      metrics.error(e.isAuth() ? "Unauthorized" : "DeleteFailed");
+      listener.deleteFailed(cr, e.getMessage(), e.isAuth());
       if (e.isAuth()) {
-        events.warning(cr, Reason.Unauthorized, "cannot delete: " + e.getMessage());
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(options.authRetry().toMillis());
       }
-      events.warning(
-          cr,
-          Reason.DeleteFailed,
-          "the finalizer stays until the Wavefront alert is deleted: " + e.getMessage());
       throw e;
     }
   }
@@ -343,7 +296,7 @@ public class WavefrontAlertReconciler
     String ownerTag = ownerTag(cr);
     // as the reconcile would send it now, burn-in included: a CR burning in is in sync
     DesiredAlert desired =
-        DesiredAlert.of(WavefrontRequest.of(concrete(cr), java.time.Instant.now(), tags));
+        DesiredAlert.of(WavefrontRequest.of(concrete(cr), clock.instant(), tags));
     if (!desired.valid()) {
       return false;
     }
@@ -353,367 +306,45 @@ public class WavefrontAlertReconciler
     SyncPlan plan =
         SyncPlan.decide(
             desired,
-            statusId(status),
+            StatusUpdate.statusId(status),
             status.getLastChangeChecksum(),
             inventory.getOrDefault(ownerTag, List.of()),
             options.driftMode());
     return plan.action() != SyncPlan.Action.NONE || plan.adopted() || !plan.duplicates().isEmpty();
   }
 
-  /**
-   * The alerts this CR may write, and what its status id turned out to be. The CR's own alerts are
-   * those with its ownership tag, exactly: the inventory's, or when it knows none a fresh search
-   * (the look-up before any create, which finds what a crash or an uncertain create left behind).
-   * The status id's alert joins them only if {@link StatusClaim} says it may.
-   */
-  private Lookup lookup(
-      WavefrontClient wf,
-      WavefrontAlert cr,
-      Context<WavefrontAlert> ctx,
-      String ownerTag,
-      String statusId,
-      String desiredName) {
-    inventory.ensureLoaded(wf);
-    List<LiveAlert> live = new ArrayList<>(inventory.owned(ownerTag));
-    if (live.isEmpty()) {
-      live.addAll(searchOwned(wf, ownerTag));
-      inventory.replaceOwned(ownerTag, live);
-    }
-    if (statusId == null) {
-      return new Lookup(live, StatusClaim.NONE);
-    }
-    if (live.stream().anyMatch(a -> a.id().equals(statusId))) {
-      return new Lookup(live, new StatusClaim(StatusClaim.Verdict.OWNED, statusId, null, null));
-    }
-    Optional<ObjectNode> named = wf.get(statusId);
-    StatusClaim claim = claim(cr, ctx, ownerTag, statusId, desiredName, !live.isEmpty(), named);
-    if (claim.usable()) {
-      live.add(LiveAlert.of(named.get()));
-    }
-    return new Lookup(live, claim);
-  }
-
-  private record Lookup(List<LiveAlert> live, StatusClaim claim) {}
-
-  private StatusClaim claim(
-      WavefrontAlert cr,
-      Context<WavefrontAlert> ctx,
-      String ownerTag,
-      String statusId,
-      String desiredName,
-      boolean hasOwnAlert,
-      Optional<ObjectNode> named) {
-    boolean claimedByAnother =
-        ctx.getPrimaryCache().byIndex(STATUS_ID_INDEX, statusId).stream()
-            .anyMatch(other -> !ResourceID.fromResource(other).equals(ResourceID.fromResource(cr)));
-    return StatusClaim.of(
-        statusId,
-        named.map(LiveAlert::of),
-        ownerTag,
-        desiredName == null ? "" : desiredName.trim(),
-        options.adoptUntagged(),
-        hasOwnAlert,
-        claimedByAnother);
-  }
-
-  /** The alerts that carry {@code ownerTag} exactly (the search itself ignores case). */
-  private static List<LiveAlert> searchOwned(WavefrontClient wf, String ownerTag) {
-    return wf.searchByTag(ownerTag).stream()
-        .map(LiveAlert::of)
-        .filter(a -> ownerTag.equals(a.ownerTag()))
-        .toList();
-  }
-
-  /** No alert of its own, and the status names an untagged one: nothing is written. */
-  private WavefrontAlertStatus held(
-      WavefrontAlert cr, WavefrontAlertStatus status, StatusClaim claim, String now) {
-    Long generation = cr.getMetadata().getGeneration();
-    boolean transition = !conflictMessage(status).equals(claim.message());
-    status.setState(State.ERROR);
-    status.setErrorDescription(claim.message());
-    List<Condition> c = status.getConditions();
-    Conditions.set(c, Conditions.READY, false, claim.reason(), claim.message(), generation, now);
-    Conditions.set(c, Conditions.SYNCED, false, claim.reason(), claim.message(), generation, now);
-    Conditions.set(
-        c, Conditions.OWNERSHIP_CONFLICT, true, claim.reason(), claim.message(), generation, now);
-    if (transition) {
-      conflictReported(cr, claim);
-    }
-    return status;
-  }
-
-  /** The condition {@code OwnershipConflict} while the status names an alert not this CR's. */
-  private void reportConflict(
-      WavefrontAlert cr,
-      WavefrontAlertStatus before,
-      WavefrontAlertStatus status,
-      StatusClaim claim,
-      Long generation,
-      String now) {
-    if (!claim.conflict()) {
-      Conditions.remove(status.getConditions(), Conditions.OWNERSHIP_CONFLICT);
-      return;
-    }
-    String message = claim.message() + "; this CR's alert is " + statusId(status);
-    Conditions.set(
-        status.getConditions(),
-        Conditions.OWNERSHIP_CONFLICT,
-        true,
-        claim.reason(),
-        message,
-        generation,
-        now);
-    if (!conflictMessage(before).equals(message)) {
-      conflictReported(cr, claim);
+  private void failed(WavefrontAlert cr, StatusUpdate status, String reason, String message) {
+    if (status.failed(reason, message)) {
+      listener.failed(cr, reason, message);
     }
   }
 
-  private void conflictReported(WavefrontAlert cr, StatusClaim claim) {
-    metrics.error("OwnershipConflict");
-    events.warning(cr, Reason.OwnershipConflict, claim.message());
-    LOG.warn("{}/{}: {}", namespace(cr), name(cr), claim.message());
+  private static String message(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  private static String conflictMessage(WavefrontAlertStatus status) {
-    return Conditions.find(status.getConditions(), Conditions.OWNERSHIP_CONFLICT)
-        .filter(c -> "True".equals(c.getStatus()))
-        .map(Condition::getMessage)
-        .orElse("");
+  private StatusUpdate statusUpdate(WavefrontAlert cr) {
+    return new StatusUpdate(
+        copy(cr.getStatus()),
+        cr.getMetadata().getGeneration(),
+        clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
-  private String apply(
-      WavefrontClient wf,
-      WavefrontAlert cr,
-      SyncPlan plan,
-      StatusClaim claim,
-      DesiredAlert desired,
-      List<LiveAlert> live,
-      String owner) {
-    boolean adopted = plan.adopted() || claim.verdict() == StatusClaim.Verdict.ADOPTABLE;
-    String name = desired.body().path("name").asText();
-    for (String dup : plan.duplicates()) {
-      if (wf.delete(dup)) {
-        audit.record("delete-duplicate", cr, dup, name, checksumOf(live, dup), null);
-        events.normal(
-            cr,
-            Reason.DuplicateDeleted,
-            "deleted duplicate Wavefront alert " + dup + " (same tag)");
-      }
-      inventory.remove(owner, dup);
-    }
-    String before = plan.id() == null ? null : checksumOf(live, plan.id());
-    switch (plan.action()) {
-      case CREATE, RECREATE -> {
-        ObjectNode created = wf.create(desired.body());
-        LiveAlert alert = LiveAlert.of(created);
-        inventory.put(alert);
-        boolean recreate = plan.action() == SyncPlan.Action.RECREATE;
-        audit.record(
-            recreate ? "recreate" : "create", cr, alert.id(), name, null, desired.checksum());
-        events.normal(
-            cr,
-            recreate ? Reason.Recreated : Reason.Created,
-            (recreate ? "re-created Wavefront alert (the previous one is gone): " : "created ")
-                + alert.id());
-        metrics.sync(recreate ? "recreated" : "created");
-        return alert.id();
-      }
-      case UPDATE, CORRECT_DRIFT -> {
-        ObjectNode updated = update(wf, plan.id(), desired, owner);
-        inventory.put(LiveAlert.of(updated));
-        boolean drift = plan.action() == SyncPlan.Action.CORRECT_DRIFT;
-        String fields = String.join(", ", plan.differences());
-        audit.record(
-            drift ? "correct-drift" : "update", cr, plan.id(), name, before, desired.checksum());
-        if (adopted) {
-          events.normal(cr, Reason.Adopted, "adopted Wavefront alert " + plan.id());
-        }
-        if (drift) {
-          metrics.drift(options.driftMode().toString());
-          events.normal(
-              cr,
-              Reason.DriftCorrected,
-              "Wavefront alert "
-                  + plan.id()
-                  + " was edited outside the cluster ("
-                  + fields
-                  + "); put back");
-        } else {
-          events.normal(
-              cr, Reason.Updated, "updated Wavefront alert " + plan.id() + " (" + fields + ")");
-        }
-        metrics.sync(drift ? "drift_corrected" : "updated");
-        return plan.id();
-      }
-      case REPORT_DRIFT -> {
-        if (!Conditions.isTrue(copy(cr.getStatus()).getConditions(), Conditions.DRIFTED)) {
-          metrics.drift(options.driftMode().toString());
-          events.warning(
-              cr,
-              Reason.DriftDetected,
-              "Wavefront alert "
-                  + plan.id()
-                  + " differs from the spec ("
-                  + String.join(", ", plan.differences())
-                  + "); drift mode is detect, so it is left as is");
-        }
-        metrics.sync("drift_detected");
-        return plan.id();
-      }
-      default -> {
-        if (adopted) {
-          events.normal(cr, Reason.Adopted, "adopted Wavefront alert " + plan.id());
-          metrics.sync("adopted");
-        } else {
-          metrics.sync("unchanged");
-        }
-        return plan.id();
-      }
-    }
-  }
-
-  private ObjectNode update(WavefrontClient wf, String id, DesiredAlert desired, String owner) {
-    try {
-      return wf.update(id, desired.body());
-    } catch (WavefrontException e) {
-      if (e.kind() == WavefrontException.Kind.NOT_FOUND) {
-        inventory.remove(owner, id); // gone since the listing: the retry re-creates it
-        throw new WavefrontException(
-            WavefrontException.Kind.UNAVAILABLE, 404, e.getMessage() + " (gone; re-creating)", e);
-      }
-      throw e;
-    }
-  }
-
-  private void succeeded(
-      WavefrontAlert cr,
-      WavefrontAlertStatus status,
-      SyncPlan plan,
-      DesiredAlert desired,
-      String id,
-      String now) {
-    Long generation = cr.getMetadata().getGeneration();
-    String name = desired.body().path("name").asText();
-    AlertStatus previous = status.getAlertsStatus().get(name);
-    AlertStatus entry = new AlertStatus();
-    entry.setId(id);
-    entry.setAlertName(name);
-    entry.setLink(client.link(id));
-    entry.setState(State.READY);
-    entry.setLastChangeChecksum(desired.checksum());
-    entry.setErrorDescription("");
-    boolean unchanged =
-        previous != null
-            && !plan.writes()
-            && id.equals(previous.getId())
-            && previous.getLastUpdatedTimestamp() != null;
-    entry.setLastUpdatedTimestamp(unchanged ? previous.getLastUpdatedTimestamp() : now);
-    status.setAlertsStatus(new java.util.LinkedHashMap<>(Map.of(name, entry)));
-    status.setState(State.READY);
-    status.setErrorDescription("");
-    status.setRetryCount(0);
-    status.setLastChangeChecksum(desired.checksum());
-    List<Condition> c = status.getConditions();
-    boolean drifted = plan.action() == SyncPlan.Action.REPORT_DRIFT;
-    String driftMessage =
-        drifted
-            ? "differs from the spec in "
-                + String.join(", ", plan.differences())
-                + " (drift: detect)"
-            : "the live alert equals the spec";
-    Conditions.set(
-        c,
-        Conditions.DRIFTED,
-        drifted,
-        drifted ? "DriftDetected" : "NoDrift",
-        driftMessage,
-        generation,
-        now);
-    Conditions.set(c, Conditions.SYNCED, true, "Synced", "Wavefront alert " + id, generation, now);
-    Conditions.set(
-        c,
-        Conditions.READY,
-        !drifted,
-        drifted ? "Drifted" : "InSync",
-        drifted ? driftMessage : "Wavefront alert " + id + " equals the spec",
-        generation,
-        now);
-  }
-
-  private void failed(
-      WavefrontAlert cr, WavefrontAlertStatus status, String reason, Exception e, String now) {
-    failed(
-        cr,
-        status,
-        reason,
-        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-        now);
-  }
-
-  private void failed(
-      WavefrontAlert cr, WavefrontAlertStatus status, String reason, String message, String now) {
-    Long generation = cr.getMetadata().getGeneration();
-    boolean transition =
-        !Conditions.find(status.getConditions(), Conditions.SYNCED)
-            .map(c -> reason.equals(c.getReason()) && message.equals(c.getMessage()))
-            .orElse(false);
-    status.setState(State.ERROR);
-    status.setErrorDescription(message);
-    status.setObservedGeneration(generation);
-    status
-        .getAlertsStatus()
-        .values()
-        .forEach(
-            a -> {
-              a.setState(State.ERROR);
-              a.setErrorDescription(message);
-            });
-    Conditions.set(
-        status.getConditions(), Conditions.SYNCED, false, reason, message, generation, now);
-    Conditions.set(
-        status.getConditions(), Conditions.READY, false, reason, message, generation, now);
-    if (transition) {
-      metrics.error(reason);
-      events.warning(
-          cr, "Unauthorized".equals(reason) ? Reason.Unauthorized : Reason.SyncFailed, message);
-      LOG.warn("sync of {}/{} failed: {}", namespace(cr), name(cr), message);
-    }
-  }
-
-  private UpdateControl<WavefrontAlert> patchIfChanged(
-      WavefrontAlert cr, WavefrontAlertStatus before, WavefrontAlertStatus after) {
-    if (after.equals(before)) {
+  private static UpdateControl<WavefrontAlert> patchIfChanged(
+      WavefrontAlert cr, WavefrontAlertStatus before, StatusUpdate after) {
+    if (after.status().equals(before)) {
       return UpdateControl.noUpdate();
     }
-    cr.setStatus(after);
+    cr.setStatus(after.status());
     return UpdateControl.patchStatus(cr);
   }
 
   private String ownerTag(WavefrontAlert cr) {
-    return tags.ownerTag(namespace(cr), name(cr));
+    return tags.ownerTag(cr.getMetadata().getNamespace(), cr.getMetadata().getName());
   }
 
-  private static String statusId(WavefrontAlertStatus status) {
-    return status.getAlertsStatus().values().stream()
-        .map(AlertStatus::getId)
-        .filter(id -> id != null && !id.isBlank())
-        .findFirst()
-        .orElse(null);
-  }
-
-  /** Every Wavefront id the CR's status names (the informer's index). */
-  private static List<String> statusIds(WavefrontAlert cr) {
-    return cr.getStatus() == null
-        ? List.of()
-        : cr.getStatus().getAlertsStatus().values().stream()
-            .map(AlertStatus::getId)
-            .filter(id -> id != null && !id.isBlank())
-            .distinct()
-            .toList();
-  }
-
-  private Set<String> ownerTags(java.util.stream.Stream<WavefrontAlert> crs) {
-    return crs.map(this::ownerTag).collect(java.util.stream.Collectors.toSet());
+  private Set<String> ownerTags(Stream<WavefrontAlert> crs) {
+    return crs.map(this::ownerTag).collect(Collectors.toSet());
   }
 
   /**
@@ -721,33 +352,15 @@ public class WavefrontAlertReconciler
    */
   private static Duration afterPause(Duration pause) {
     long spread = Math.max(1, pause.toMillis() / 10);
-    return pause.plusMillis(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(spread));
-  }
-
-  private static String checksumOf(List<LiveAlert> live, String id) {
-    Optional<LiveAlert> a = live.stream().filter(l -> l.id().equals(id)).findFirst();
-    return a.map(l -> l.projection().checksum()).orElse(null);
-  }
-
-  private static String alertName(WavefrontAlert cr) {
-    return cr.getSpec() == null ? null : cr.getSpec().getAlertName();
+    return pause.plusMillis(1 + ThreadLocalRandom.current().nextLong(spread));
   }
 
   private static ConcreteAlert concrete(WavefrontAlert cr) {
     return new ConcreteAlert(
-        namespace(cr), name(cr), cr.getSpec(), cr.getMetadata().getAnnotations());
-  }
-
-  private static String namespace(WavefrontAlert cr) {
-    return cr.getMetadata().getNamespace();
-  }
-
-  private static String name(WavefrontAlert cr) {
-    return cr.getMetadata().getName();
-  }
-
-  private String now() {
-    return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        cr.getMetadata().getNamespace(),
+        cr.getMetadata().getName(),
+        cr.getSpec(),
+        cr.getMetadata().getAnnotations());
   }
 
   private static WavefrontAlertStatus copy(WavefrontAlertStatus s) {
