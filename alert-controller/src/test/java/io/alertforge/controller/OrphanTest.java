@@ -34,7 +34,10 @@ class OrphanTest extends ControllerTestCase {
     client.v1().events().inNamespace(POD_NS).delete();
   }
 
+  private AlertController.Settings.Builder settings;
+
   private void start(AlertController.Settings.Builder settings) {
+    this.settings = settings;
     controller =
         Harness.start(
             client,
@@ -43,14 +46,20 @@ class OrphanTest extends ControllerTestCase {
             FileTokenSource.fixed(Harness.TOKEN));
   }
 
-  /** What `kubectl patch ... finalizers: null` then `kubectl delete` leaves in Wavefront. */
+  /**
+   * How an orphan comes about: the CR is deleted while no controller runs, its deletion waits for
+   * the finalizer, and someone removes the finalizer by hand (`kubectl patch ... finalizers:
+   * null`). Then the controller starts again.
+   */
   private String orphan(String name) {
     create(client, alert(name));
     String id = alertId(awaitCr(client, name, Harness::ready));
+    controller.close();
     var cr = Harness.alerts(client).inNamespace(NS).withName(name);
-    cr.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
     cr.delete();
+    cr.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
     await().atMost(Duration.ofSeconds(10)).until(() -> Harness.get(client, name) == null);
+    start(settings);
     return id;
   }
 
@@ -59,20 +68,6 @@ class OrphanTest extends ControllerTestCase {
         .filter(e -> reason.equals(e.getReason()))
         .filter(e -> "alertforge-controller-0".equals(e.getInvolvedObject().getName()))
         .toList();
-  }
-
-  /**
-   * Resyncs until one finds the orphan: the informer's cache, which the resync asks who owns a tag,
-   * may hold the deleted CR a little after the API server dropped it.
-   */
-  private void resyncUntilFound() {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> {
-              controller.resyncNow();
-              return metric("alertforge_orphaned_alerts").equals("alertforge_orphaned_alerts 1.0");
-            });
   }
 
   private String metric(String name) {
@@ -92,7 +87,7 @@ class OrphanTest extends ControllerTestCase {
     awaitCr(client, "disk", Harness::ready);
     String id = orphan("cpu");
 
-    resyncUntilFound();
+    controller.resyncNow();
     assertThat(metric("alertforge_orphaned_alerts")).isEqualTo("alertforge_orphaned_alerts 1.0");
     assertThat(metric("alertforge_managed_alerts")).isEqualTo("alertforge_managed_alerts 1.0");
     await().atMost(Duration.ofSeconds(5)).until(() -> podEvents("OrphanFound").size() == 1);
@@ -113,7 +108,7 @@ class OrphanTest extends ControllerTestCase {
     start(Harness.settingsBuilder().pruneOrphans(true, Duration.ZERO));
     String id = orphan("cpu");
 
-    resyncUntilFound(); // first seen: reported, not yet deleted
+    controller.resyncNow(); // first seen: reported, not yet deleted
     assertThat(wavefront.store().find(id)).get().matches(a -> !a.path("inTrash").asBoolean());
     controller.resyncNow(); // the grace (zero here) has passed
     assertThat(wavefront.store().find(id)).get().matches(a -> a.path("inTrash").asBoolean());
