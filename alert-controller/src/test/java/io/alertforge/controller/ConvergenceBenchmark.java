@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.controller.wavefront.WavefrontClient;
+import io.alertforge.testsupport.ShowsOutput;
 import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @EnableKubernetesMockClient(crud = true)
 @EnabledIfSystemProperty(named = "alertforge.benchmark.alerts", matches = "\\d+")
+@ShowsOutput // its BENCHMARK line is its result
 class ConvergenceBenchmark {
   @RegisterExtension
   static final WavefrontEmulatorExtension wavefront =

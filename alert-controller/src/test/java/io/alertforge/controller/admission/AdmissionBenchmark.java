@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.controller.Harness;
 import io.alertforge.controller.gitops.GitApplier;
+import io.alertforge.testsupport.ShowsOutput;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnableKubernetesMockClient(crud = true)
 @EnabledIfSystemProperty(named = "alertforge.benchmark.admission.alerts", matches = "\\d+")
+@ShowsOutput // its BENCHMARK line is its result
 class AdmissionBenchmark {
   static KubernetesClient client;
 
