@@ -3,8 +3,8 @@ package io.alertforge.controller;
 import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.controller.ops.AuditLog;
 import io.alertforge.controller.ops.ControllerMetrics;
+import io.alertforge.controller.ops.EventRecorder;
 import io.alertforge.controller.reconcile.DriftMode;
-import io.alertforge.controller.reconcile.EventRecorder;
 import io.alertforge.controller.reconcile.Inventory;
 import io.alertforge.controller.reconcile.OrphanSweep;
 import io.alertforge.controller.reconcile.SyncListener;
@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The controller assembled: the Wavefront client, the inventory, the reconciler, JOSDK's operator
- * with leader election, and the metrics. {@link Main} builds one from flags; tests build one on the
- * fabric8 mock server and the Wavefront emulator.
+ * with leader election, and the metrics. {@link RunningParts} builds one from the flags; tests
+ * build one on the fabric8 mock server and the Wavefront emulator.
  */
 public final class AlertController implements AutoCloseable {
 
@@ -269,14 +269,14 @@ public final class AlertController implements AutoCloseable {
             settings.reconcileTimeout(),
             wavefrontOptions.requestTimeout(),
             settings.adoptUntagged());
+    Clock clock = Clock.systemUTC();
     SyncListener reports =
         new SyncReports(
-            new EventRecorder(kubernetes, settings.identity()),
+            new EventRecorder(kubernetes, settings.identity(), clock),
             new AuditLog(),
             metrics,
             settings.driftMode(),
             pod(settings));
-    Clock clock = Clock.systemUTC();
     reconciler =
         new WavefrontAlertReconciler(
             wavefront,

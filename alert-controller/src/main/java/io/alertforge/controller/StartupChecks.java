@@ -30,6 +30,9 @@ final class StartupChecks {
     }
   }
 
+  /** The end of a message about a flag that is missing or unknown. */
+  static final String HELP = "; --help shows all flags";
+
   private final List<String> problems = new ArrayList<>();
 
   void add(String problem) {

@@ -3,6 +3,7 @@ package io.alertforge.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alertforge.controller.reconcile.DriftMode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.PrintWriter;
@@ -27,12 +28,12 @@ class MainTest {
 
   @Test
   void durationsReadAsWritten() {
-    assertThat(Main.duration("--f", "10m")).isEqualTo(Duration.ofMinutes(10));
-    assertThat(Main.duration("--f", "30s")).isEqualTo(Duration.ofSeconds(30));
-    assertThat(Main.duration("--f", "500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(Main.duration("--f", "PT1H")).isEqualTo(Duration.ofHours(1));
+    assertThat(FlagValues.duration("--f", "10m")).isEqualTo(Duration.ofMinutes(10));
+    assertThat(FlagValues.duration("--f", "30s")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(FlagValues.duration("--f", "500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(FlagValues.duration("--f", "PT1H")).isEqualTo(Duration.ofHours(1));
     for (String bad : List.of("10x", "0s", "-PT1S", "", "99999999999s")) {
-      assertThatThrownBy(() -> Main.duration("--f", bad))
+      assertThatThrownBy(() -> FlagValues.duration("--f", bad))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               "--f must be a duration of more than 0 such as 30s, 10m, 1h (or ISO-8601: PT10M),"
@@ -44,19 +45,19 @@ class MainTest {
 
   @Test
   void keikoprojsConfigMapKeysAreRead() {
-    var bare = Main.KeikoprojConfig.from(Map.of("wavefront.api.url", "try.wavefront.com"));
+    var bare = KeikoprojConfig.from(Map.of("wavefront.api.url", "try.wavefront.com"));
     assertThat(bare.url()).hasToString("https://try.wavefront.com");
     assertThat(bare.tokenSecret()).isEqualTo("wavefront-api-token");
     var full =
-        Main.KeikoprojConfig.from(
+        KeikoprojConfig.from(
             Map.of(
                 "wavefront.api.url", "https://x.wavefront.com",
                 "wavefront.api.token.secret.name", "wf-token"));
     assertThat(full.url()).hasToString("https://x.wavefront.com");
     assertThat(full.tokenSecret()).isEqualTo("wf-token");
-    assertThatThrownBy(() -> Main.KeikoprojConfig.from(Map.of()))
+    assertThatThrownBy(() -> KeikoprojConfig.from(Map.of()))
         .hasMessageContaining("wavefront.api.url");
-    assertThatThrownBy(() -> Main.KeikoprojConfig.read(client, "alert-manager-system", "absent"))
+    assertThatThrownBy(() -> KeikoprojConfig.read(client, "alert-manager-system", "absent"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "--keikoproj-configmap: the ConfigMap alert-manager-system/absent does not exist");
@@ -77,21 +78,23 @@ class MainTest {
                 "--git-ssh-key-file=/secrets/git/identity",
                 "--git-ssh-key-passphrase-file=/secrets/git/passphrase",
                 "--git-known-hosts-file=/secrets/git/known_hosts")
-            .gitSettings();
+            .git
+            .settings();
     assertThat(ssh.ssh()).isTrue();
     assertThat(ssh.sshKeyFile()).isEqualTo(Path.of("/secrets/git/identity"));
     assertThat(ssh.sshKeyPassphraseFile()).isEqualTo(Path.of("/secrets/git/passphrase"));
     assertThat(ssh.knownHostsFile()).isEqualTo(Path.of("/secrets/git/known_hosts"));
 
-    assertThat(parse("--cluster-name=c").gitSettings()).isNull();
+    assertThat(parse("--cluster-name=c").git.settings()).isNull();
     assertThatThrownBy(
             () ->
-                parse("--cluster-name=c", "--git-url=git@github.com:org/alerts.git").gitSettings())
+                parse("--cluster-name=c", "--git-url=git@github.com:org/alerts.git").git.settings())
         .hasMessageContaining("write ssh://git@github.com/org/alerts.git");
     assertThatThrownBy(
             () ->
                 parse("--cluster-name=c", "--git-url=ssh://git@github.com/org/alerts.git")
-                    .gitSettings())
+                    .git
+                    .settings())
         .hasMessageContaining("--git-ssh-key-file is required");
   }
 
@@ -268,31 +271,74 @@ class MainTest {
   @Test
   void plainHttpGitNeedsTheInsecureFlag() {
     assertThatThrownBy(
-            () -> parse("--cluster-name=c", "--git-url=http://git.example.com/a.git").gitSettings())
+            () ->
+                parse("--cluster-name=c", "--git-url=http://git.example.com/a.git").git.settings())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--allow-insecure-git");
     var insecure =
         parse("--cluster-name=c", "--git-url=http://git.example.com/a.git", "--allow-insecure-git")
-            .gitSettings();
+            .git
+            .settings();
     assertThat(insecure.allowInsecureGit()).isTrue();
-    assertThat(parse("--cluster-name=c", "--git-url=https://example.com/a.git").gitSettings())
+    assertThat(parse("--cluster-name=c", "--git-url=https://example.com/a.git").git.settings())
         .satisfies(s -> assertThat(s.allowInsecureGit()).isFalse());
   }
 
   @Test
   void thePruneWindowReachesTheSettingsAndAWrongOneIsOneLine() {
     String url = "--git-url=https://example.com/a.git";
-    assertThat(parse("--cluster-name=c", url).gitSettings().pruneWindow())
+    assertThat(parse("--cluster-name=c", url).git.settings().pruneWindow())
         .isEqualTo(Duration.ofHours(24));
-    assertThat(parse("--cluster-name=c", url, "--git-prune-window=2h").gitSettings().pruneWindow())
+    assertThat(parse("--cluster-name=c", url, "--git-prune-window=2h").git.settings().pruneWindow())
         .isEqualTo(Duration.ofHours(2));
-    assertThatThrownBy(() -> parse("--cluster-name=c", url, "--git-prune-window=0s").gitSettings())
+    assertThatThrownBy(() -> parse("--cluster-name=c", url, "--git-prune-window=0s").git.settings())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--git-prune-window must be a duration of more than 0");
     // Main prints an IllegalArgumentException as one line, with no stack trace
-    assertThatThrownBy(() -> parse("--cluster-name=c", url, "--git-prune-window=1d").gitSettings())
+    assertThatThrownBy(() -> parse("--cluster-name=c", url, "--git-prune-window=1d").git.settings())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("got '1d'")
         .hasMessageContaining("30s, 10m, 1h");
+  }
+
+  @Test
+  void eachConcernsFlagsReachTheSettingsOfItsPart() throws Exception {
+    Configuration c =
+        parse(
+                good(
+                        "--cluster-name=c",
+                        "--namespaces=team-b,team-a",
+                        "--resync-period=30s",
+                        "--drift=detect",
+                        "--auth-retry=2m",
+                        "--reconcile-threads=2",
+                        "--leader-elect",
+                        "--leader-election-namespace=ops",
+                        "--lease-duration=6s",
+                        "--metrics-port=9999",
+                        "--git-url=https://example.com/a.git",
+                        "--git-interval=2m")
+                    .toArray(String[]::new))
+            .check();
+    AlertController.Settings s = c.controller();
+    assertThat(s.clusterName()).isEqualTo("c");
+    assertThat(s.namespaces()).containsExactlyInAnyOrder("team-a", "team-b");
+    assertThat(c.asGiven().namespaces()).containsExactly("team-b", "team-a");
+    assertThat(c.asGiven().drift()).isEqualTo("detect");
+    assertThat(c.asGiven().resync()).isEqualTo("30s");
+    assertThat(s.resyncPeriod()).hasSeconds(30);
+    assertThat(s.driftMode()).isEqualTo(DriftMode.DETECT);
+    assertThat(s.authRetry()).hasMinutes(2);
+    assertThat(c.wavefront().authRetry()).hasMinutes(2);
+    assertThat(c.wavefront().url()).hasToString("https://x.wavefront.com");
+    assertThat(s.reconcileThreads()).isEqualTo(2);
+    assertThat(s.leaderElection()).isTrue();
+    assertThat(s.leaseNamespace()).isEqualTo("ops");
+    assertThat(s.leaseDuration()).hasSeconds(6);
+    assertThat(c.metricsPort()).isEqualTo(9999);
+    assertThat(c.git().settings().interval()).hasMinutes(2);
+    assertThat(c.git().interval()).isEqualTo("2m");
+    assertThat(c.git().webhookSecretFile()).isNull();
+    assertThat(c.admission()).isNull();
   }
 }

@@ -148,6 +148,11 @@ public final class GitFetcher implements AutoCloseable {
             + (settings.path().isEmpty() ? "" : ":" + settings.path()));
   }
 
+  /** A commit as messages name it: its first 12 characters. */
+  static String shortId(String commit) {
+    return commit.substring(0, Math.min(12, commit.length()));
+  }
+
   private CredentialsProvider credentials() throws IOException {
     if (settings.passwordFile() == null) {
       return null;

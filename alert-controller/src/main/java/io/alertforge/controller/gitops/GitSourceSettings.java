@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the Git source fetches from, how, and how it applies.
+ * Where the Git source fetches from, how, and how it applies. Build it with {@link #builder}: the
+ * defaults are there; the checks are here, each message naming the flag to fix.
  *
  * @param url the repository: https://, ssh://user@host[:port]/path, file://, or http:// with {@code
  *     allowInsecureGit}
@@ -115,7 +116,7 @@ public record GitSourceSettings(
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(cacheDir, "cacheDir");
     Objects.requireNonNull(statusNamespace, "statusNamespace");
-    statusName = statusName == null ? DEFAULT_STATUS_NAME : statusName;
+    Objects.requireNonNull(statusName, "statusName");
   }
 
   private static void requireSsh(
@@ -177,111 +178,131 @@ public record GitSourceSettings(
     }
   }
 
-  /** Settings with the defaults: 1 minute, 50% within 24 hours, no credentials. */
-  public static GitSourceSettings of(
-      URI url, String branch, String path, Path cacheDir, String statusNamespace) {
-    return defaults(url, branch, path, cacheDir, statusNamespace, null, null, null, false);
-  }
-
-  /** {@link #of}'s defaults with plain http:// allowed, as {@code --allow-insecure-git} does. */
-  public static GitSourceSettings ofInsecureHttp(
-      URI url, String branch, String path, Path cacheDir, String statusNamespace) {
-    return defaults(url, branch, path, cacheDir, statusNamespace, null, null, null, true);
-  }
-
-  /** {@link #of}'s defaults with the SSH key, its passphrase (null: none) and the known hosts. */
-  public static GitSourceSettings ofSsh(
-      URI url,
-      String branch,
-      String path,
-      Path cacheDir,
-      String statusNamespace,
-      Path keyFile,
-      Path keyPassphraseFile,
-      Path knownHostsFile) {
-    return defaults(
-        url,
-        branch,
-        path,
-        cacheDir,
-        statusNamespace,
-        keyFile,
-        keyPassphraseFile,
-        knownHostsFile,
-        false);
-  }
-
-  private static GitSourceSettings defaults(
-      URI url,
-      String branch,
-      String path,
-      Path cacheDir,
-      String statusNamespace,
-      Path keyFile,
-      Path keyPassphraseFile,
-      Path knownHostsFile,
-      boolean allowInsecureGit) {
-    return new GitSourceSettings(
-        url,
-        branch,
-        path,
-        Duration.ofMinutes(1),
-        cacheDir,
-        null,
-        null,
-        keyFile,
-        keyPassphraseFile,
-        knownHostsFile,
-        allowInsecureGit,
-        0.5,
-        Duration.ofHours(24),
-        false,
-        statusNamespace,
-        DEFAULT_STATUS_NAME);
-  }
-
   /** True for ssh:// URLs: {@link GitFetcher} authenticates with the key and known hosts. */
   public boolean ssh() {
     return url.getScheme().equalsIgnoreCase("ssh");
   }
 
-  public GitSourceSettings withCredentials(Path username, Path password) {
-    return new GitSourceSettings(
-        url,
-        branch,
-        path,
-        interval,
-        cacheDir,
-        username,
-        password,
-        sshKeyFile,
-        sshKeyPassphraseFile,
-        knownHostsFile,
-        allowInsecureGit,
-        maxPruneRatio,
-        pruneWindow,
-        allowMassPrune,
-        statusNamespace,
-        statusName);
+  /**
+   * Settings of {@code url}'s {@code branch}, cloned into {@code cacheDir}, with the status in
+   * {@code statusNamespace}; everything else defaulted in the builder.
+   */
+  public static Builder builder(URI url, String branch, Path cacheDir, String statusNamespace) {
+    return new Builder(url, branch, cacheDir, statusNamespace);
   }
 
-  public GitSourceSettings withAllowMassPrune(boolean allow) {
-    return new GitSourceSettings(
-        url,
-        branch,
-        path,
-        interval,
-        cacheDir,
-        usernameFile,
-        passwordFile,
-        sshKeyFile,
-        sshKeyPassphraseFile,
-        knownHostsFile,
-        allowInsecureGit,
-        maxPruneRatio,
-        pruneWindow,
-        allow,
-        statusNamespace,
-        statusName);
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * The defaults, in one place: the repository's root, every minute, no credentials, HTTPS or SSH
+   * only, 50% within 24 hours, no mass prune, the status ConfigMap {@value #DEFAULT_STATUS_NAME}.
+   */
+  public static final class Builder {
+    private final URI url;
+    private final String branch;
+    private final Path cacheDir;
+    private final String statusNamespace;
+    private String path = "";
+    private Duration interval = Duration.ofMinutes(1);
+    private Path usernameFile;
+    private Path passwordFile;
+    private Path sshKeyFile;
+    private Path sshKeyPassphraseFile;
+    private Path knownHostsFile;
+    private boolean allowInsecureGit;
+    private double maxPruneRatio = 0.5;
+    private Duration pruneWindow = Duration.ofHours(24);
+    private boolean allowMassPrune;
+    private String statusName = DEFAULT_STATUS_NAME;
+
+    private Builder(URI url, String branch, Path cacheDir, String statusNamespace) {
+      this.url = url;
+      this.branch = branch;
+      this.cacheDir = cacheDir;
+      this.statusNamespace = statusNamespace;
+    }
+
+    private Builder(GitSourceSettings s) {
+      this(s.url, s.branch, s.cacheDir, s.statusNamespace);
+      path = s.path;
+      interval = s.interval;
+      usernameFile = s.usernameFile;
+      passwordFile = s.passwordFile;
+      sshKeyFile = s.sshKeyFile;
+      sshKeyPassphraseFile = s.sshKeyPassphraseFile;
+      knownHostsFile = s.knownHostsFile;
+      allowInsecureGit = s.allowInsecureGit;
+      maxPruneRatio = s.maxPruneRatio;
+      pruneWindow = s.pruneWindow;
+      allowMassPrune = s.allowMassPrune;
+      statusName = s.statusName;
+    }
+
+    public Builder path(String v) {
+      path = v;
+      return this;
+    }
+
+    public Builder interval(Duration v) {
+      interval = v;
+      return this;
+    }
+
+    /** HTTPS basic auth: the user name's file (null: {@code x-access-token}) and the token's. */
+    public Builder credentials(Path usernameFile, Path passwordFile) {
+      this.usernameFile = usernameFile;
+      this.passwordFile = passwordFile;
+      return this;
+    }
+
+    /** SSH: the private key's file, its passphrase's (null: none) and the known hosts'. */
+    public Builder ssh(Path keyFile, Path keyPassphraseFile, Path knownHostsFile) {
+      sshKeyFile = keyFile;
+      sshKeyPassphraseFile = keyPassphraseFile;
+      this.knownHostsFile = knownHostsFile;
+      return this;
+    }
+
+    public Builder allowInsecureGit(boolean v) {
+      allowInsecureGit = v;
+      return this;
+    }
+
+    /** The prune guard: {@code maxRatio} of the managed objects within {@code window}. */
+    public Builder pruneGuard(double maxRatio, Duration window) {
+      maxPruneRatio = maxRatio;
+      pruneWindow = window;
+      return this;
+    }
+
+    public Builder allowMassPrune(boolean v) {
+      allowMassPrune = v;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the flag to fix, when the settings cannot work
+     */
+    public GitSourceSettings build() {
+      return new GitSourceSettings(
+          url,
+          branch,
+          path,
+          interval,
+          cacheDir,
+          usernameFile,
+          passwordFile,
+          sshKeyFile,
+          sshKeyPassphraseFile,
+          knownHostsFile,
+          allowInsecureGit,
+          maxPruneRatio,
+          pruneWindow,
+          allowMassPrune,
+          statusNamespace,
+          statusName);
+    }
   }
 }

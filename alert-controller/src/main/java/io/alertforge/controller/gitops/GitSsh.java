@@ -66,6 +66,11 @@ final class GitSsh implements TransportConfigCallback, AutoCloseable {
     return new GitSsh(factory, knownHosts, keys, home);
   }
 
+  /** The SSH client's private home, for the test that it is removed with this. */
+  Path home() {
+    return home;
+  }
+
   @Override
   public void configure(Transport transport) {
     ((SshTransport) transport).setSshSessionFactory(factory);

@@ -1,10 +1,11 @@
 package io.alertforge.controller.reconcile;
 
-import static io.alertforge.controller.reconcile.EventRecorder.Reason;
+import static io.alertforge.controller.ops.EventRecorder.Reason;
 
 import io.alertforge.controller.crd.WavefrontAlert;
 import io.alertforge.controller.ops.AuditLog;
 import io.alertforge.controller.ops.ControllerMetrics;
+import io.alertforge.controller.ops.EventRecorder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;
 import java.util.List;

@@ -11,6 +11,7 @@ import io.alertforge.controller.admission.AdmissionReviewer;
 import io.alertforge.controller.admission.ConfigMapPolicy;
 import io.alertforge.controller.admission.GitPolicy;
 import io.alertforge.controller.admission.PolicySource;
+import io.alertforge.controller.ops.EventRecorder;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -51,10 +52,21 @@ class AdmissionPolicyFromGitTest {
     origin.write("alertforge.yaml", "{}\n");
     origin.commit("a decoy policy outside --git-path");
     settings =
-        GitSourceSettings.of(origin.url(), "main", "alerts", tmp.resolve("cache"), SYSTEM_NS);
-    sync =
-        new GitSync(
-            client, settings, new AlertCompiler(), new SimpleMeterRegistry(), Clock.systemUTC());
+        GitSourceSettings.builder(origin.url(), "main", tmp.resolve("cache"), SYSTEM_NS)
+            .path("alerts")
+            .build();
+    sync = newSync(settings);
+  }
+
+  /** A Git source of its own: a replica's. */
+  static GitSync newSync(GitSourceSettings settings) throws Exception {
+    return new GitSync(
+        client,
+        settings,
+        new AlertCompiler(),
+        new SimpleMeterRegistry(),
+        new EventRecorder(client, "admission-test", Clock.systemUTC()),
+        Clock.systemUTC());
   }
 
   @AfterEach
@@ -79,13 +91,11 @@ class AdmissionPolicyFromGitTest {
     staleConfigMap("{}\n");
     // another replica: its Git source never syncs (it does not lead), its clone stays empty
     try (GitSync follower =
-        new GitSync(
-            client,
-            GitSourceSettings.of(
-                origin.url(), "main", "alerts", tmp.resolve("follower-cache"), SYSTEM_NS),
-            new AlertCompiler(),
-            new SimpleMeterRegistry(),
-            Clock.systemUTC())) {
+        newSync(
+            GitSourceSettings.builder(
+                    origin.url(), "main", tmp.resolve("follower-cache"), SYSTEM_NS)
+                .path("alerts")
+                .build())) {
       AdmissionReviewer onFollower =
           reviewer(follower, new ConfigMapPolicy(client, SYSTEM_NS, "alertforge-policy"));
       assertThat(review(onFollower, internalMetricAlert()).path("allowed").asBoolean())
@@ -196,13 +206,10 @@ class AdmissionPolicyFromGitTest {
     origin.commit("a repository without alertforge.yaml under solo/");
     sync.close();
     sync =
-        new GitSync(
-            client,
-            GitSourceSettings.of(
-                origin.url(), "main", "solo", tmp.resolve("solo-cache"), SYSTEM_NS),
-            new AlertCompiler(),
-            new SimpleMeterRegistry(),
-            Clock.systemUTC());
+        newSync(
+            GitSourceSettings.builder(origin.url(), "main", tmp.resolve("solo-cache"), SYSTEM_NS)
+                .path("solo")
+                .build());
     assertThat(sync.sync().state()).isEqualTo(GitSync.State.Applied);
 
     JsonNode allowed =

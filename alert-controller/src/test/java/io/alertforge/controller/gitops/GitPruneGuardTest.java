@@ -61,8 +61,9 @@ class GitPruneGuardTest {
   }
 
   GitSourceSettings settings() {
-    return GitSourceSettings.of(
-        origin.url(), "main", "", tmp.resolve("cache"), GitSourceFixture.SYSTEM_NS);
+    return GitSourceSettings.builder(
+            origin.url(), "main", tmp.resolve("cache"), GitSourceFixture.SYSTEM_NS)
+        .build();
   }
 
   GitSync newSync() throws Exception {

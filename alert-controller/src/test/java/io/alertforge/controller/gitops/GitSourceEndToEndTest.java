@@ -80,9 +80,11 @@ class GitSourceEndToEndTest {
   }
 
   GitSourceSettings httpSettings() {
-    return GitSourceSettings.ofInsecureHttp(
-            http.url(), "main", "", tmp.resolve("cache"), GitSourceFixture.SYSTEM_NS)
-        .withCredentials(null, tmp.resolve("token"));
+    return GitSourceSettings.builder(
+            http.url(), "main", tmp.resolve("cache"), GitSourceFixture.SYSTEM_NS)
+        .allowInsecureGit(true)
+        .credentials(null, tmp.resolve("token"))
+        .build();
   }
 
   GitSync newSync(GitSourceSettings settings) throws Exception {

@@ -2,6 +2,7 @@ package io.alertforge.controller.gitops;
 
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.controller.Harness;
+import io.alertforge.controller.ops.EventRecorder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,7 +41,14 @@ final class GitSourceFixture implements AutoCloseable {
 
   GitSync newSync(GitSourceSettings settings, Clock clock, MeterRegistry registry)
       throws Exception {
-    return closeAfter(new GitSync(client, settings, new AlertCompiler(), registry, clock));
+    return closeAfter(
+        new GitSync(
+            client,
+            settings,
+            new AlertCompiler(),
+            registry,
+            new EventRecorder(client, "git-source-test", clock),
+            clock));
   }
 
   GitSync newSync(GitSourceSettings settings, Clock clock) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +14,15 @@ class GitSourceSettingsTest {
   static final Path KNOWN_HOSTS = Path.of("/var/run/secrets/git/known_hosts");
 
   static GitSourceSettings of(String url, String branch, String path) {
-    return GitSourceSettings.of(URI.create(url), branch, path, Path.of("cache"), "ns");
+    return GitSourceSettings.builder(URI.create(url), branch, Path.of("cache"), "ns")
+        .path(path)
+        .build();
   }
 
   static GitSourceSettings ssh(String url, Path key, Path knownHosts) {
-    return GitSourceSettings.ofSsh(
-        URI.create(url), "main", "", Path.of("cache"), "ns", key, null, knownHosts);
+    return GitSourceSettings.builder(URI.create(url), "main", Path.of("cache"), "ns")
+        .ssh(key, null, knownHosts)
+        .build();
   }
 
   @Test
@@ -81,13 +85,15 @@ class GitSourceSettingsTest {
         .hasMessageContaining("ssh://git@github.com/org/repo.git");
     assertThatThrownBy(
             () ->
-                ssh("ssh://git@example.com/a.git", KEY, KNOWN_HOSTS)
-                    .withCredentials(null, Path.of("token")))
+                ssh("ssh://git@example.com/a.git", KEY, KNOWN_HOSTS).toBuilder()
+                    .credentials(null, Path.of("token"))
+                    .build())
         .hasMessageContaining("--git-password-file are for HTTPS");
     assertThatThrownBy(
             () ->
-                ssh("ssh://git@example.com/a.git", KEY, KNOWN_HOSTS)
-                    .withCredentials(Path.of("user"), null))
+                ssh("ssh://git@example.com/a.git", KEY, KNOWN_HOSTS).toBuilder()
+                    .credentials(Path.of("user"), null)
+                    .build())
         .hasMessageContaining("--git-username-file and --git-password-file are for HTTPS");
 
     GitSourceSettings s = ssh("ssh://git@example.com:2222/org/a.git", KEY, KNOWN_HOSTS);
@@ -95,7 +101,7 @@ class GitSourceSettingsTest {
     assertThat(s.url().getPort()).isEqualTo(2222);
     assertThat(s.sshKeyFile()).isEqualTo(KEY);
     assertThat(s.knownHostsFile()).isEqualTo(KNOWN_HOSTS);
-    assertThat(s.withAllowMassPrune(true).sshKeyFile()).isEqualTo(KEY);
+    assertThat(s.toBuilder().allowMassPrune(true).build().sshKeyFile()).isEqualTo(KEY);
   }
 
   @Test
@@ -135,5 +141,39 @@ class GitSourceSettingsTest {
     assertThat(s.pruneWindow()).hasHours(24);
     assertThat(s.interval()).hasMinutes(1);
     assertThat(s.statusName()).isEqualTo("alertforge-git-status");
+  }
+
+  @Test
+  void theBuilderSetsEachSettingByNameAndCopiesThemAll() {
+    GitSourceSettings s =
+        GitSourceSettings.builder(
+                URI.create("http://git.example.com/a.git"), "release", Path.of("cache"), "team-ns")
+            .path("alerts")
+            .interval(Duration.ofSeconds(30))
+            .credentials(Path.of("user"), Path.of("token"))
+            .allowInsecureGit(true)
+            .pruneGuard(0.25, Duration.ofHours(2))
+            .allowMassPrune(true)
+            .build();
+    assertThat(s.url()).isEqualTo(URI.create("http://git.example.com/a.git"));
+    assertThat(s.branch()).isEqualTo("release");
+    assertThat(s.cacheDir()).isEqualTo(Path.of("cache"));
+    assertThat(s.statusNamespace()).isEqualTo("team-ns");
+    assertThat(s.path()).isEqualTo("alerts");
+    assertThat(s.interval()).hasSeconds(30);
+    assertThat(s.usernameFile()).isEqualTo(Path.of("user"));
+    assertThat(s.passwordFile()).isEqualTo(Path.of("token"));
+    assertThat(s.allowInsecureGit()).isTrue();
+    assertThat(s.maxPruneRatio()).isEqualTo(0.25);
+    assertThat(s.pruneWindow()).hasHours(2);
+    assertThat(s.allowMassPrune()).isTrue();
+    assertThat(s.toBuilder().build()).isEqualTo(s);
+
+    GitSourceSettings key = ssh("ssh://git@example.com/a.git", KEY, KNOWN_HOSTS);
+    assertThat(key.sshKeyPassphraseFile()).isNull();
+    assertThat(key.toBuilder().build()).isEqualTo(key);
+    assertThat(key.usernameFile()).isNull();
+    assertThat(key.passwordFile()).isNull();
+    assertThat(key.allowMassPrune()).isFalse();
   }
 }

@@ -54,15 +54,10 @@ class GitSourceSshTest {
   }
 
   GitSourceSettings sshSettings(Path passphraseFile) {
-    return GitSourceSettings.ofSsh(
-        ssh.url(),
-        "main",
-        "",
-        tmp.resolve("cache"),
-        GitSourceFixture.SYSTEM_NS,
-        keyFile,
-        passphraseFile,
-        knownHosts);
+    return GitSourceSettings.builder(
+            ssh.url(), "main", tmp.resolve("cache"), GitSourceFixture.SYSTEM_NS)
+        .ssh(keyFile, passphraseFile, knownHosts)
+        .build();
   }
 
   static Set<String> sshClientThreads() {

@@ -3,15 +3,11 @@ package io.alertforge.controller.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.Test;
@@ -22,40 +18,31 @@ class GitSshTest {
   @TempDir Path tmp;
 
   GitSourceSettings settings(Path key, Path passphrase) {
-    return GitSourceSettings.ofSsh(
-        URI.create("ssh://git@git.example.com/org/alerts.git"),
-        "main",
-        "",
-        tmp.resolve("cache"),
-        "ns",
-        key,
-        passphrase,
-        tmp.resolve("known_hosts"));
-  }
-
-  static Set<Path> sshHomes() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files
-          .filter(p -> p.getFileName().toString().startsWith("alertforge-ssh-"))
-          .collect(Collectors.toSet());
-    }
+    return GitSourceSettings.builder(
+            URI.create("ssh://git@git.example.com/org/alerts.git"),
+            "main",
+            tmp.resolve("cache"),
+            "ns")
+        .ssh(key, passphrase, tmp.resolve("known_hosts"))
+        .build();
   }
 
   @Test
   void readsEachKeyTypeAndLeavesNoHomeDirectoryBehind() throws Exception {
-    Set<Path> before = sshHomes();
     for (String type :
         List.of(
             KeyPairProvider.SSH_ED25519,
             KeyPairProvider.ECDSA_SHA2_NISTP256,
             KeyPairProvider.SSH_RSA)) {
       Path key = GitSshServer.writePrivateKey(GitSshServer.newKey(type), tmp.resolve(type), null);
+      Path home;
       try (GitSsh ssh = GitSsh.open(settings(key, null))) {
         assertThat(ssh.explain(new IllegalStateException("unrelated"))).as(type).isNull();
-        assertThat(sshHomes()).as("its private home while open").hasSize(before.size() + 1);
+        home = ssh.home();
+        assertThat(home).as("its private home while open").isEmptyDirectory();
       }
+      assertThat(home).as(type + ": its home, once closed").doesNotExist();
     }
-    assertThat(sshHomes()).isEqualTo(before);
   }
 
   @Test

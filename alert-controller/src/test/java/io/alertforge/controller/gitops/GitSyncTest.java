@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.controller.Harness;
+import io.alertforge.controller.ops.EventRecorder;
 import io.alertforge.controller.reconcile.WavefrontAlertReconciler;
 import io.alertforge.model.Annotations;
 import io.fabric8.kubernetes.api.model.Event;
@@ -69,12 +70,25 @@ class GitSyncTest {
   }
 
   GitSync start(GitSourceSettings settings) throws Exception {
-    sync = new GitSync(client, settings, COMPILER, registry, Clock.systemUTC());
+    return start(settings, Clock.systemUTC());
+  }
+
+  GitSync start(GitSourceSettings settings, Clock clock) throws Exception {
+    sync =
+        new GitSync(
+            client,
+            settings,
+            COMPILER,
+            registry,
+            new EventRecorder(client, "git-sync-test", clock),
+            clock);
     return sync;
   }
 
   GitSourceSettings settings() {
-    return GitSourceSettings.of(origin.url(), "main", "alerts", tmp.resolve("cache"), SYSTEM_NS);
+    return GitSourceSettings.builder(origin.url(), "main", tmp.resolve("cache"), SYSTEM_NS)
+        .path("alerts")
+        .build();
   }
 
   List<GenericKubernetesResource> crs() {
@@ -349,7 +363,7 @@ class GitSyncTest {
     assertThat(refused.message()).contains("(more than 50%)");
     sync.close();
 
-    GitSync.Result allowed = start(settings().withAllowMassPrune(true)).sync();
+    GitSync.Result allowed = start(settings().toBuilder().allowMassPrune(true).build()).sync();
     assertThat(allowed.state()).isEqualTo(GitSync.State.Applied);
     assertThat(allowed.pruned()).isGreaterThan(total / 2);
   }
@@ -381,8 +395,9 @@ class GitSyncTest {
     sync.close();
     GitSync.Result r =
         start(
-                GitSourceSettings.of(
-                    origin.url(), "release", "alerts", tmp.resolve("cache"), SYSTEM_NS))
+                GitSourceSettings.builder(origin.url(), "release", tmp.resolve("cache"), SYSTEM_NS)
+                    .path("alerts")
+                    .build())
             .sync();
     assertThat(r.state()).isEqualTo(GitSync.State.FetchFailed);
     assertThat(r.message()).contains("release");
@@ -398,10 +413,7 @@ class GitSyncTest {
             + "\nburnIn:\n  period: 7d\n  targets:\n    payments: payments-burn-in@example.com\n");
     origin.commit("burn-in");
     java.time.Instant t0 = java.time.Instant.parse("2026-11-27T08:00:00Z");
-    sync =
-        new GitSync(
-            client, settings(), COMPILER, registry, Clock.fixed(t0, java.time.ZoneOffset.UTC));
-    sync.sync();
+    start(settings(), Clock.fixed(t0, java.time.ZoneOffset.UTC)).sync();
     GenericKubernetesResource ledger = instance("payments-ledger", "pod-restarts");
     assertThat(ledger.getMetadata().getAnnotations())
         .containsEntry(Annotations.BURN_IN_UNTIL, "2026-12-04T08:00:00Z")
@@ -416,13 +428,7 @@ class GitSyncTest {
     sync.close();
 
     // a day later, a change: the stamp of the first apply stays
-    sync =
-        new GitSync(
-            client,
-            settings(),
-            COMPILER,
-            registry,
-            Clock.fixed(t0.plus(java.time.Duration.ofDays(1)), java.time.ZoneOffset.UTC));
+    start(settings(), Clock.fixed(t0.plus(java.time.Duration.ofDays(1)), java.time.ZoneOffset.UTC));
     origin.replace(
         "alerts/payments/apps/payments-ledger.yaml",
         "threshold: \"1\"      # a restarting",

@@ -9,10 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.controller.AlertController;
 import io.alertforge.controller.Harness;
-import io.alertforge.controller.Main;
+import io.alertforge.controller.KeikoprojConfig;
 import io.alertforge.controller.admission.AdmissionReviewer;
 import io.alertforge.controller.admission.ConfigMapPolicy;
 import io.alertforge.controller.deploy.KustomizeBuild;
+import io.alertforge.controller.ops.EventRecorder;
 import io.alertforge.controller.wavefront.FileTokenSource;
 import io.alertforge.controller.wavefront.SecretTokenSource;
 import io.alertforge.wavefront.emulator.junit.WavefrontEmulatorExtension;
@@ -272,9 +273,11 @@ class RbacTest {
         GitSync sync =
             new GitSync(
                 gitClient,
-                GitSourceSettings.of(origin.url(), "main", "", tmp.resolve("cache"), SYSTEM_NS),
+                GitSourceSettings.builder(origin.url(), "main", tmp.resolve("cache"), SYSTEM_NS)
+                    .build(),
                 new AlertCompiler(),
                 new SimpleMeterRegistry(),
+                new EventRecorder(gitClient, "rbac-test", Clock.systemUTC()),
                 Clock.systemUTC())) {
       int alerts = sync.sync().created();
       await().atMost(Duration.ofSeconds(60)).until(() -> wavefront.store().size() == alerts);
@@ -308,8 +311,7 @@ class RbacTest {
               new ConfigMapPolicy(syncClient, SYSTEM_NS, "alertforge-policy"))
           .review(review);
 
-      Main.KeikoprojConfig k =
-          Main.KeikoprojConfig.read(keikoprojClient, keikoproj[0], keikoproj[1]);
+      KeikoprojConfig k = KeikoprojConfig.read(keikoprojClient, keikoproj[0], keikoproj[1]);
       assertThat(k.url()).hasToString("https://try.wavefront.com");
       assertThat(
               new SecretTokenSource(keikoprojClient, keikoproj[0], k.tokenSecret(), Duration.ZERO)
