@@ -5,10 +5,24 @@ import java.util.List;
 
 /**
  * What happens to one alert. {@code before} is null for a created alert, {@code after} for a
- * deleted one; a moved alert has the same spec under a new namespace or name.
+ * deleted one; a moved alert is one alert under a new namespace or name.
+ *
+ * @param recreated for a moved alert: the controller deletes the Wavefront alert and creates a new
+ *     one (new id; history, acknowledgements and snoozes lost), since Wavefront alerts belong to a
+ *     CR by its namespace and name; false when the rename keeps it ({@code
+ *     alertforge.io/renamed-from}). Always false for the other kinds.
  */
 public record AlertChange(
-    Kind kind, RenderedAlert before, RenderedAlert after, List<FieldChange> fields) {
+    Kind kind,
+    RenderedAlert before,
+    RenderedAlert after,
+    List<FieldChange> fields,
+    boolean recreated) {
+
+  public AlertChange(
+      Kind kind, RenderedAlert before, RenderedAlert after, List<FieldChange> fields) {
+    this(kind, before, after, fields, false);
+  }
 
   public enum Kind {
     CREATED,
@@ -28,5 +42,10 @@ public record AlertChange(
 
   public String qualifiedName() {
     return current().qualifiedName();
+  }
+
+  /** The change deletes a Wavefront alert: a deletion, or a rename that recreates it. */
+  public boolean deletesWavefrontAlert() {
+    return kind == Kind.DELETED || recreated;
   }
 }

@@ -100,7 +100,11 @@ public final class AlertDiffer {
     return alert.annotations().get(Annotations.SPEC_HASH);
   }
 
-  /** A deleted and a created alert with the same spec and labels are one alert, renamed. */
+  /**
+   * A deleted and a created alert with the same spec and labels are one alert, renamed. The
+   * controller owns a Wavefront alert by the CR's namespace and name, so such a rename deletes the
+   * Wavefront alert and creates another: shown as a move, counted as a deletion.
+   */
   private static void pairMoves(
       List<RenderedAlert> created, List<RenderedAlert> deleted, List<AlertChange> changes) {
     Map<String, List<RenderedAlert>> deletedByHash = new HashMap<>();
@@ -116,7 +120,7 @@ public final class AlertDiffer {
       if (old != null) {
         moved.add(old);
         created.remove(now);
-        changes.add(new AlertChange(Kind.MOVED, old, now, fields(old, now)));
+        changes.add(new AlertChange(Kind.MOVED, old, now, fields(old, now), true));
       }
     }
     deleted.removeAll(moved);

@@ -198,24 +198,41 @@ public final class DiffMarkdown {
                         + " |\n"));
       }
     }
-    List<AlertChange> moved = diff.of(Kind.MOVED);
-    if (!moved.isEmpty()) {
+    List<AlertChange> recreated =
+        diff.of(Kind.MOVED).stream().filter(AlertChange::recreated).toList();
+    if (!recreated.isEmpty()) {
       sections.add(
-          table(
-              "↷ " + moved.size() + " renamed (same spec, new name)",
-              moved,
-              "| from | to | also changed |\n|---|---|---|\n",
-              c ->
-                  "| "
-                      + code(c.before().qualifiedName())
-                      + " | "
-                      + code(c.after().qualifiedName())
-                      + " | "
-                      + esc(
-                          String.join("; ", c.fields().stream().map(FieldChange::summary).toList()))
-                      + " |\n"));
+          renamed(
+              "↷ "
+                  + recreated.size()
+                  + " renamed: Wavefront alert deleted and recreated (new id; history,"
+                  + " acknowledgements and snoozes lost)",
+              true,
+              "The controller owns a Wavefront alert by its WavefrontAlert's namespace and name, so"
+                  + " a new name deletes the alert and creates another. To keep it, annotate the"
+                  + " renamed alert `"
+                  + Annotations.RENAMED_FROM
+                  + ": <old name>`.\n\n",
+              recreated));
     }
     return sections;
+  }
+
+  private static Section renamed(
+      String title, boolean expanded, String intro, List<AlertChange> moved) {
+    return table(
+        title,
+        expanded,
+        moved,
+        intro + "| from | to | also changed |\n|---|---|---|\n",
+        c ->
+            "| "
+                + code(c.before().qualifiedName())
+                + " | "
+                + code(c.after().qualifiedName())
+                + " | "
+                + esc(String.join("; ", c.fields().stream().map(FieldChange::summary).toList()))
+                + " |\n");
   }
 
   private static Section findings(List<TouchedFinding> findings) {

@@ -154,7 +154,7 @@ class GitDiffTest {
   }
 
   @Test
-  void aRenamedAlertsConfigIsAMoveNotADeleteAndACreate() throws Exception {
+  void aRenamedAlertsConfigRecreatesItsWavefrontAlertAndSaysSo() throws Exception {
     repo.delete("team-a/apps/app5.yaml");
     repo.write("team-a/apps/app5-v2.yaml", config("team-a", "app5-v2", "app5", "cpu-high"));
     repo.commit("rename");
@@ -162,13 +162,42 @@ class GitDiffTest {
     AlertDiff diff = diff();
 
     assertThat(diff.summaryLine())
-        .isEqualTo("+0 created, ~0 changed, -0 deleted, 1 renamed in 1 namespace");
+        .isEqualTo("+0 created, ~0 changed, -0 deleted, 1 renamed (recreated) in 1 namespace");
     AlertChange move = diff.of(Kind.MOVED).get(0);
     assertThat(move.before().qualifiedName()).isEqualTo("team-a/app5.cpu-high");
     assertThat(move.after().qualifiedName()).isEqualTo("team-a/app5-v2.cpu-high");
+    assertThat(move.recreated()).isTrue();
+    assertThat(diff.wavefrontDeletions()).containsExactly(move);
     assertThat(markdown(diff))
+        .contains(
+            "<details open><summary>↷ 1 renamed: Wavefront alert deleted and recreated (new id;"
+                + " history, acknowledgements and snoozes lost)</summary>")
+        .contains("annotate the renamed alert `alertforge.io/renamed-from: <old name>`")
         .contains("| <code>team-a/app5.cpu-high</code> | <code>team-a/app5-v2.cpu-high</code> |")
-        .doesNotContain("[!WARNING]");
+        .doesNotContain("same spec, new name");
+    var json = DiffJson.of(diff);
+    assertThat(json.path("counts").path("moved").asLong()).isEqualTo(1);
+    assertThat(json.path("counts").path("recreated").asLong()).isEqualTo(1);
+    assertThat(json.path("counts").path("deleted").asLong()).isZero();
+    var change = json.path("changes").get(0);
+    assertThat(change.path("kind").asText()).isEqualTo("moved");
+    assertThat(change.path("fromName").asText()).isEqualTo("app5.cpu-high");
+    assertThat(change.path("recreated").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aRenameIntoAnotherNamespaceRecreatesToo() throws Exception {
+    repo.delete("team-b/heartbeat.yaml");
+    repo.write("team-c/heartbeat.yaml", standalone("team-c", "heartbeat", "team-b@example.com"));
+    repo.commit("move to team-c");
+
+    AlertDiff diff = diff();
+
+    AlertChange move = diff.of(Kind.MOVED).get(0);
+    assertThat(move.before().qualifiedName()).isEqualTo("team-b/heartbeat");
+    assertThat(move.after().qualifiedName()).isEqualTo("team-c/heartbeat");
+    assertThat(move.recreated()).isTrue();
+    assertThat(diff.wavefrontDeletions()).hasSize(1);
   }
 
   @Test
