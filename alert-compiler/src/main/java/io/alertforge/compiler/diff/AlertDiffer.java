@@ -61,6 +61,8 @@ public final class AlertDiffer {
         created.add(now);
       }
     }
+    List<String> allNotes = new ArrayList<>(notes);
+    pairRenames(created, deleted, before, changes, allNotes);
     pairMoves(created, deleted, changes);
     created.forEach(a -> changes.add(new AlertChange(Kind.CREATED, null, a, List.of())));
     deleted.forEach(a -> changes.add(new AlertChange(Kind.DELETED, a, null, List.of())));
@@ -68,7 +70,6 @@ public final class AlertDiffer {
         Comparator.comparing((AlertChange c) -> c.current().namespace())
             .thenComparing(c -> c.current().name()));
 
-    List<String> allNotes = new ArrayList<>(notes);
     if (base.hasErrors()) {
       allNotes.add(
           "The base has "
@@ -98,6 +99,44 @@ public final class AlertDiffer {
 
   private static String hash(RenderedAlert alert) {
     return alert.annotations().get(Annotations.SPEC_HASH);
+  }
+
+  /**
+   * A created alert annotated {@code alertforge.io/renamed-from: <old>} and the deleted alert
+   * {@code <old>} of its namespace are one alert, renamed, whose Wavefront alert the controller
+   * keeps (its spec may change too). An annotation that names no deleted alert is said in a note:
+   * the controller then creates a new alert.
+   */
+  private static void pairRenames(
+      List<RenderedAlert> created,
+      List<RenderedAlert> deleted,
+      Map<String, RenderedAlert> before,
+      List<AlertChange> changes,
+      List<String> notes) {
+    for (RenderedAlert now : List.copyOf(created)) {
+      String from = now.annotations().get(Annotations.RENAMED_FROM);
+      if (from == null) {
+        continue;
+      }
+      String oldName = now.namespace() + "/" + from;
+      RenderedAlert old =
+          deleted.stream().filter(d -> d.qualifiedName().equals(oldName)).findFirst().orElse(null);
+      if (old != null) {
+        deleted.remove(old);
+        created.remove(now);
+        changes.add(new AlertChange(Kind.MOVED, old, now, fields(old, now), false));
+      } else if (!before.containsKey(oldName)) {
+        notes.add(
+            now.qualifiedName()
+                + " is annotated "
+                + Annotations.RENAMED_FROM
+                + ": "
+                + from
+                + ", but the base has no alert "
+                + oldName
+                + ": there is no Wavefront alert to keep, so the controller creates a new one.");
+      }
+    }
   }
 
   /**

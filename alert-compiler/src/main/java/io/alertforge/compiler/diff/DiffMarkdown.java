@@ -215,6 +215,18 @@ public final class DiffMarkdown {
                   + ": <old name>`.\n\n",
               recreated));
     }
+    List<AlertChange> kept = diff.of(Kind.MOVED).stream().filter(c -> !c.recreated()).toList();
+    if (!kept.isEmpty()) {
+      sections.add(
+          renamed(
+              "↷ " + kept.size() + " renamed, Wavefront alert kept (id kept)",
+              false,
+              "Annotated `"
+                  + Annotations.RENAMED_FROM
+                  + "`: the controller moves the Wavefront alert to the new name, with its id,"
+                  + " history, acknowledgements and snoozes.\n\n",
+              kept));
+    }
     return sections;
   }
 

@@ -4,6 +4,7 @@ import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.lint.alert.DuplicateNameRule;
 import io.alertforge.compiler.lint.alert.MissingAlertTypeRule;
+import io.alertforge.compiler.lint.alert.RenamedFromRule;
 import io.alertforge.compiler.lint.namespace.NamespaceIsolationRule;
 import io.alertforge.compiler.lint.policy.AlertFatigueRule;
 import io.alertforge.compiler.lint.policy.MetricAllowlistRule;
@@ -56,7 +57,7 @@ public final class RuleCatalogue {
               Rules.TEMPLATE_UNKNOWN_PARAM)
           .and(new UnusedParamRule(), new NotATemplateRule(), new DuplicateNameRule())
           .and(Rules.ALERT_DUPLICATE_RESOURCE)
-          .and(new MissingAlertTypeRule())
+          .and(new MissingAlertTypeRule(), new RenamedFromRule())
           .and(
               Rules.ALERT_UNSUPPORTED_TYPE,
               Rules.CONFIG_INVALID_OPTION,

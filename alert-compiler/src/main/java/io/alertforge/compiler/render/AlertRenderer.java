@@ -198,6 +198,10 @@ public final class AlertRenderer {
     ObjectNode spec = canonicalSpec(alert.spec(), Map.of());
     TreeMap<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.SOURCE, alert.file());
+    String renamedFrom = renamedFrom(alert);
+    if (renamedFrom != null) {
+      annotations.put(Annotations.RENAMED_FROM, renamedFrom);
+    }
     return finish(
         alert.namespace(),
         alert.name(),
@@ -208,6 +212,22 @@ public final class AlertRenderer {
         null,
         null,
         origins(spec, alert.document(), field -> List.of()));
+  }
+
+  /**
+   * The source's {@code alertforge.io/renamed-from}, as written (trimmed), or null: the one
+   * annotation of the source that a rendered alert carries, for the controller (the lint rule
+   * {@code alert/renamed-from} checks it).
+   */
+  static String renamedFrom(AlertSource source) {
+    var value =
+        source
+            .document()
+            .content()
+            .path("metadata")
+            .path("annotations")
+            .path(Annotations.RENAMED_FROM);
+    return value.isTextual() ? value.asText().trim() : null;
   }
 
   /** The origin of every field of a rendered spec: its source field and the params it used. */

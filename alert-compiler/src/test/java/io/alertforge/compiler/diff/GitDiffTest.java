@@ -185,6 +185,68 @@ class GitDiffTest {
     assertThat(change.path("recreated").asBoolean()).isTrue();
   }
 
+  private static String renamedFrom(String document, String namespace, String from) {
+    return document.replace(
+        "  namespace: " + namespace + "\n",
+        "  namespace: "
+            + namespace
+            + "\n  annotations:\n    alertforge.io/renamed-from: "
+            + from
+            + "\n");
+  }
+
+  @Test
+  void anAnnotatedRenameKeepsTheWavefrontAlertEvenWithAChangedSpec() throws Exception {
+    repo.delete("team-a/apps/app5.yaml");
+    repo.write(
+        "team-a/apps/app5-v2.yaml",
+        renamedFrom(config("team-a", "app5-v2", "app5", "cpu-high=95"), "team-a", "app5"));
+    repo.delete("team-a/apps/app6.yaml");
+    repo.write("team-a/apps/app6-v2.yaml", config("team-a", "app6-v2", "app6", "cpu-high"));
+    repo.commit("rename two, one annotated");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+0 created, ~0 changed, -0 deleted, 2 renamed (1 recreated) in 1 namespace");
+    AlertChange kept =
+        diff.of(Kind.MOVED).stream().filter(c -> !c.recreated()).findFirst().orElseThrow();
+    assertThat(kept.before().qualifiedName()).isEqualTo("team-a/app5.cpu-high");
+    assertThat(kept.after().qualifiedName()).isEqualTo("team-a/app5-v2.cpu-high");
+    assertThat(kept.after().annotations())
+        .containsEntry("alertforge.io/renamed-from", "app5.cpu-high");
+    assertThat(kept.fields()).extracting(FieldChange::summary).containsExactly("threshold 80 → 95");
+    assertThat(diff.wavefrontDeletions())
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app6-v2.cpu-high");
+    assertThat(markdown(diff))
+        .contains("<details><summary>↷ 1 renamed, Wavefront alert kept (id kept)</summary>")
+        .contains(
+            "| <code>team-a/app5.cpu-high</code> | <code>team-a/app5-v2.cpu-high</code> |"
+                + " threshold 80 → 95 |")
+        .contains("↷ 1 renamed: Wavefront alert deleted and recreated");
+    var json = DiffJson.of(diff);
+    assertThat(json.path("counts").path("moved").asLong()).isEqualTo(2);
+    assertThat(json.path("counts").path("recreated").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void anAnnotationNamingNoAlertOfTheBaseIsACreateAndSaysSo() throws Exception {
+    repo.write(
+        "team-a/apps/new.yaml",
+        renamedFrom(config("team-a", "new-app", "new-app", "cpu-high"), "team-a", "never-was"));
+    repo.commit("new app, annotated by mistake");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine()).isEqualTo("+1 created, ~0 changed, -0 deleted in 1 namespace");
+    assertThat(diff.notes())
+        .containsExactly(
+            "team-a/new-app.cpu-high is annotated alertforge.io/renamed-from: never-was.cpu-high,"
+                + " but the base has no alert team-a/never-was.cpu-high: there is no Wavefront"
+                + " alert to keep, so the controller creates a new one.");
+  }
+
   @Test
   void aRenameIntoAnotherNamespaceRecreatesToo() throws Exception {
     repo.delete("team-b/heartbeat.yaml");
