@@ -53,10 +53,18 @@ public final class AlertCompiler {
    * exceptions; an IOException means the directory itself could not be walked.
    */
   public Compilation compile(Path root) throws IOException {
+    return compile(root, null);
+  }
+
+  /**
+   * Compiles the repository under {@code root} without reading {@code output}, the directory the
+   * run writes to, when it lies inside (null: none).
+   */
+  public Compilation compile(Path root, Path output) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException("alert source " + root + " is not a directory");
     }
-    return compile(new FileSystemSourceTree(root));
+    return compile(new FileSystemSourceTree(root, output));
   }
 
   /**

@@ -180,7 +180,7 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       return compilation;
     }
     try {
-      Compilation compilation = compiler().compile(source.toPath());
+      Compilation compilation = compiler().compile(source.toPath(), output.toPath());
       shared().put(key, compilation);
       return compilation;
     } catch (IOException e) {
