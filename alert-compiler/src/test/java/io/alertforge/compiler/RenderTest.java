@@ -433,9 +433,9 @@ class RenderTest {
 
     assertThat(lines(compilation, "alert/duplicate-name"))
         .containsExactly(
-            "apps/a.yaml:8:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/a.cpu is also rendered"
+            "templates/cpu.yaml:8:14: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/a.cpu is also rendered"
                 + " by payments/b.cpu (apps/b.yaml:8:5); put a param such as the app or cluster in alertName",
-            "apps/b.yaml:8:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/b.cpu is also rendered"
+            "templates/cpu.yaml:8:14: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/b.cpu is also rendered"
                 + " by payments/a.cpu (apps/a.yaml:8:5); put a param such as the app or cluster in alertName");
   }
 
