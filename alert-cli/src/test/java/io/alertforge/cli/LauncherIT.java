@@ -109,6 +109,27 @@ class LauncherIT {
     assertThat(run.out()).contains("Alerts in repo: 0 errors");
   }
 
+  @Test
+  void thePreCommitHookEntryLintsTheRepositoryItRunsIn() throws Exception {
+    Path hook = Repositories.buildRoot().resolve("ci/pre-commit-alertforge.sh");
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("alertforge"), launcher());
+    Path clean = Repositories.copy("clean", temp.resolve("clean"));
+    Path broken = Repositories.copy("broken", temp.resolve("broken"));
+
+    DistributionRun.Result onPath =
+        DistributionRun.run(hook, clean, Map.of("PATH", bin + ":/usr/bin:/bin"));
+    DistributionRun.Result named =
+        DistributionRun.run(
+            hook, broken, Map.of("ALERTFORGE", launcher().toString()), "--fail-on", "warning");
+
+    assertThat(onPath.exitCode()).as(onPath.err()).isZero();
+    assertThat(onPath.out()).contains("Alerts in .: 0 errors");
+    assertThat(clean.resolve("target/alerts/diagnostics.json")).isRegularFile();
+    assertThat(named.exitCode()).isEqualTo(Main.FINDINGS);
+    assertThat(named.err()).startsWith("alertforge: 2 error(s) in the alert sources under .;");
+  }
+
   private static Path launcher() {
     return DistributionRun.distribution().resolve("bin/alertforge");
   }
