@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoTemplateCorpusTest {
 
   /** Each is listed with its reason in cases.txt; raising this needs a reason there too. */
-  private static final int KNOWN_DIFFERENCES = 13;
+  private static final int KNOWN_DIFFERENCES = 14;
 
   private static final JsonNode CORPUS = load();
 
