@@ -87,10 +87,6 @@ sealed interface Expr {
   record Pipeline(int offset, List<Variable> decls, boolean assign, List<Command> commands)
       implements Expr {
 
-    Pipeline withCommands(List<Command> replacement) {
-      return new Pipeline(offset, decls, assign, replacement);
-    }
-
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder();
