@@ -41,7 +41,7 @@ public record RenderedAlert(
 
   public RenderedAlert {
     fields = Map.copyOf(fields);
-    errors = List.copyOf(errors);
+    errors = errors.stream().sorted(Diagnostic.ORDER).toList();
   }
 
   /** True when no error concerns this alert: it rendered completely. */

@@ -51,7 +51,7 @@ final class InstanceRenderer {
       String templateName,
       String entryPointer,
       CompiledTemplate template,
-      List<Diagnostic> inherited,
+      List<Diagnostic> configErrors,
       Diagnostics diagnostics) {
     AlertSource templateSource = template.source();
     SourcePosition entry = config.document().keyAt(entryPointer);
@@ -113,7 +113,8 @@ final class InstanceRenderer {
       }
     }
     diagnostics.addAll(own);
-    List<Diagnostic> errors = new ArrayList<>(inherited);
+    List<Diagnostic> errors = new ArrayList<>(configErrors);
+    errors.addAll(template.errors());
     own.sorted().stream().filter(d -> d.severity() == Severity.ERROR).forEach(errors::add);
     TreeMap<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.SOURCE, config.file());
