@@ -393,8 +393,8 @@ class LintRulesTest {
                 + " fields: alert/duplicate-name, alert/missing-alert-type, input/ignored-document, input/symlink,"
                 + " namespace/isolation, policy/alert-fatigue, policy/metric-allowlist, policy/notification-targets,"
                 + " policy/required-tags, policy/threshold-bounds, security/param-injection, security/secret-in-repo,"
-                + " suppression/expired, suppression/missing-reason, suppression/unused, template/not-a-template,"
-                + " template/unused-param");
+                + " suppression/expired, suppression/missing-reason, suppression/unused,"
+                + " template/misspelled-param, template/not-a-template, template/unused-param");
   }
 
   @Test

@@ -37,6 +37,11 @@ public record AlertDiff(
     return changes.stream().filter(c -> c.kind() == kind).count();
   }
 
+  /** The created, changed and moved alerts that have errors, in change order. */
+  public List<AlertChange> withErrors() {
+    return changes.stream().filter(c -> !c.errors().isEmpty()).toList();
+  }
+
   public boolean isEmpty() {
     return changes.isEmpty();
   }
@@ -55,13 +60,17 @@ public record AlertDiff(
     return namespaces;
   }
 
-  /** {@code +3 created, ~12 changed, -1 deleted in 2 namespaces}; moves are added when any. */
+  /**
+   * {@code +3 created, ~12 changed, -1 deleted in 2 namespaces}; moves are added when any, and
+   * {@code ; 2 with errors} when some created, changed or moved alerts have errors.
+   */
   public String summaryLine() {
     if (changes.isEmpty()) {
       return "No alert changes (" + headAlerts + " alert" + (headAlerts == 1 ? "" : "s") + ")";
     }
     long moved = count(Kind.MOVED);
     int namespaces = namespaces().size();
+    int invalid = withErrors().size();
     return "+"
         + count(Kind.CREATED)
         + " created, ~"
@@ -72,6 +81,7 @@ public record AlertDiff(
         + (moved > 0 ? ", " + moved + " renamed" : "")
         + " in "
         + namespaces
-        + (namespaces == 1 ? " namespace" : " namespaces");
+        + (namespaces == 1 ? " namespace" : " namespaces")
+        + (invalid > 0 ? "; " + invalid + " with errors" : "");
   }
 }

@@ -25,7 +25,9 @@ import java.util.TreeSet;
 /**
  * Compares two compilations of an alert repository, alert by alert (identity: namespace and name).
  * A pure function: equal inputs give equal diffs. Specs are compared by their hash first, so only
- * the alerts that differ are compared field by field.
+ * the alerts that differ are compared field by field. The alerts with errors of either side take
+ * part ({@link Compilation#invalidAlerts()}), as far as they rendered: an alert with errors in the
+ * head is created or changed, marked with its errors, rather than missing from the diff.
  */
 public final class AlertDiffer {
 
@@ -43,8 +45,8 @@ public final class AlertDiffer {
       Compilation head,
       Set<String> changedFiles,
       List<String> notes) {
-    Map<String, RenderedAlert> before = byIdentity(base.alerts());
-    Map<String, RenderedAlert> after = byIdentity(head.alerts());
+    Map<String, RenderedAlert> before = byIdentity(base);
+    Map<String, RenderedAlert> after = byIdentity(head);
     List<AlertChange> changes = new ArrayList<>();
     List<RenderedAlert> created = new ArrayList<>();
     List<RenderedAlert> deleted = new ArrayList<>();
@@ -52,7 +54,9 @@ public final class AlertDiffer {
       RenderedAlert now = after.get(old.qualifiedName());
       if (now == null) {
         deleted.add(old);
-      } else if (!hash(old).equals(hash(now)) || !old.labels().equals(now.labels())) {
+      } else if (!hash(old).equals(hash(now))
+          || !old.labels().equals(now.labels())
+          || old.valid() != now.valid()) {
         changes.add(new AlertChange(Kind.CHANGED, old, now, fields(old, now)));
       }
     }
@@ -73,8 +77,8 @@ public final class AlertDiffer {
       allNotes.add(
           "The base has "
               + base.count(Severity.ERROR)
-              + " error(s), so some of its alerts did not render: they are compared as absent,"
-              + " and show here as created.");
+              + " error(s), so some of its alerts did not render, or only in part: those that did"
+              + " not render are compared as absent, and show here as created.");
     }
     return new AlertDiff(
         baseLabel,
@@ -90,9 +94,11 @@ public final class AlertDiffer {
         List.copyOf(allNotes));
   }
 
-  private static Map<String, RenderedAlert> byIdentity(List<RenderedAlert> alerts) {
+  /** A side's alerts, those with errors included, by identity. */
+  private static Map<String, RenderedAlert> byIdentity(Compilation side) {
     Map<String, RenderedAlert> map = new LinkedHashMap<>();
-    alerts.forEach(a -> map.putIfAbsent(a.qualifiedName(), a));
+    side.alerts().forEach(a -> map.putIfAbsent(a.qualifiedName(), a));
+    side.invalidAlerts().forEach(a -> map.putIfAbsent(a.qualifiedName(), a));
     return map;
   }
 
@@ -100,13 +106,21 @@ public final class AlertDiffer {
     return alert.annotations().get(Annotations.SPEC_HASH);
   }
 
-  /** A deleted and a created alert with the same spec and labels are one alert, renamed. */
+  /**
+   * A deleted and a created alert with the same spec and labels are one alert, renamed; not when
+   * either has errors, since its spec is only in part.
+   */
   private static void pairMoves(
       List<RenderedAlert> created, List<RenderedAlert> deleted, List<AlertChange> changes) {
     Map<String, List<RenderedAlert>> deletedByHash = new HashMap<>();
-    deleted.forEach(d -> deletedByHash.computeIfAbsent(hash(d), h -> new ArrayList<>()).add(d));
+    deleted.stream()
+        .filter(RenderedAlert::valid)
+        .forEach(d -> deletedByHash.computeIfAbsent(hash(d), h -> new ArrayList<>()).add(d));
     Set<RenderedAlert> moved = new HashSet<>();
     for (RenderedAlert now : List.copyOf(created)) {
+      if (!now.valid()) {
+        continue;
+      }
       List<RenderedAlert> candidates = deletedByHash.getOrDefault(hash(now), List.of());
       RenderedAlert old =
           candidates.stream()
@@ -122,6 +136,10 @@ public final class AlertDiffer {
     deleted.removeAll(moved);
   }
 
+  /**
+   * The spec fields and labels that differ. A field that a side with errors lacks is not compared:
+   * it did not render, so its value is unknown rather than absent.
+   */
   private static List<FieldChange> fields(RenderedAlert old, RenderedAlert now) {
     List<FieldChange> fields = new ArrayList<>();
     if (!hash(old).equals(hash(now))) {
@@ -131,7 +149,8 @@ public final class AlertDiffer {
       for (String name : names) {
         JsonNode a = old.spec().get(name);
         JsonNode b = now.spec().get(name);
-        if (!Objects.equals(a, b)) {
+        boolean unknown = (a == null && !old.valid()) || (b == null && !now.valid());
+        if (!unknown && !Objects.equals(a, b)) {
           fields.add(FieldSummaries.of(name, a, b));
         }
       }

@@ -29,6 +29,7 @@ public final class DiffJson {
       counts.put(kind.label(), diff.count(kind));
     }
     counts.put("namespaces", diff.namespaces().size());
+    counts.put("withErrors", diff.withErrors().size());
     side(root.putObject("base"), diff.base(), diff.baseAlerts(), diff.baseErrors());
     side(root.putObject("head"), diff.head(), diff.headAlerts(), diff.headErrors());
     ArrayNode notes = root.putArray("notes");
@@ -59,6 +60,8 @@ public final class DiffJson {
             .put("period", alert.annotations().get(Annotations.BURN_IN_PERIOD))
             .put("target", alert.annotations().get(Annotations.BURN_IN_TARGET));
       }
+      ArrayNode errors = node.putArray("errors");
+      change.errors().forEach(d -> finding(errors.addObject(), d));
       ArrayNode fields = node.putArray("fields");
       for (FieldChange field : change.fields()) {
         fields
@@ -90,18 +93,18 @@ public final class DiffJson {
 
     ArrayNode findings = root.putArray("findings");
     for (TouchedFinding finding : diff.findings()) {
-      Diagnostic d = finding.diagnostic();
-      findings
-          .addObject()
-          .put("new", finding.isNew())
-          .put("file", d.position().file())
-          .put("line", d.position().line())
-          .put("column", d.position().column())
-          .put("severity", d.severity().label())
-          .put("rule", d.rule())
-          .put("message", Redaction.text(d.message()));
+      finding(findings.addObject().put("new", finding.isNew()), finding.diagnostic());
     }
     return root;
+  }
+
+  private static void finding(ObjectNode node, Diagnostic d) {
+    node.put("file", d.position().file())
+        .put("line", d.position().line())
+        .put("column", d.position().column())
+        .put("severity", d.severity().label())
+        .put("rule", d.rule())
+        .put("message", Redaction.text(d.message()));
   }
 
   private static void side(ObjectNode node, String label, int alerts, long errors) {

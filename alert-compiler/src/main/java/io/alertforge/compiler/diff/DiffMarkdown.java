@@ -26,6 +26,7 @@ public final class DiffMarkdown {
   private static final int MAX_NAMES = 50;
   private static final int MAX_VALUE = 2_000;
   private static final int NOTE_ROOM = 600;
+  private static final int MAX_ERRORS = 3;
 
   private DiffMarkdown() {}
 
@@ -125,6 +126,9 @@ public final class DiffMarkdown {
 
   private static List<Section> sections(AlertDiff diff) {
     List<Section> sections = new ArrayList<>();
+    if (!diff.withErrors().isEmpty()) {
+      sections.add(withErrors(diff.withErrors()));
+    }
     if (!diff.findings().isEmpty()) {
       sections.add(findings(diff.findings()));
     }
@@ -241,6 +245,39 @@ public final class DiffMarkdown {
               + code(d.rule())
               + " | "
               + esc(Redaction.text(d.message()))
+              + " |\n";
+        });
+  }
+
+  /** The created, changed and moved alerts with errors: their error count and first errors. */
+  private static Section withErrors(List<AlertChange> invalid) {
+    return table(
+        "⚠ "
+            + invalid.size()
+            + (invalid.size() == 1 ? " alert has errors" : " alerts have errors")
+            + ": shown as far as they render, applied once fixed",
+        true,
+        invalid,
+        "| alert | | errors | first errors |\n|---|---|--:|---|\n",
+        c -> {
+          List<String> first = new ArrayList<>();
+          for (Diagnostic d : c.errors().subList(0, Math.min(MAX_ERRORS, c.errors().size()))) {
+            first.add(
+                code(d.position().toString())
+                    + " "
+                    + code(d.rule())
+                    + " "
+                    + esc(shorten(Redaction.text(d.message()), 300)));
+          }
+          return "| "
+              + code(c.qualifiedName())
+              + " | "
+              + c.kind().label()
+              + " | "
+              + c.errors().size()
+              + " | "
+              + String.join("<br>", first)
+              + (c.errors().size() > MAX_ERRORS ? "<br>…" : "")
               + " |\n";
         });
   }

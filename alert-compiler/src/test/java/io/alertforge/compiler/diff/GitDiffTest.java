@@ -133,6 +133,77 @@ class GitDiffTest {
   }
 
   @Test
+  void aNewAlertWithErrorsIsCreatedAndMarkedWithItsErrors() throws Exception {
+    repo.write(
+        "team-a/apps/new.yaml",
+        config("team-a", "new-app", "new-app", "cpu-high=95").replace("\"95\"", "95"));
+    repo.commit("new app, threshold unquoted");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+1 created, ~0 changed, -0 deleted in 1 namespace; 1 with errors");
+    AlertChange created = diff.of(Kind.CREATED).get(0);
+    assertThat(created.qualifiedName()).isEqualTo("team-a/new-app.cpu-high");
+    assertThat(created.errors())
+        .extracting(d -> d.format())
+        .containsExactly(
+            "team-a/apps/new.yaml:12:20: error [schema/type] spec.alerts.cpu-high.params.threshold"
+                + " must be a string, found an integer 95; quote it: \"95\"");
+    assertThat(diff.sources())
+        .containsExactly(new SourceImpact("team-a/apps/new.yaml", "AlertsConfig", 1, 1, 1));
+    assertThat(markdown(diff))
+        .contains(
+            "<details open><summary>⚠ 1 alert has errors: shown as far as they render, applied"
+                + " once fixed</summary>")
+        .contains(
+            "| <code>team-a/new-app.cpu-high</code> | created | 1 |"
+                + " <code>team-a/apps/new.yaml:12:20</code> <code>schema/type</code>"
+                + " spec.alerts.cpu-high.params.threshold must be a string")
+        .contains("<details><summary>+ 1 created</summary>");
+    var json = DiffJson.of(diff);
+    assertThat(json.path("counts").path("withErrors").asInt()).isEqualTo(1);
+    var change = json.path("changes").get(0);
+    assertThat(change.path("kind").asText()).isEqualTo("created");
+    assertThat(change.path("errors").toString())
+        .isEqualTo(
+            "[{\"file\":\"team-a/apps/new.yaml\",\"line\":12,\"column\":20,"
+                + "\"severity\":\"error\",\"rule\":\"schema/type\",\"message\":"
+                + "\"spec.alerts.cpu-high.params.threshold must be a string, found an integer 95;"
+                + " quote it: \\\"95\\\"\"}]");
+    // the fields that use the broken threshold did not render: the spec shows the rest
+    assertThat(change.path("spec").has("condition")).isFalse();
+    assertThat(change.path("spec").path("alertName").asText()).isEqualTo("new-app cpu-high");
+  }
+
+  @Test
+  void aTemplateThatNoLongerParsesChangesItsInstancesWithErrorsAndDeletesNone() throws Exception {
+    repo.write(
+        "team-a/templates.yaml",
+        template("team-a", "cpu-high", "80").replace("> {{ .threshold }}", "> {{ .threshold }"));
+    repo.commit("typo in the template");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+0 created, ~12 changed, -0 deleted in 1 namespace; 12 with errors");
+    assertThat(diff.withErrors()).hasSize(12);
+    assertThat(diff.withErrors().get(0).errors())
+        .extracting(d -> d.format())
+        .containsExactly(
+            "team-a/templates.yaml:9:88: error [template/syntax] unexpected \"}\" in operand (in"
+                + " condition of template cpu-high)");
+    // the condition did not render, so it is not shown as removed
+    assertThat(diff.of(Kind.CHANGED).get(0).fields()).isEmpty();
+    assertThat(diff.sources())
+        .containsExactly(new SourceImpact("team-a/templates.yaml", "template", 12, 12, 1));
+    assertThat(markdown(diff))
+        .contains("⚠ 12 alerts have errors")
+        .contains("| <code>team-a/app1.cpu-high</code> | changed | 1 |")
+        .doesNotContain("[!WARNING]");
+  }
+
+  @Test
   void aDeletedTemplateDeletesItsInstancesWithAWarningAndANewError() throws Exception {
     repo.delete("team-a/templates.yaml");
     repo.commit("drop cpu-high");
