@@ -171,12 +171,21 @@ public final class AlertDiffer {
     return List.copyOf(fields);
   }
 
-  /** Changed alerts grouped by equal change; the largest group first. */
+  /**
+   * Changed alerts grouped: the instances of one template by the kind of each field's change (the
+   * same template edit, thresholds set to different values, are one group); other alerts by equal
+   * change. The largest group first.
+   */
   private static List<ChangePattern> patterns(List<AlertChange> changes) {
     Map<List<String>, List<AlertChange>> groups = new LinkedHashMap<>();
     for (AlertChange change : changes) {
       if (change.kind() == Kind.CHANGED) {
-        List<String> key = change.fields().stream().map(FieldChange::pattern).toList();
+        String template = change.after().annotations().get(Annotations.TEMPLATE_SOURCE);
+        List<String> key = new ArrayList<>();
+        key.add(template == null ? "" : template + "\u0000" + change.after().template());
+        change.fields().stream()
+            .map(template == null ? FieldChange::pattern : FieldChange::kind)
+            .forEach(key::add);
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
       }
     }

@@ -84,7 +84,7 @@ class GitDiffTest {
   }
 
   @Test
-  void aQueryChangeInATemplateShowsBothQueriesOnce() throws Exception {
+  void aMetricRenameInATemplateIsNamedOnceForAllInstances() throws Exception {
     repo.write(
         "team-a/templates.yaml",
         template("team-a", "cpu-high", "80", "kubernetes.pod.cpu.limit_rate", 10, "severe"));
@@ -95,12 +95,33 @@ class GitDiffTest {
     assertThat(diff.patterns()).hasSize(1);
     assertThat(diff.patterns().get(0).summary())
         .isEqualTo(
-            "condition changed; displayExpression changed; severity warn → severe; minutes 5 → 10");
+            "metric kubernetes.pod.cpu.usage_rate → kubernetes.pod.cpu.limit_rate; displayExpression"
+                + " metric kubernetes.pod.cpu.usage_rate → kubernetes.pod.cpu.limit_rate; severity"
+                + " warn → severe; minutes 5 → 10");
     assertThat(markdown(diff))
+        .contains(
+            "<b>metric kubernetes.pod.cpu.usage&#95;rate → kubernetes.pod.cpu.limit&#95;rate;")
+        .contains("· 12 alerts");
+  }
+
+  @Test
+  void aStructuralQueryEditInATemplateShowsBothQueriesOnce() throws Exception {
+    repo.write(
+        "team-a/templates.yaml",
+        template("team-a", "cpu-high", "80").replace(") > {{", ") * 100 > {{"));
+    repo.commit("percent");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.patterns()).hasSize(1);
+    assertThat(diff.patterns().get(0).alerts()).hasSize(12);
+    assertThat(diff.patterns().get(0).summary()).isEqualTo("condition changed");
+    assertThat(markdown(diff))
+        .contains("<b>condition changed</b> · 12 alerts")
         .contains("Example: <code>team-a/app1.cpu-high</code>")
         .contains(
             "- condition: ts(kubernetes.pod.cpu.usage_rate, label.app=\"app1\") > 80\n"
-                + "+ condition: ts(kubernetes.pod.cpu.limit_rate, label.app=\"app1\") > 80\n");
+                + "+ condition: ts(kubernetes.pod.cpu.usage_rate, label.app=\"app1\") * 100 > 80\n");
   }
 
   @Test
