@@ -7,6 +7,7 @@ import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.output.DiagnosticsReport;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,9 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   @Parameter(property = "alert.failOnWarning", defaultValue = "false")
   boolean failOnWarning;
 
+  /** The process environment (CI variables); tests replace it. */
+  Map<String, String> environment = System.getenv();
+
   /** The resolved fail-on severity, set before {@link #run}. */
   Severity threshold;
 
@@ -66,10 +70,20 @@ abstract class AbstractAlertMojo extends AbstractMojo {
     }
     resolveDefaults();
     threshold = failOnSeverity();
-    Compilation compilation = compile();
     File diagnostics = new File(output, DiagnosticsReport.FILE_NAME);
     // lint, render and diff in one build share one compilation: report it once, not per goal.
     boolean firstReport = firstTime("diagnostics:" + diagnostics.getAbsolutePath());
+    try {
+      // before anything can fail: a failed run leaves no output of an earlier one
+      if (firstReport) {
+        Files.deleteIfExists(diagnostics.toPath());
+      }
+      removeOutputs();
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Cannot remove the previous alert output under " + output + ": " + e.getMessage(), e);
+    }
+    Compilation compilation = compile();
     try {
       if (firstReport) {
         DiagnosticsReport.write(diagnostics.toPath(), compilation.diagnostics());
@@ -87,6 +101,9 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       failOnFindings(compilation, diagnostics, threshold);
     }
   }
+
+  /** Removes the goal's output of an earlier run, before it compiles. */
+  void removeOutputs() throws IOException {}
 
   /**
    * Whether errors (and warnings with alert.failOnWarning) fail the goal; alert:diff shows them.

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -41,9 +40,6 @@ public class LintMojo extends AbstractAlertMojo {
    */
   @Parameter(property = "alert.format", defaultValue = "console")
   String format;
-
-  /** The process environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
 
   /** Where workflow commands go; tests replace it. */
   PrintStream stdout = System.out;
