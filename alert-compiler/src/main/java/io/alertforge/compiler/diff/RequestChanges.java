@@ -13,7 +13,9 @@ import io.alertforge.model.WavefrontRequest;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What each changed alert changes in the request Wavefront gets (alert-model's mapping, as the
@@ -77,6 +79,7 @@ public final class RequestChanges {
   private static DiffMarkdown.Section section(
       AlertChange change, String patch, CommentHeader.Context context) {
     RenderedAlert after = change.after();
+    List<String> fields = changedFields(change.before(), change.after());
     String title = "Wavefront request of " + after.qualifiedName();
     StringBuilder out =
         new StringBuilder("<details><summary>Wavefront request of <code>")
@@ -85,6 +88,14 @@ public final class RequestChanges {
     SourcePosition origin = after.origin();
     if (origin != null) {
       out.append(" · ").append(CommentHeader.where(context, origin));
+    }
+    if (!fields.isEmpty()) {
+      // the changed line may be long (a query): say which fields change before it is opened
+      out.append(" · changes ")
+          .append(
+              String.join(
+                  ", ",
+                  fields.stream().map(f -> "<code>" + DiffMarkdown.esc(f) + "</code>").toList()));
     }
     out.append("</summary>\n\n")
         .append(DiffMarkdown.fenced("diff", patch))
@@ -107,6 +118,21 @@ public final class RequestChanges {
             DiffUtils.diff(from, to),
             3);
     return String.join("\n", unified) + "\n";
+  }
+
+  /** The top-level fields of the request body whose values differ, in the body's order. */
+  static List<String> changedFields(RenderedAlert before, RenderedAlert after) {
+    WavefrontRequest from = before.wavefrontRequest(AT);
+    WavefrontRequest to = after.wavefrontRequest(AT);
+    if (!from.valid() || !to.valid()) {
+      return List.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    from.body().fieldNames().forEachRemaining(names::add);
+    to.body().fieldNames().forEachRemaining(names::add);
+    return names.stream()
+        .filter(name -> !from.body().path(name).equals(to.body().path(name)))
+        .toList();
   }
 
   /** The redacted body, pretty-printed, or why it cannot be sent. */

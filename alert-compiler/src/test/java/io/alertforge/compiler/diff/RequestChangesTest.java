@@ -59,6 +59,7 @@ class RequestChangesTest {
                 + " href=\"https://github.com/acme/alerts/blob/"
                 + HEAD
                 + "/a.yaml#L")
+        .contains("</a> · changes <code>minutes</code>, <code>target</code></summary>")
         .contains("```diff\n--- base/team-a/heartbeat\n+++ head/team-a/heartbeat\n@@ ")
         .contains("\n-  \"minutes\" : 5,\n")
         .contains("\n+  \"minutes\" : 10,\n")
