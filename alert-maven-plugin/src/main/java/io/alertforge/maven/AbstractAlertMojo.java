@@ -63,6 +63,9 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   /** Where workflow commands go; tests replace it. */
   PrintStream stdout = System.out;
 
+  /** The process environment (CI variables); tests replace it. */
+  Map<String, String> environment = System.getenv();
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
@@ -76,6 +79,13 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       return;
     }
     resolveDefaults();
+    try {
+      // before anything can fail: a failed run leaves no output of an earlier one
+      removeOutputs();
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Cannot remove the previous alert output under " + output + ": " + e.getMessage(), e);
+    }
     try {
       settings =
           new RunSettings(
@@ -99,6 +109,9 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   static MojoExecutionException executionError(ConfigurationException e) {
     return new MojoExecutionException(e.getMessage(), e.getCause());
   }
+
+  /** Removes the goal's output of an earlier run, before it compiles. */
+  void removeOutputs() throws IOException {}
 
   /**
    * Whether errors (and warnings with alert.failOnWarning) fail the goal; alert:diff shows them.

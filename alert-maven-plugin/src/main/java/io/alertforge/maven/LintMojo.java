@@ -4,7 +4,6 @@ import io.alertforge.compiler.Compilation;
 import io.alertforge.compiler.run.ConfigurationException;
 import io.alertforge.compiler.run.LintRun;
 import java.io.IOException;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,9 +29,6 @@ public class LintMojo extends AbstractAlertMojo {
    */
   @Parameter(property = "alert.format", defaultValue = "console")
   String format;
-
-  /** The process environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
 
   @Override
   void run(Compilation compilation) throws IOException, MojoExecutionException {

@@ -35,9 +35,20 @@ public final class DiffMarkdown {
    *     target/alerts/diff.json}
    */
   public static String render(AlertDiff diff, String fullReport, int limit) {
-    StringBuilder out = new StringBuilder(header(diff));
+    return render(diff, fullReport, limit, "", List.of());
+  }
+
+  /**
+   * As {@link #render(AlertDiff, String, int)}, with a frame under the title (e.g. {@link
+   * CommentHeader}) and more sections after the diff's own, left out like them when too long.
+   */
+  public static String render(
+      AlertDiff diff, String fullReport, int limit, String frame, List<Section> more) {
+    StringBuilder out = new StringBuilder(TITLE).append(frame).append(header(diff));
+    List<Section> all = new ArrayList<>(sections(diff));
+    all.addAll(more);
     List<String> omitted = new ArrayList<>();
-    for (Section section : sections(diff)) {
+    for (Section section : all) {
       if (out.length() + section.text().length() + NOTE_ROOM <= limit) {
         out.append(section.text());
       } else {
@@ -61,11 +72,15 @@ public final class DiffMarkdown {
     return out.toString();
   }
 
-  private record Section(String title, String text) {}
+  /** The comment's first line. */
+  public static final String TITLE = "### AlertForge: alert changes\n\n";
+
+  /** A part of the comment that is shown whole or left out whole; the title names it then. */
+  public record Section(String title, String text) {}
 
   private static String header(AlertDiff diff) {
-    StringBuilder out = new StringBuilder("### AlertForge: alert changes\n\n");
-    out.append("**").append(diff.summaryLine()).append("**\n\n"); // numbers and fixed words
+    // numbers and fixed words
+    StringBuilder out = new StringBuilder("**").append(diff.summaryLine()).append("**\n\n");
     List<AlertChange> deleted = diff.of(Kind.DELETED);
     if (!deleted.isEmpty()) {
       out.append("> [!WARNING]\n> **")

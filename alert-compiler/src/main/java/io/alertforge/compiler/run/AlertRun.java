@@ -5,6 +5,7 @@ import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.output.DiagnosticsReport;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -38,11 +39,24 @@ public final class AlertRun {
       boolean failsOnFindings,
       Step<X> step)
       throws ConfigurationException, FindingsException, X {
-    Compilation compilation =
-        context.compile(settings.source(), settings.output(), settings.names());
     Path diagnostics = settings.output().resolve(DiagnosticsReport.FILE_NAME);
     // lint, render and diff in one build share one compilation: report it once, not per goal.
     boolean firstReport = context.firstTime("diagnostics:" + diagnostics.toAbsolutePath());
+    if (firstReport) {
+      // before anything can fail: a failed run leaves no diagnostics of an earlier one
+      try {
+        Files.deleteIfExists(diagnostics);
+      } catch (IOException e) {
+        throw new ConfigurationException(
+            "Cannot remove the previous alert output under "
+                + settings.output()
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    }
+    Compilation compilation =
+        context.compile(settings.source(), settings.output(), settings.names());
     try {
       if (firstReport) {
         DiagnosticsReport.write(diagnostics, compilation.diagnostics());

@@ -61,6 +61,31 @@ class GitDiffTest {
   }
 
   @Test
+  void aCleanWorkingTreeIsNamedByItsCommitAndAnEditedOneIsNot() throws Exception {
+    repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "90"));
+    org.eclipse.jgit.revwalk.RevCommit committed = repo.commit("raise the threshold");
+    try (GitWorkspace workspace = GitWorkspace.open(dir.resolve("team-a")).orElseThrow()) {
+      GitDiff.Comparison clean = GitDiff.compare(COMPILER, workspace, null, null, null);
+
+      assertThat(clean.headCommit().commit()).isEqualTo(committed);
+      assertThat(clean.diff().head())
+          .isEqualTo("HEAD (" + committed.abbreviate(12).name() + "):team-a");
+      assertThat(clean.base().ref()).isEqualTo("main");
+      assertThat(clean.head().alerts()).hasSize(12);
+
+      repo.write("team-b/heartbeat.yaml", standalone("team-b", "heartbeat", "b@example.com"));
+      assertThat(GitDiff.compare(COMPILER, workspace, null, null, null).headCommit())
+          .as("an edit outside the alert source leaves it clean")
+          .isNotNull();
+      repo.write("team-a/new.yaml", standalone("team-a", "new", "a@example.com"));
+      GitDiff.Comparison edited = GitDiff.compare(COMPILER, workspace, null, null, null);
+
+      assertThat(edited.headCommit()).isNull();
+      assertThat(edited.diff().head()).isEqualTo(GitDiff.WORKING_TREE);
+    }
+  }
+
+  @Test
   void aTemplateChangeFansOutAndIsShownOnceAsAPattern() throws Exception {
     repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "90"));
     repo.commit("raise the threshold");
@@ -356,10 +381,14 @@ class GitDiffTest {
             .isInstanceOf(GitBaseException.class)
             .hasMessageContaining("this clone is shallow")
             .hasMessageContaining("fetch-depth: 0")
-            .hasMessageContaining("git fetch --unshallow");
+            .hasMessageContaining("git fetch --unshallow")
+            .message()
+            .doesNotContain(clone.toString());
         assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, "origin/release", null, null))
-            .hasMessageStartingWith("the base ref 'origin/release' is not in the Git repository")
-            .hasMessageContaining("(a shallow clone)");
+            .hasMessageStartingWith("the base ref 'origin/release' is not in this Git repository")
+            .hasMessageContaining("(a shallow clone)")
+            .message()
+            .doesNotContain(clone.toString()); // it goes into the pull-request comment
       }
     }
   }
@@ -378,7 +407,7 @@ class GitDiffTest {
     try (GitWorkspace workspace = GitWorkspace.open(dir).orElseThrow()) {
       assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, "nope", null, null))
           .isInstanceOf(GitBaseException.class)
-          .hasMessageStartingWith("the base ref 'nope' is not in the Git repository at ")
+          .hasMessageStartingWith("the base ref 'nope' is not in this Git repository.")
           .hasMessageContaining("-Dalert.baseRef");
       assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, null, "nope", null))
           .hasMessageStartingWith("'nope' names no commit");
