@@ -28,6 +28,9 @@ import java.util.List;
  */
 public final class AlertCompiler {
 
+  private static final Comparator<RenderedAlert> ORDER =
+      Comparator.comparing(RenderedAlert::namespace).thenComparing(RenderedAlert::name);
+
   private final RepositoryLoader loader;
   private final AlertRenderer renderer;
   private final Linter linter;
@@ -53,10 +56,18 @@ public final class AlertCompiler {
    * exceptions; an IOException means the directory itself could not be walked.
    */
   public Compilation compile(Path root) throws IOException {
+    return compile(root, null);
+  }
+
+  /**
+   * Compiles the repository under {@code root} without reading {@code output}, the directory the
+   * run writes to, when it lies inside (null: none).
+   */
+  public Compilation compile(Path root, Path output) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException("alert source " + root + " is not a directory");
     }
-    return compile(new FileSystemSourceTree(root));
+    return compile(new FileSystemSourceTree(root, output));
   }
 
   /**
@@ -67,12 +78,15 @@ public final class AlertCompiler {
     Diagnostics diagnostics = new Diagnostics();
     LoadedRepository repository = loader.load(root, diagnostics);
     Rendering rendering = renderer.render(repository, diagnostics);
-    List<RenderedAlert> alerts =
-        new ArrayList<>(BurnIn.annotate(rendering.alerts(), repository.config()));
-    alerts.sort(Comparator.comparing(RenderedAlert::namespace).thenComparing(RenderedAlert::name));
-    // The rule engine adds its rules' findings and applies alertforge.yaml and suppressions.
+    List<RenderedAlert> valid = rendering.alerts().stream().filter(RenderedAlert::valid).toList();
+    List<RenderedAlert> alerts = new ArrayList<>(BurnIn.annotate(valid, repository.config()));
+    alerts.sort(ORDER);
+    List<RenderedAlert> invalid =
+        rendering.alerts().stream().filter(a -> !a.valid()).sorted(ORDER).toList();
+    // The rule engine adds its rules' findings and applies alertforge.yaml and suppressions; its
+    // rule classes check the valid rendered alerts only, not those rendered in part.
     List<Diagnostic> findings =
         linter.lint(root, repository, alerts, rendering.templateUses(), diagnostics);
-    return new Compilation(List.copyOf(alerts), findings, repository.files());
+    return new Compilation(List.copyOf(alerts), findings, repository.files(), invalid);
   }
 }

@@ -213,10 +213,22 @@ class HostileInputTest {
 
   @Test
   void templateWithRunawayRange() {
-    String spec =
-        CPU_TEMPLATE_SPEC.replace("\"{{ .app }} cpu high\"", "\"{{ range .app }}x{{ end }}\"");
-    expect(
-        "templates/range.yaml", template("payments", "ranger", spec), "template/syntax", "range");
+    // Four ranges over 40 params one inside another: 2.5 million iterations.
+    String nested = "{{ range $ }}".repeat(4) + "{{ end }}".repeat(4);
+    String spec = CPU_TEMPLATE_SPEC.replace("\"{{ .app }} cpu high\"", "\"" + nested + "\"");
+    repository.file("templates/range.yaml", template("payments", "ranger", spec));
+    StringBuilder params = new StringBuilder("app: \"x\"");
+    for (int i = 0; i < 39; i++) {
+      params.append(", p").append(i).append(": \"v\"");
+    }
+    String config =
+        HEADER.replace("hostile", "ranging")
+            + "  alerts:\n    ranger:\n      params: {"
+            + params
+            + "}\n";
+    Compilation compilation = expect("apps/ranging.yaml", config, "template/execution", "steps");
+    assertThat(only(compilation, "template/execution").message())
+        .contains("execution took more than 1000000 steps");
   }
 
   @Test

@@ -104,7 +104,7 @@ class LintRulesTest {
   }
 
   @Test
-  void aQueryEndingInALoneQuoteIsAFindingNotACrash() {
+  void aQueryThatIsNotWqlIsAFindingAtTheOffendingTextNotACrash() {
     repository.file("payments/q.yaml", queryTemplate("'ts(\"'"));
     repository.file(
         "payments/b.yaml", config("b", "payments", "{env: prod}").replace("cpu:", "q:"));
@@ -119,10 +119,79 @@ class LintRulesTest {
             """);
 
     assertThat(lines(compilation, "policy/metric-allowlist"))
+        .containsExactly(
+            "payments/q.yaml:9:18: error [policy/metric-allowlist] condition is not valid WQL"
+                + " (unterminated quoted string at line 1, column 4), so the metrics it reads cannot"
+                + " be checked for namespace payments; fix the query (rendered alert payments/b.q,"
+                + " from the AlertsConfig entry at payments/b.yaml:8:5)");
+    assertThat(lines(compilation, "policy/threshold-bounds")).isEmpty();
+  }
+
+  /** The findings of policy/threshold-bounds on template q with this condition, for param env. */
+  private List<String> thresholdFindings(String condition, String bounds) {
+    repository
+        .file("payments/q.yaml", queryTemplate(condition))
+        .file("payments/b.yaml", config("b", "payments", "{env: prod}").replace("cpu:", "q:"));
+    Compilation compilation =
+        compile("rules:\n  policy/threshold-bounds:\n    options: {bounds: " + bounds + "}\n");
+    return lines(compilation, "policy/threshold-bounds").stream()
+        .map(line -> line.substring(0, line.indexOf(", outside")))
+        .toList();
+  }
+
+  @Test
+  void thresholdBoundsComparesEachConstantWithTheMetricOfItsOwnComparison() {
+    assertThat(
+            thresholdFindings(
+                "ts(a) > 99 or ts(b) > 1", "[{metric: a, max: 50}, {metric: b, min: 5}]"))
+        .containsExactly(
+            "payments/q.yaml:9:22: warning [policy/threshold-bounds] condition compares a with 99",
+            "payments/q.yaml:9:36: warning [policy/threshold-bounds] condition compares b with 1");
+  }
+
+  @Test
+  void numbersInMetricNamesFiltersAndWindowsAreNotThresholds() {
+    // 5 (http.5xx), 500 (the filter), 95 (the window) and 2 (the multiplier) are all out of range
+    assertThat(
+            thresholdFindings(
+                "mavg(95m, ts(http.5xx, status=500 and code=\"5*\")) * 2 > 10",
+                "[{metric: \"http.*\", min: 8, max: 20}]"))
+        .isEmpty();
+    assertThat(
+            thresholdFindings(
+                "mavg(95m, ts(http.5xx, status=500)) > 70", "[{metric: \"http.*\", max: 20}]"))
+        .containsExactly(
+            "payments/q.yaml:9:52: warning [policy/threshold-bounds] condition compares http.5xx"
+                + " with 70");
+  }
+
+  @Test
+  void aConstantOnTheLeftOrNegativeIsAThresholdButAComparisonOfTwoSeriesIsNot() {
+    assertThat(
+            thresholdFindings(
+                "-5 > ts(temp) or ts(temp) < ts(floor) or 3 > 2", "[{metric: temp, min: 0}]"))
+        .containsExactly(
+            "payments/q.yaml:9:14: warning [policy/threshold-bounds] condition compares temp"
+                + " with -5");
+  }
+
+  @Test
+  void metricAllowlistReadsSelectorsNotFilterValuesOrFunctionNames() {
+    repository
+        .file(
+            "payments/q.yaml",
+            queryTemplate(
+                "sum(ts(cpu, source=billing.revenue and tag=\"kube*\"), env) + mavg(5m,"
+                    + " retainSeries(ts(cpu), billing.revenue)) > 1"))
+        .file("payments/b.yaml", config("b", "payments", "{env: prod}").replace("cpu:", "q:"));
+    Compilation compilation =
+        compile("rules:\n  policy/metric-allowlist:\n    options: {allow: [cpu]}\n");
+    assertThat(lines(compilation, "policy/metric-allowlist"))
         .singleElement()
         .asString()
-        .startsWith("payments/q.yaml:9:")
-        .contains("condition reads metric '', which is not on the allow list (cpu)");
+        .startsWith(
+            "payments/q.yaml:9:105: error [policy/metric-allowlist] condition reads metric"
+                + " 'billing.revenue', which is not on the allow list (cpu)");
   }
 
   @Test
@@ -393,8 +462,8 @@ class LintRulesTest {
                 + " fields: alert/duplicate-name, alert/missing-alert-type, alert/renamed-from, input/ignored-document, input/symlink,"
                 + " namespace/isolation, policy/alert-fatigue, policy/metric-allowlist, policy/notification-targets,"
                 + " policy/required-tags, policy/threshold-bounds, security/param-injection, security/secret-in-repo,"
-                + " suppression/expired, suppression/missing-reason, suppression/unused, template/not-a-template,"
-                + " template/unused-param");
+                + " suppression/expired, suppression/missing-reason, suppression/unused,"
+                + " template/misspelled-param, template/not-a-template, template/unused-param");
   }
 
   @Test

@@ -157,14 +157,15 @@ class RenderTest {
             "apps/a.yaml:9:5: error [template/unknown-param] template cpu uses param 'team' (at templates/cpu.yaml:14:15),"
                 + " but no source supplies it for this entry, and keikoproj would render it as an empty string; add it to"
                 + " params or globalParams, or give the template a default (did you mean 'taem'?)");
-    assertThat(lines(compilation, "template/unused-param"))
+    assertThat(lines(compilation, "template/misspelled-param"))
         .containsExactly(
-            "apps/a.yaml:7:26: warning [template/unused-param] global param 'taem' is not used by any template of"
-                + " AlertsConfig a (did you mean 'team'?); remove it or check its spelling");
+            "apps/a.yaml:7:26: error [template/misspelled-param] global param 'taem' is not exported by"
+                + " any template of AlertsConfig 'a'; did you mean 'team'?");
+    assertThat(lines(compilation, "template/unused-param")).isEmpty();
   }
 
   @Test
-  void unusedEntryParamIsAWarningAtItsKey() {
+  void aMisspeltEntryParamIsAnErrorAndAnUnusedOneAWarningEachAtItsKey() {
     Compilation compilation =
         repository
             .file(
@@ -178,13 +179,18 @@ class RenderTest {
             params:
               app: a
               treshold: "90"
+              owner: payments
         """))
             .compile();
 
+    assertThat(lines(compilation, "template/misspelled-param"))
+        .containsExactly(
+            "apps/a.yaml:11:9: error [template/misspelled-param] param 'treshold' is not exported by"
+                + " template 'cpu'; did you mean 'threshold'?");
     assertThat(lines(compilation, "template/unused-param"))
         .containsExactly(
-            "apps/a.yaml:11:9: warning [template/unused-param] param 'treshold' is not used by template cpu"
-                + " (did you mean 'threshold'?); remove it or check its spelling");
+            "apps/a.yaml:12:9: warning [template/unused-param] param 'owner' is not used by template cpu;"
+                + " remove it or check its spelling");
     assertThat(compilation.alerts()).hasSize(1);
   }
 
@@ -433,9 +439,9 @@ class RenderTest {
 
     assertThat(lines(compilation, "alert/duplicate-name"))
         .containsExactly(
-            "apps/a.yaml:8:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/a.cpu is also rendered"
+            "templates/cpu.yaml:8:14: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/a.cpu is also rendered"
                 + " by payments/b.cpu (apps/b.yaml:8:5); put a param such as the app or cluster in alertName",
-            "apps/b.yaml:8:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/b.cpu is also rendered"
+            "templates/cpu.yaml:8:14: error [alert/duplicate-name] Wavefront alertName 'cpu high' of payments/b.cpu is also rendered"
                 + " by payments/a.cpu (apps/a.yaml:8:5); put a param such as the app or cluster in alertName");
   }
 

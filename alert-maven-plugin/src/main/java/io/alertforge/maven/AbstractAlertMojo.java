@@ -2,16 +2,20 @@ package io.alertforge.maven;
 
 import io.alertforge.compiler.AlertCompiler;
 import io.alertforge.compiler.Compilation;
-import io.alertforge.compiler.diagnostic.Diagnostic;
-import io.alertforge.compiler.diagnostic.Severity;
-import io.alertforge.compiler.output.DiagnosticsReport;
+import io.alertforge.compiler.run.AlertRun;
+import io.alertforge.compiler.run.ConfigurationException;
+import io.alertforge.compiler.run.Console;
+import io.alertforge.compiler.run.FindingsException;
+import io.alertforge.compiler.run.RunContext;
+import io.alertforge.compiler.run.RunSettings;
+import io.alertforge.compiler.run.SettingNames;
 import java.io.File;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Locale;
+import java.io.PrintStream;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.AbstractMojoExecutionException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -49,8 +53,18 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   @Parameter(property = "alert.failOnWarning", defaultValue = "false")
   boolean failOnWarning;
 
-  /** The resolved fail-on severity, set before {@link #run}. */
-  Severity threshold;
+  /** How the messages of a run name the settings: as the properties of this plugin. */
+  static final SettingNames SETTING_NAMES =
+      new SettingNames("-Dalert.source", "alert.failOn", "alert.format");
+
+  /** The resolved settings, set before {@link #run}. */
+  RunSettings settings;
+
+  /** Where workflow commands go; tests replace it. */
+  PrintStream stdout = System.out;
+
+  /** The process environment (CI variables); tests replace it. */
+  Map<String, String> environment = System.getenv();
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
@@ -65,28 +79,39 @@ abstract class AbstractAlertMojo extends AbstractMojo {
       return;
     }
     resolveDefaults();
-    threshold = failOnSeverity();
-    Compilation compilation = compile();
-    File diagnostics = new File(output, DiagnosticsReport.FILE_NAME);
-    // lint, render and diff in one build share one compilation: report it once, not per goal.
-    boolean firstReport = firstTime("diagnostics:" + diagnostics.getAbsolutePath());
     try {
-      if (firstReport) {
-        DiagnosticsReport.write(diagnostics.toPath(), compilation.diagnostics());
-      }
-      run(compilation);
+      // before anything can fail: a failed run leaves no output of an earlier one
+      removeOutputs();
     } catch (IOException e) {
       throw new MojoExecutionException(
-          "Cannot write alert output under " + output + ": " + e.getMessage(), e);
+          "Cannot remove the previous alert output under " + output + ": " + e.getMessage(), e);
     }
-    if (firstReport) {
-      getLog().info("Alerts in " + source + ": " + compilation.summary());
-      getLog().info("Diagnostics written to " + diagnostics);
-    }
-    if (failsOnFindings()) {
-      failOnFindings(compilation, diagnostics, threshold);
+    try {
+      settings =
+          new RunSettings(
+              source.toPath(),
+              output.toPath(),
+              RunSettings.failOn(failOn, failOnWarning, SETTING_NAMES),
+              SETTING_NAMES);
+      AlertRun.execute(context(), settings, console(), failsOnFindings(), this::run);
+    } catch (ConfigurationException e) {
+      throw executionError(e);
+    } catch (FindingsException e) {
+      throw new MojoFailureException(e.getMessage());
+    } catch (MojoFailureException e) {
+      throw e; // the goal's own step
+    } catch (AbstractMojoExecutionException e) {
+      throw (MojoExecutionException) e; // the only other kind a goal's step throws
     }
   }
+
+  /** A run's configuration problem as Maven's execution error, with its message as it is. */
+  static MojoExecutionException executionError(ConfigurationException e) {
+    return new MojoExecutionException(e.getMessage(), e.getCause());
+  }
+
+  /** Removes the goal's output of an earlier run, before it compiles. */
+  void removeOutputs() throws IOException {}
 
   /**
    * Whether errors (and warnings with alert.failOnWarning) fail the goal; alert:diff shows them.
@@ -100,23 +125,7 @@ abstract class AbstractAlertMojo extends AbstractMojo {
    * compiles the schemas.
    */
   AlertCompiler compiler() {
-    return (AlertCompiler)
-        shared().computeIfAbsent(AlertCompiler.class.getName(), k -> new AlertCompiler());
-  }
-
-  /** alert.failOn as a severity; alert.failOnWarning=true means warning. */
-  Severity failOnSeverity() throws MojoExecutionException {
-    if (failOnWarning) {
-      return Severity.WARNING;
-    }
-    String value = failOn == null ? "error" : failOn.strip().toLowerCase(Locale.ROOT);
-    return switch (value) {
-      case "error" -> Severity.ERROR;
-      case "warning" -> Severity.WARNING;
-      default ->
-          throw new MojoExecutionException(
-              "alert.failOn is '" + failOn + "'; use error (the default) or warning");
-    };
+    return context().compiler();
   }
 
   /**
@@ -150,69 +159,39 @@ abstract class AbstractAlertMojo extends AbstractMojo {
   abstract void run(Compilation compilation)
       throws IOException, MojoExecutionException, MojoFailureException;
 
-  void print(Diagnostic diagnostic) {
-    String line = diagnostic.format();
-    switch (diagnostic.severity()) {
-      case ERROR -> getLog().error(line);
-      case WARNING -> getLog().warn(line);
-      default -> getLog().info(line);
-    }
+  /** The run's messages, to this goal's log. */
+  Console console() {
+    return new Console() {
+      @Override
+      public void info(String line) {
+        getLog().info(line);
+      }
+
+      @Override
+      public void warn(String line) {
+        getLog().warn(line);
+      }
+
+      @Override
+      public void error(String line) {
+        getLog().error(line);
+      }
+
+      @Override
+      public void output(String line) {
+        stdout.println(line);
+        stdout.flush();
+      }
+    };
   }
 
   /**
    * What the goals of this plugin share within one build (the plugin context); outside a build,
-   * such as in a unit test, an empty map each time: nothing is shared.
+   * such as in a unit test, nothing is shared.
    */
-  private Map<Object, Object> shared() {
+  private RunContext context() {
     @SuppressWarnings("unchecked")
-    Map<Object, Object> context = getPluginContext();
-    return context == null ? new HashMap<>() : context;
-  }
-
-  /** True the first time this build asks with {@code key} (always true outside a build). */
-  private boolean firstTime(String key) {
-    return shared().putIfAbsent(key, Boolean.TRUE) == null;
-  }
-
-  private Compilation compile() throws MojoExecutionException {
-    String key = Compilation.class.getName() + ":" + source.getAbsolutePath();
-    if (shared().get(key) instanceof Compilation compilation) {
-      return compilation;
-    }
-    try {
-      Compilation compilation = compiler().compile(source.toPath());
-      shared().put(key, compilation);
-      return compilation;
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Cannot read alert source "
-              + source
-              + ": "
-              + e.getMessage()
-              + ". Set -Dalert.source to the directory that holds the alert YAML",
-          e);
-    }
-  }
-
-  private void failOnFindings(Compilation compilation, File diagnostics, Severity threshold)
-      throws MojoFailureException {
-    long errors = compilation.count(Severity.ERROR);
-    long warnings = compilation.count(Severity.WARNING);
-    if (errors > 0) {
-      throw new MojoFailureException(
-          errors
-              + " error(s) in the alert sources under "
-              + source
-              + "; each is listed above with its file, line, column and rule, and in "
-              + diagnostics);
-    }
-    if (threshold == Severity.WARNING && warnings > 0) {
-      throw new MojoFailureException(
-          warnings
-              + " warning(s) in the alert sources under "
-              + source
-              + ", and alert.failOn is warning; each is listed above and in "
-              + diagnostics);
-    }
+    Map<Object, Object> shared = getPluginContext();
+    return shared == null ? new RunContext() : new RunContext(shared);
   }
 }

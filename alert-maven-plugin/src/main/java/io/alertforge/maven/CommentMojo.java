@@ -72,7 +72,8 @@ public class CommentMojo extends AbstractMojo {
           PullRequests.detect(
               environment,
               new PullRequests.Settings(commentHost, pr, tokenVariable),
-              backoffMillis);
+              backoffMillis,
+              getLog()::warn);
       if (detection.pullRequest() == null) {
         getLog().info("Nothing to comment on: " + detection.nothingToDo());
         return;

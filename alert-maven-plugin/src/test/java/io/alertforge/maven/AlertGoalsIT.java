@@ -11,6 +11,7 @@ import io.takari.maven.testing.executor.junit.MavenPluginTest;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -58,6 +59,26 @@ class AlertGoalsIT {
         .assertLogText("2 error(s) in the alert sources")
         .assertLogText("BUILD FAILURE");
     assertThat(new File(basedir, "target/alerts/diagnostics.json")).isFile();
+  }
+
+  @MavenPluginTest
+  void helpListsEveryGoal() throws Exception {
+    File basedir = resources.getBasedir("it-standalone");
+    String version = testProperties().getProperty("project.version");
+
+    MavenExecutionResult result =
+        maven.forProject(basedir).execute("io.alertforge:alert-maven-plugin:" + version + ":help");
+
+    result.assertErrorFreeLog().assertLogText("This plugin has 5 goals:");
+    // help wraps the description at 80 columns
+    assertThat(String.join(" ", result.getLog()).replaceAll("\\s+", " "))
+        .contains(
+            "Thin Mojos over alert-compiler: alert:lint, alert:render, alert:diff, alert:comment"
+                + " and alert:help.");
+    // each goal's name on a line of its own, as help prints the list
+    for (String goal : List.of("comment", "diff", "help", "lint", "render")) {
+      assertThat(result.getLog()).anyMatch(line -> line.matches("(\\[INFO\\] )?alert:" + goal));
+    }
   }
 
   /** Written by takari-lifecycle's testProperties goal: the build's own coordinates. */

@@ -3,23 +3,19 @@ package io.alertforge.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.sun.net.httpserver.HttpServer;
 import io.takari.maven.testing.TestMavenRuntime5;
 import io.takari.maven.testing.TestResources5;
 import java.io.File;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** alert:diff and alert:comment in-process, on test projects made Git repositories. */
+/**
+ * alert:diff in-process, on test projects made Git repositories (alert:comment: CommentGoalTest).
+ */
 class DiffMojoTest {
 
   @RegisterExtension final TestResources5 resources = new TestResources5();
@@ -36,8 +32,13 @@ class DiffMojoTest {
     String md = Files.readString(basedir.toPath().resolve("target/alerts/diff.md"));
     assertThat(md)
         .startsWith(
-            "### AlertForge: alert changes\n\n**+0 created, ~1 changed, -0 deleted in 1 namespace**")
-        .contains("<code>team-a/checkout.cpu-high</code>: threshold 80 → 85");
+            "### AlertForge: alert changes\n\n**✅ Lint passed** · head working tree (uncommitted"
+                + " changes) · base <code>")
+        .contains("\n\n**+0 created, ~1 changed, -0 deleted in 1 namespace**")
+        .contains("<code>team-a/checkout.cpu-high</code>: threshold 80 → 85")
+        .contains(
+            "-  \"condition\" : \"ts(kubernetes.pod.cpu.usage_rate, label.app=\\\"checkout\\\")"
+                + " > 80\",\n+");
     assertThat(basedir.toPath().resolve("target/alerts/diff.json"))
         .content()
         .contains("\"summary\" : \"threshold 80 → 85\"");
@@ -115,8 +116,10 @@ class DiffMojoTest {
 
     assertThat(basedir.toPath().resolve("target/alerts/diff.md"))
         .content()
-        .contains("> No diff: /")
-        .contains("is not in a Git repository that tracks it");
+        .contains(
+            "> No diff: the alert source is not in a Git repository that tracks it: nothing to"
+                + " compare with")
+        .doesNotContain(basedir.getParent());
   }
 
   @Test
@@ -132,57 +135,29 @@ class DiffMojoTest {
                     basedir, "diff", TestMavenRuntime5.newParameter("baseRef", "origin/main")));
 
     assertThat(error.getMessage())
-        .startsWith("the base ref 'origin/main' is not in the Git repository at ")
+        .startsWith("the base ref 'origin/main' is not in this Git repository.")
+        .contains(" (Git repository " + basedir.getCanonicalPath() + ")")
         .contains("Fetch the base branch (e.g. 'git fetch origin main')");
     assertThat(error.getCause()).isNull();
   }
 
   @Test
-  void commentPostsTheDiffOnceAndNeverLogsTheToken() throws Exception {
+  void aFailedRunLeavesNoDiffOfAnEarlierOne() throws Exception {
     File basedir = resources.getBasedir("unit");
     GitProjects.mainThenBranch(basedir);
     maven.executeMojo(basedir, "diff");
-    List<String> calls = new CopyOnWriteArrayList<>();
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
-          byte[] reply = (exchange.getRequestMethod().equals("GET") ? "[]" : "{}").getBytes();
-          exchange.sendResponseHeaders(
-              exchange.getRequestMethod().equals("GET") ? 200 : 201, reply.length);
-          exchange.getResponseBody().write(reply);
-          exchange.close();
-        });
-    server.start();
-    try {
-      CommentMojo mojo =
-          (CommentMojo)
-              maven.lookupConfiguredMojo(
-                  maven.newMavenSession(maven.readMavenProject(basedir)),
-                  maven.newMojoExecution("comment"));
-      mojo.environment =
-          Map.of(
-              "GITHUB_ACTIONS", "true",
-              "GITHUB_REPOSITORY", "acme/alerts",
-              "GITHUB_API_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
-              "GITHUB_TOKEN", "ghp_topsecret");
-      mojo.pr = "5";
-      mojo.execute();
-    } finally {
-      server.stop(0);
-    }
+    Path md = basedir.toPath().resolve("target/alerts/diff.md");
+    Path json = basedir.toPath().resolve("target/alerts/diff.json");
+    assertThat(md).exists();
+    assertThat(json).exists();
 
-    assertThat(calls).hasSize(2);
-    assertThat(calls.get(0)).isEqualTo("GET /repos/acme/alerts/issues/5/comments?per_page=100 ");
-    assertThat(calls.get(1))
-        .startsWith(
-            "POST /repos/acme/alerts/issues/5/comments {\"body\":\"<!-- alertforge:diff -->\\n### AlertForge: alert changes")
-        .contains("No alert changes (2 alerts)")
-        .doesNotContain("ghp_topsecret");
+    assertThrows(
+        MojoExecutionException.class,
+        () ->
+            maven.executeMojo(
+                basedir, "diff", TestMavenRuntime5.newParameter("baseRef", "no-such-branch")));
+
+    assertThat(md).doesNotExist();
+    assertThat(json).doesNotExist();
   }
 }

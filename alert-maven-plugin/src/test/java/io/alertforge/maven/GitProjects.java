@@ -32,6 +32,20 @@ final class GitProjects {
     }
   }
 
+  /** Commits every change of the work tree on the current branch; returns the commit id. */
+  static String commitAll(File basedir, String message) throws GitAPIException, IOException {
+    try (Git git = Git.open(basedir)) {
+      git.add().addFilepattern(".").call();
+      return git.commit()
+          .setMessage(message)
+          .setSign(false)
+          .setAuthor(AUTHOR)
+          .setCommitter(AUTHOR)
+          .call()
+          .name();
+    }
+  }
+
   /** Replaces the first occurrence of a text in a file of the project. */
   static void edit(File basedir, String file, String from, String to) throws IOException {
     Path path = basedir.toPath().resolve(file);

@@ -168,6 +168,20 @@ class MojoTest {
   }
 
   @Test
+  void anOutputDirectoryInsideTheSourceIsNeverReadAsSource() throws Exception {
+    File basedir = resources.getBasedir("unit");
+    File output = new File(basedir, "generated-alerts");
+
+    for (int run = 1; run <= 2; run++) {
+      maven.executeMojo(
+          basedir, "render", TestMavenRuntime5.newParameter("output", output.getPath()));
+    }
+
+    assertThat(new File(output, "diagnostics.json")).content().isEqualToIgnoringWhitespace("[ ]");
+    assertThat(new File(output, "rendered/team-a/cart.cpu-high.yaml")).exists();
+  }
+
+  @Test
   void skipDoesNothing() throws Exception {
     File basedir = resources.getBasedir("broken");
 

@@ -5,24 +5,30 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The functions this subset supports, with the arity of their Go signatures. */
+/**
+ * Go's builtin template functions, with the arity of their Go signatures and the kind of their
+ * parameters.
+ */
 enum Builtin {
-  EQ("eq", 1, true),
-  NE("ne", 2, false),
-  LT("lt", 2, false),
-  LE("le", 2, false),
-  GT("gt", 2, false),
-  GE("ge", 2, false),
-  AND("and", 1, true),
-  OR("or", 1, true),
-  NOT("not", 1, false),
-  LEN("len", 1, false),
-  INDEX("index", 1, true),
-  PRINT("print", 0, true),
-  PRINTF("printf", 1, true);
-
-  static final String AVAILABLE =
-      Arrays.stream(values()).map(Builtin::goName).collect(Collectors.joining(", "));
+  AND("and", 1, true, false),
+  CALL("call", 1, true, false),
+  HTML("html", 0, true, true),
+  INDEX("index", 1, true, false),
+  SLICE("slice", 1, true, false),
+  JS("js", 0, true, true),
+  LEN("len", 1, false, false),
+  NOT("not", 1, false, false),
+  OR("or", 1, true, false),
+  PRINT("print", 0, true, true),
+  PRINTF("printf", 1, true, true),
+  PRINTLN("println", 0, true, true),
+  URLQUERY("urlquery", 0, true, true),
+  EQ("eq", 1, true, false),
+  GE("ge", 2, false, false),
+  GT("gt", 2, false, false),
+  LE("le", 2, false, false),
+  LT("lt", 2, false, false),
+  NE("ne", 2, false, false);
 
   private static final Map<String, Builtin> BY_NAME =
       Arrays.stream(values())
@@ -31,11 +37,13 @@ enum Builtin {
   private final String goName;
   private final int fixedArgs;
   private final boolean variadic;
+  private final boolean interfaceArgs;
 
-  Builtin(String goName, int fixedArgs, boolean variadic) {
+  Builtin(String goName, int fixedArgs, boolean variadic, boolean interfaceArgs) {
     this.goName = goName;
     this.fixedArgs = fixedArgs;
     this.variadic = variadic;
+    this.interfaceArgs = interfaceArgs;
   }
 
   static Builtin named(String name) {
@@ -52,5 +60,14 @@ enum Builtin {
 
   boolean variadic() {
     return variadic;
+  }
+
+  /**
+   * Whether the Go parameters are {@code any} (in which a missing value or {@code nil} is a nil
+   * interface, Java's null) rather than {@code reflect.Value} (in which it stays {@link NoValue});
+   * printf's format is a {@code string}, which the executor checks itself.
+   */
+  boolean interfaceArgs() {
+    return interfaceArgs;
   }
 }

@@ -1,5 +1,6 @@
 package io.alertforge.gotemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,8 @@ final class Builtins {
   private Builtins() {}
 
   /**
-   * Calls {@code builtin} on evaluated arguments. For print and printf, missing values have already
-   * become {@code null} (Go's nil interface) and printf's format is known to be a string.
+   * Calls {@code builtin} on evaluated arguments: {@link NoValue} for a missing value in a {@code
+   * reflect.Value} parameter, null in an {@code any} one; printf's format is known to be a string.
    */
   static Object call(Builtin builtin, List<Object> args, int limit) throws CallError {
     return switch (builtin) {
@@ -36,11 +37,181 @@ final class Builtins {
       case NOT -> !Values.isTrue(args.get(0));
       case LEN -> length(args.get(0));
       case INDEX -> index(args.get(0), args.subList(1, args.size()));
+      case SLICE -> slice(args.get(0), args.subList(1, args.size()));
+      case CALL -> call(args.get(0));
       case PRINT -> GoFormat.sprint(args, limit);
       case PRINTF -> GoFormat.sprintf((String) args.get(0), args.subList(1, args.size()), limit);
+      case PRINTLN -> GoFormat.sprintln(args, limit);
+      case HTML -> htmlEscape(evalArgs(args, limit));
+      case JS -> jsEscape(evalArgs(args, limit));
+      case URLQUERY -> queryEscape(evalArgs(args, limit));
       case AND, OR ->
           throw new IllegalArgumentException(builtin + " is evaluated lazily by the executor");
     };
+  }
+
+  /**
+   * text/template's evalArgs, which html, js and urlquery apply to their operands: a single string
+   * as it is, otherwise fmt.Sprint with a missing value printed as "&lt;no value&gt;".
+   */
+  private static String evalArgs(List<Object> args, int limit) throws CallError {
+    if (args.size() == 1 && args.get(0) instanceof String s) {
+      return s;
+    }
+    List<Object> printable = new ArrayList<>(args.size());
+    for (Object arg : args) {
+      printable.add(arg == null ? "<no value>" : arg);
+    }
+    return GoFormat.sprint(printable, limit);
+  }
+
+  /** text/template's HTMLEscapeString. */
+  static String htmlEscape(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String replacement =
+          switch (c) {
+            case '\0' -> "\uFFFD";
+            case '"' -> "&#34;";
+            case '\'' -> "&#39;";
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            default -> null;
+          };
+      sb = appendEscaped(sb, s, i, c, replacement);
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  /**
+   * html/template's escaper for HTML text, which it appends to every action there: a single string
+   * as it is, otherwise fmt.Sprint of the value (a missing one is nothing), then {@code "&'+<>} and
+   * NUL replaced.
+   */
+  static String htmlTextEscape(Object value, int limit) throws CallError {
+    String s =
+        value instanceof String str
+            ? str
+            : value == null ? "" : GoFormat.sprint(List.of(value), limit);
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String replacement =
+          switch (c) {
+            case '\0' -> "\uFFFD";
+            case '"' -> "&#34;";
+            case '&' -> "&amp;";
+            case '\'' -> "&#39;";
+            case '+' -> "&#43;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            default -> null;
+          };
+      sb = appendEscaped(sb, s, i, c, replacement);
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  /** Appends c or its replacement, starting the copy only at the first replacement. */
+  private static StringBuilder appendEscaped(
+      StringBuilder sb, String s, int i, char c, String replacement) {
+    if (replacement == null) {
+      if (sb != null) {
+        sb.append(c);
+      }
+      return sb;
+    }
+    if (sb == null) {
+      sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+    }
+    return sb.append(replacement);
+  }
+
+  /** text/template's JSEscapeString. */
+  static String jsEscape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\'' -> sb.append("\\'");
+        case '"' -> sb.append("\\\"");
+        case '<' -> sb.append("\\u003C");
+        case '>' -> sb.append("\\u003E");
+        case '&' -> sb.append("\\u0026");
+        case '=' -> sb.append("\\u003D");
+        default -> {
+          if (c < ' ') {
+            sb.append(String.format("\\u%04X", c));
+          } else if (c < 0x80 || GoStrings.isPrint(c)) {
+            sb.appendCodePoint(c);
+          } else {
+            sb.append(String.format("\\u%04X", c));
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** net/url's QueryEscape, over the UTF-8 bytes. */
+  static String queryEscape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (byte b : GoStrings.utf8Bytes(s)) {
+      int c = b & 0xFF;
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
+        sb.append((char) c);
+      } else if (c == ' ') {
+        sb.append('+');
+      } else {
+        sb.append('%').append(UPPER_HEX.charAt(c >> 4)).append(UPPER_HEX.charAt(c & 15));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static final String UPPER_HEX = "0123456789ABCDEF";
+
+  /** Only a function can be called, and template data holds none. */
+  private static Object call(Object fn) throws CallError {
+    if (fn == NoValue.INSTANCE) {
+      throw new CallError("call of nil");
+    }
+    throw new CallError("non-function of type " + Values.goType(fn));
+  }
+
+  /** {@code slice s i j}: s[i:j] in UTF-8 bytes; only strings can be sliced here. */
+  private static Object slice(Object item, List<Object> indexes) throws CallError {
+    if (item == NoValue.INSTANCE) {
+      throw new CallError("slice of untyped nil");
+    }
+    if (indexes.size() > 3) {
+      throw new CallError("too many slice indexes: " + indexes.size());
+    }
+    if (!(item instanceof String s)) {
+      throw new CallError("can't slice item of type " + Values.goType(item));
+    }
+    if (indexes.size() == 3) {
+      throw new CallError("cannot 3-index slice a string");
+    }
+    byte[] bytes = GoStrings.utf8Bytes(s);
+    int[] idx = {0, bytes.length};
+    for (int i = 0; i < indexes.size(); i++) {
+      idx[i] = indexArg(indexes.get(i), bytes.length);
+    }
+    if (idx[0] > idx[1]) {
+      throw new CallError("invalid slice index: " + idx[0] + " > " + idx[1]);
+    }
+    return new String(bytes, idx[0], idx[1] - idx[0], java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static Kind kind(Object value) {

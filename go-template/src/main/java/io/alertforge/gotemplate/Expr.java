@@ -3,8 +3,9 @@ package io.alertforge.gotemplate;
 import java.util.List;
 
 /**
- * An operand or pipeline inside an action. Each {@code toString()} renders Go's own spelling of the
- * node, which Go's error messages quote.
+ * An operand or pipeline inside an action. Each {@code offset()} is the position Go's parser gives
+ * the node and each {@code toString()} renders Go's own spelling of it, which Go's execution errors
+ * quote ("at &lt;.a.b&gt;").
  */
 sealed interface Expr {
 
@@ -18,16 +19,25 @@ sealed interface Expr {
     }
   }
 
-  /** {@code $}, always the root params map. */
-  record Root(int offset) implements Expr {
+  /** {@code nil}: a missing value as an argument, and an error as a command. */
+  record Nil(int offset) implements Expr {
     @Override
     public String toString() {
-      return "$";
+      return "nil";
+    }
+  }
+
+  /** {@code $} or {@code $name}. */
+  record Variable(int offset, String name) implements Expr {
+    @Override
+    public String toString() {
+      return name;
     }
   }
 
   /**
-   * A string, int ({@link Long}), float ({@link Double}) or bool constant, with its source
+   * A string, int ({@link Long}), float ({@link Double}) or bool constant, or an integer constant
+   * too large for Go's int ({@link GoNumbers.Overflow}, an error when evaluated), with its source
    * spelling.
    */
   record Literal(int offset, Object value, String source) implements Expr {
@@ -47,13 +57,12 @@ sealed interface Expr {
     }
   }
 
-  /** {@code .a.b}, {@code $.a}, {@code (pipeline).a}: field look-ups on a receiver. */
-  record FieldChain(Expr receiver, List<Field> fields) implements Expr {
-    @Override
-    public int offset() {
-      return fields.get(0).offset();
-    }
-
+  /**
+   * {@code .a.b}, {@code $x.a}, {@code (pipeline).a}: field look-ups on a receiver ({@link Dot} for
+   * a plain field). As in Go, the offset of {@code .a} is that of its field and the offset of a
+   * longer chain that of its second part ({@code .b} in {@code .a.b}, {@code .a} in {@code $x.a}).
+   */
+  record FieldChain(int offset, Expr receiver, List<Field> fields) implements Expr {
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder();
@@ -71,16 +80,24 @@ sealed interface Expr {
 
   record Field(int offset, String name) {}
 
-  /** Commands joined by '|'; each command's value is passed as the last argument of the next. */
-  record Pipeline(int offset, List<Command> commands) implements Expr {
+  /**
+   * Commands joined by '|', each command's value passed as the last argument of the next; with the
+   * variables it declares ({@code $x :=}) or assigns ({@code $x =}).
+   */
+  record Pipeline(int offset, List<Variable> decls, boolean assign, List<Command> commands)
+      implements Expr {
+
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder();
-      for (Command command : commands) {
-        if (sb.length() > 0) {
-          sb.append(" | ");
-        }
-        sb.append(command);
+      for (int i = 0; i < decls.size(); i++) {
+        sb.append(i > 0 ? ", " : "").append(decls.get(i));
+      }
+      if (!decls.isEmpty()) {
+        sb.append(" := ");
+      }
+      for (int i = 0; i < commands.size(); i++) {
+        sb.append(i > 0 ? " | " : "").append(commands.get(i));
       }
       return sb.toString();
     }

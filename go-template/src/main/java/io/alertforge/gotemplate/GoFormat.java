@@ -62,6 +62,21 @@ final class GoFormat {
   }
 
   /** What an action prints for a value: fmt.Fprint of that one value. */
+  /** fmt.Sprintln: operands always separated by a space, then a newline. */
+  static String sprintln(List<Object> args, int limit) throws CallError {
+    GoFormat p = new GoFormat(limit);
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        p.buf.append(' ');
+      }
+      p.printArg(args.get(i), 'v');
+      p.checkLimit();
+    }
+    p.buf.append('\n');
+    p.checkLimit();
+    return p.buf.toString();
+  }
+
   static void appendValue(StringBuilder out, Object value, int limit) throws CallError {
     if (value instanceof String s) {
       out.append(s);

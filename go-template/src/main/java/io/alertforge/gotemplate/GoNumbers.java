@@ -22,8 +22,8 @@ final class GoNumbers {
       } else if (integer.magnitude >= 0) {
         return integer.magnitude;
       } else {
-        // A valid uint64 that int cannot hold; Go rejects it when executing, we reject it up front.
-        throw new InvalidNumber(text + " overflows int");
+        // A valid uint64 that int cannot hold: Go parses it and rejects it when executing.
+        return new Overflow(text);
       }
     }
     Double f = parseFloat(text);
@@ -34,6 +34,86 @@ final class GoNumbers {
       throw new InvalidNumber("integer overflow: " + GoStrings.quote(text, false));
     }
     return f;
+  }
+
+  /** An integer constant that is a uint64 but no int: "N overflows int" wherever it is used. */
+  record Overflow(String text) {}
+
+  /**
+   * The value of a character constant such as {@code 'a'} or {@code '\\n'}, an int as in Go: the
+   * code point, or the byte of a {@code \\x} or octal escape.
+   */
+  static long charConstant(String text) throws InvalidNumber {
+    String body = text.substring(1);
+    if (body.isEmpty() || body.charAt(0) == '\'') {
+      throw new InvalidNumber("invalid syntax");
+    }
+    int value;
+    int end;
+    if (body.charAt(0) != '\\') {
+      value = body.codePointAt(0);
+      end = Character.charCount(value);
+    } else if (body.length() < 2) {
+      throw new InvalidNumber("invalid syntax");
+    } else {
+      char c = body.charAt(1);
+      end = 2;
+      switch (c) {
+        case 'a' -> value = 7;
+        case 'b' -> value = '\b';
+        case 'f' -> value = '\f';
+        case 'n' -> value = '\n';
+        case 'r' -> value = '\r';
+        case 't' -> value = '\t';
+        case 'v' -> value = 11;
+        case '\\', '\'' -> value = c;
+        case 'x', 'u', 'U' -> {
+          int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+          end = 2 + digits;
+          value = hexValue(body, 2, end);
+          if (value < 0
+              || (c != 'x' && (value > 0x10FFFF || (value >= 0xD800 && value < 0xE000)))) {
+            throw new InvalidNumber("invalid syntax");
+          }
+        }
+        default -> {
+          if (c < '0' || c > '7') {
+            throw new InvalidNumber("invalid syntax");
+          }
+          end = 4;
+          value = 0;
+          for (int i = 1; i < 4; i++) {
+            char d = i < body.length() ? body.charAt(i) : 'x';
+            if (d < '0' || d > '7') {
+              throw new InvalidNumber("invalid syntax");
+            }
+            value = value * 8 + (d - '0');
+          }
+          if (value > 255) {
+            throw new InvalidNumber("invalid syntax");
+          }
+        }
+      }
+    }
+    if (!body.substring(Math.min(end, body.length())).equals("'")) {
+      throw new InvalidNumber("malformed character constant: " + text);
+    }
+    return value;
+  }
+
+  private static int hexValue(String s, int from, int to) {
+    if (to > s.length()) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      int digit = Character.digit(s.charAt(i), 16);
+      if (digit < 0) {
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
   }
 
   /** An integer's sign and unsigned 64-bit magnitude, as strconv.ParseInt with base 0 reads it. */

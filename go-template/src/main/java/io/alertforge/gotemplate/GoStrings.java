@@ -230,7 +230,7 @@ final class GoStrings {
       int escape = i + 1;
       i = unescape(body, escape, bytes);
       if (i < 0) {
-        throw new InvalidLiteral(escape, "invalid escape sequence in quoted string");
+        throw new InvalidLiteral(escape, "invalid syntax");
       }
     }
     try {

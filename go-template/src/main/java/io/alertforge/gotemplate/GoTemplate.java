@@ -31,7 +31,7 @@ public final class GoTemplate {
   public static final int MAX_PRINT_TOTAL = 16 << 20;
 
   private final String text;
-  private final List<Node> nodes;
+  private final Map<String, List<Node>> templates;
   private final boolean literal;
 
   /**
@@ -41,12 +41,12 @@ public final class GoTemplate {
 
   private final ParamReferences references;
 
-  private GoTemplate(String text, List<Node> nodes) {
+  private GoTemplate(String text, Map<String, List<Node>> templates) {
     this.text = text;
-    this.nodes = nodes;
+    this.templates = templates;
     this.literal = !text.contains("{{");
-    this.constantOutput = literal ? text : constantOutput(nodes);
-    this.references = ReferenceAnalyzer.analyze(nodes);
+    this.constantOutput = literal ? text : constantOutput(templates.get(Parser.MAIN_NAME));
+    this.references = ReferenceAnalyzer.analyze(templates);
   }
 
   /**
@@ -55,7 +55,7 @@ public final class GoTemplate {
    */
   public static GoTemplate parse(String text) throws TemplateSyntaxException {
     Objects.requireNonNull(text, "text");
-    return new GoTemplate(text, List.copyOf(Parser.parse(text)));
+    return new GoTemplate(text, Map.copyOf(Parser.parse(text)));
   }
 
   private static String constantOutput(List<Node> nodes) {
@@ -71,13 +71,26 @@ public final class GoTemplate {
 
   /**
    * Executes the template with {@code params} as the root data (dot at the top level, and {@code
-   * $}). A null map is taken as empty, and a null value as a missing key.
+   * $}). A null map is taken as empty, and a null value as a missing key. Values are printed as
+   * text/template prints them, but a missing one as nothing, as html/template prints it.
    */
   public String execute(Map<String, String> params) throws TemplateExecutionException {
     if (constantOutput != null) {
       return constantOutput;
     }
-    return new Executor(text, params == null ? Map.of() : params).run(nodes);
+    return new Executor(text, templates, false).run(params == null ? Map.of() : params);
+  }
+
+  /**
+   * Executes the template as alert-manager does, with html/template in HTML text: each action's
+   * value HTML-escaped, after html/template's checks of the template set.
+   */
+  String executeAsHtml(Map<String, String> params) throws TemplateExecutionException {
+    HtmlEscaping.check(text, templates);
+    if (constantOutput != null) {
+      return constantOutput;
+    }
+    return new Executor(text, templates, true).run(params == null ? Map.of() : params);
   }
 
   /**

@@ -45,15 +45,43 @@ final class Lexer {
   private int parenDepth;
   private Token eof;
 
+  /**
+   * Where Go's lexer would start its next item (after the last one emitted or skipped); a lexical
+   * error is reported on that position's line, as Go reports it.
+   */
+  private int itemStart;
+
+  /** An error Go's lexer reports right after the item already queued (a stray right paren). */
+  private TemplateSyntaxException deferredError;
+
+  private int lineCursor;
+  private int lineAtCursor = 1;
+
   Lexer(String input) {
     this.input = input;
   }
 
-  Token next() throws TemplateSyntaxException {
+  /**
+   * The next token; a lexical error is an {@link Kind#ERROR} token, the last one, which the parser
+   * reports when it examines it, as Go's parser does with an error item.
+   */
+  Token next() {
     if (eof != null) {
       return eof;
     }
+    try {
+      return lex();
+    } catch (TemplateSyntaxException e) {
+      eof = new Token(Kind.ERROR, e.offset(), e.detail(), e.goLine());
+      return eof;
+    }
+  }
+
+  private Token lex() throws TemplateSyntaxException {
     while (pending.isEmpty()) {
+      if (deferredError != null) {
+        throw deferredError;
+      }
       if (insideAction) {
         lexInsideAction();
       } else {
@@ -85,11 +113,13 @@ final class Lexer {
     }
     int afterMarker = trim ? afterDelim + 2 : afterDelim;
     if (input.startsWith(LEFT_COMMENT, afterMarker)) {
+      itemStart = afterMarker;
       skipComment(delim, afterMarker);
       return;
     }
     emit(Kind.LEFT_DELIM, delim, afterDelim);
     pos = afterMarker;
+    itemStart = pos;
     insideAction = true;
     actionStart = delim;
     parenDepth = 0;
@@ -98,20 +128,18 @@ final class Lexer {
   private void skipComment(int delim, int commentStart) throws TemplateSyntaxException {
     int close = input.indexOf(RIGHT_COMMENT, commentStart + LEFT_COMMENT.length());
     if (close < 0) {
-      throw error(delim, "unclosed comment: missing \"*/\"");
+      throw error(delim, "unclosed comment");
     }
     pos = close + RIGHT_COMMENT.length();
     boolean trim = hasRightTrimMarker(pos) && input.startsWith(RIGHT_DELIM, pos + 2);
     if (!trim && !input.startsWith(RIGHT_DELIM, pos)) {
-      throw error(
-          pos,
-          "comment ends before closing delimiter: a comment must be the whole action,"
-              + " as in {{/* ... */}}");
+      throw error(pos, "comment ends before closing delimiter");
     }
     pos += (trim ? 2 : 0) + RIGHT_DELIM.length();
     if (trim) {
       pos = skipLeadingSpace(pos);
     }
+    itemStart = pos;
   }
 
   private void lexInsideAction() throws TemplateSyntaxException {
@@ -123,7 +151,7 @@ final class Lexer {
       return;
     }
     if (pos >= input.length()) {
-      throw error(actionStart, "unclosed action: missing \"}}\"");
+      throw error(actionStart, "unclosed action");
     }
     int start = pos;
     int c = input.codePointAt(pos);
@@ -154,11 +182,12 @@ final class Lexer {
         emit(Kind.LEFT_PAREN, start, pos);
       }
       case ')' -> {
-        if (parenDepth == 0) {
-          throw error(start, "unexpected right paren");
-        }
-        parenDepth--;
         emit(Kind.RIGHT_PAREN, start, pos);
+        if (parenDepth == 0) {
+          deferredError = error(start, "unexpected right paren U+0029 ')'");
+        } else {
+          parenDepth--;
+        }
       }
       default -> {
         if (c == '.' && !(pos < input.length() && isDigit(input.charAt(pos)))) {
@@ -187,6 +216,7 @@ final class Lexer {
     if (trim) {
       pos = skipLeadingSpace(pos);
     }
+    itemStart = pos;
     insideAction = false;
   }
 
@@ -411,11 +441,27 @@ final class Lexer {
   }
 
   private void emit(Kind kind, int start, int end) {
-    pending.add(new Token(kind, start, input.substring(start, end)));
+    pending.add(new Token(kind, start, input.substring(start, end), lineAt(start)));
+    itemStart = end;
+  }
+
+  /** The 1-based line of an offset; offsets mostly grow, so counting resumes where it stopped. */
+  private int lineAt(int offset) {
+    if (offset < lineCursor) {
+      lineCursor = 0;
+      lineAtCursor = 1;
+    }
+    for (int i = lineCursor; i < offset && i < input.length(); i++) {
+      if (input.charAt(i) == '\n') {
+        lineAtCursor++;
+      }
+    }
+    lineCursor = Math.max(lineCursor, Math.min(offset, input.length()));
+    return lineAtCursor;
   }
 
   private TemplateSyntaxException error(int offset, String detail) {
-    return new TemplateSyntaxException(input, offset, detail);
+    return new TemplateSyntaxException(input, offset, detail, lineAt(itemStart));
   }
 
   private static boolean isSpace(int c) {

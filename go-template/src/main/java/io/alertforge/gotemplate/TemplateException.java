@@ -17,9 +17,11 @@ public abstract sealed class TemplateException extends Exception
   private final int line;
   private final int column;
   private final String detail;
+  private final String text;
 
   TemplateException(String text, int offset, String detail) {
     super(detail);
+    this.text = text;
     this.offset = offset;
     this.detail = detail;
     int lineStart = 0;
@@ -48,5 +50,17 @@ public abstract sealed class TemplateException extends Exception
 
   public String detail() {
     return detail;
+  }
+
+  /**
+   * The whole message as Go's html/template reports the same problem for a template named as
+   * alert-manager names it, position included: what the differential test compares.
+   */
+  abstract String goMessage();
+
+  /** Go's "line:column" of the offset: the column counts UTF-8 bytes from 0, as Go's does. */
+  final String goLineAndColumn() {
+    int lineStart = offset == 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+    return line + ":" + GoStrings.utf8Length(text.substring(lineStart, offset));
   }
 }

@@ -1,11 +1,24 @@
 package io.alertforge.gotemplate;
 
-/** The template text is not valid in the supported subset of Go's text/template. */
+/** The template text is not valid in Go's text/template. */
 public final class TemplateSyntaxException extends TemplateException {
 
   private static final long serialVersionUID = 1L;
 
-  TemplateSyntaxException(String text, int offset, String detail) {
+  /** The line Go's parser names: that of the last token it read, which may be past the offset. */
+  private final int goLine;
+
+  TemplateSyntaxException(String text, int offset, String detail, int goLine) {
     super(text, offset, detail);
+    this.goLine = goLine;
+  }
+
+  int goLine() {
+    return goLine;
+  }
+
+  @Override
+  String goMessage() {
+    return "template: " + Parser.MAIN_NAME + ":" + goLine + ": " + detail();
   }
 }

@@ -1,7 +1,10 @@
 package io.alertforge.gotemplate;
 
-/** One lexical item of a template: {@code offset} is where {@code text} starts in the template. */
-record Token(Kind kind, int offset, String text) {
+/**
+ * One lexical item of a template: {@code offset} is where {@code text} starts in the template, and
+ * {@code line} its 1-based line.
+ */
+record Token(Kind kind, int offset, String text, int line) {
 
   enum Kind {
     TEXT,
@@ -25,6 +28,8 @@ record Token(Kind kind, int offset, String text) {
     DECLARE,
     CHAR,
     EOF,
+    /** A lexical error: its text is the message, its line the one Go's lexer gives it. */
+    ERROR,
     // keywords
     IF,
     ELSE,
@@ -47,6 +52,9 @@ record Token(Kind kind, int offset, String text) {
   String describe() {
     if (kind == Kind.EOF) {
       return "EOF";
+    }
+    if (kind == Kind.ERROR) {
+      return text;
     }
     if (kind.isKeyword() || kind == Kind.DOT) {
       return "<" + text + ">";

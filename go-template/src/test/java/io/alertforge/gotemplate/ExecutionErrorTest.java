@@ -42,8 +42,9 @@ class ExecutionErrorTest {
     return Stream.of(
         // fields
         arguments("{{ .env.x }}", 1, 8, "can't evaluate field x in type string"),
-        arguments("{{ $.env.a.b }}", 1, 9, "can't evaluate field a in type string"),
-        arguments("{{ (.env).x }}", 1, 10, "can't evaluate field x in type string"),
+        // Go names a chain by its first field after the variable or parenthesis
+        arguments("{{ $.env.a.b }}", 1, 5, "can't evaluate field a in type string"),
+        arguments("{{ (.env).x }}", 1, 5, "can't evaluate field x in type string"),
         arguments(
             "{{ with .env }}{{ .x }}{{ end }}", 1, 19, "can't evaluate field x in type string"),
         arguments("{{ with 5 }}{{ .x }}{{ end }}", 1, 16, "can't evaluate field x in type int"),
@@ -141,7 +142,8 @@ class ExecutionErrorTest {
     TemplateExecutionException e =
         executionError("{{ printf \"%1000000s\" \"\" }}{{ printf \"%100000s\" \"\" }}", PARAMS);
     assertThat(e.detail()).isEqualTo("output exceeds 1048576 characters");
-    assertThat(e.column()).isEqualTo(28);
+    // Go names the action by its pipeline's first token.
+    assertThat(e.column()).isEqualTo(31);
   }
 
   @Test
@@ -149,7 +151,7 @@ class ExecutionErrorTest {
     String big = "x".repeat(600_000);
     TemplateExecutionException e = executionError("{{ .big }}{{ .big }}", Map.of("big", big));
     assertThat(e.detail()).isEqualTo("output exceeds 1048576 characters");
-    assertThat(e.offset()).isEqualTo(10);
+    assertThat(e.offset()).isEqualTo(13);
   }
 
   @Test
@@ -165,7 +167,7 @@ class ExecutionErrorTest {
     String action = "{{ len (printf \"%1000000s\" \"\") }}";
     TemplateExecutionException e = executionError(action.repeat(17), PARAMS);
     assertThat(e.detail())
-        .isEqualTo("print and printf built more than 16777216 characters in one execution");
+        .isEqualTo("functions built more than 16777216 characters of strings in one execution");
     assertThat(e.offset()).isEqualTo(16 * action.length() + 8);
   }
 }

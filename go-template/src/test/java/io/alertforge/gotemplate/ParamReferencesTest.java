@@ -74,7 +74,33 @@ class ParamReferencesTest {
             List.of("name", ".name", "other", ".other")),
         arguments("{{ eq .env \"prod\" | not }}", List.of("env", ".env")),
         arguments("{{ with .s }}{{ index . \"k\" }}{{ end }}", List.of("s", ".s")),
-        arguments("line one\n  {{- .second }}", List.of("second", ".second")));
+        arguments("line one\n  {{- .second }}", List.of("second", ".second")),
+        // range, variables and templates
+        arguments(
+            "{{ range .items }}{{ .notAParam }}{{ $.app }}{{ end }}",
+            List.of("items", ".items", "app", ".app")),
+        arguments(
+            "{{ range $i, $e := .items }}{{ $e.x }}{{ else }}{{ .empty }}{{ end }}",
+            List.of("items", ".items", "empty", ".empty")),
+        arguments("{{ $m := . }}{{ $m.team }}", List.of("team", ".team")),
+        arguments("{{ $m := .a }}{{ $m.notAParam }}", List.of("a", ".a")),
+        arguments("{{ with $x := . }}{{ $x.k }}{{ end }}", List.of("k", ".k")),
+        arguments(
+            "{{ $x := \"s\" }}{{ range .l }}{{ $x.k }}{{ $x = $ }}{{ end }}",
+            List.of("l", ".l", "k", ".k")),
+        arguments(
+            "{{ define \"t\" }}{{ .env }}{{ end }}{{ template \"t\" . }}", List.of("env", ".env")),
+        arguments(
+            "{{ define \"t\" }}{{ .notAParam }}{{ $.neither }}{{ end }}{{ template \"t\" .app }}",
+            List.of("app", ".app")),
+        arguments(
+            "{{ define \"t\" }}{{ $.viaDollar }}{{ end }}{{ template \"t\" $ }}",
+            List.of("viaDollar", ".viaDollar")),
+        arguments("{{ define \"uncalled\" }}{{ .never }}{{ end }}", List.of()),
+        arguments(
+            "{{ define \"r\" }}{{ .k }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}",
+            List.of("k", ".k")),
+        arguments("{{ block \"b\" . }}{{ .inBlock }}{{ end }}", List.of("inBlock", ".inBlock")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -93,6 +119,13 @@ class ParamReferencesTest {
         "{{ with . }}{{ . }}{{ end }}",
         "{{ and . .x }}",
         "{{ with .x }}{{ $ }}{{ end }}",
+        "{{ range . }}{{ end }}",
+        "{{ range $k, $v := $ }}{{ $k }}{{ end }}",
+        "{{ $m := . }}{{ len $m }}",
+        "{{ $k := \"a\" }}{{ index . $k }}",
+        "{{ define \"t\" }}{{ . }}{{ end }}{{ template \"t\" . }}",
+        "{{ html . }}",
+        "{{ range . | and . }}{{ end }}",
       })
   void theWholeMapFlowingSomewhereIsDynamic(String template) throws TemplateSyntaxException {
     assertThat(references(template).dynamic()).isTrue();

@@ -11,15 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every class of syntax error, with its message and its 1-based line and column in the template.
+ * Every class of syntax error, with Go's message and its 1-based line and column in the template
+ * (the differential corpus checks the messages against Go itself; this test pins the positions).
  */
 class SyntaxErrorTest {
-
-  private static final String SUPPORTED_ACTIONS =
-      " is not supported; the supported actions are {{if}}, {{else}},"
-          + " {{else if}}, {{with}}, {{else with}}, {{end}}, comments {{/* */}} and pipelines";
-  private static final String NO_VARIABLES =
-      " are not supported; refer to params directly, as .name or $.name";
 
   static TemplateSyntaxException syntaxError(String template) {
     TemplateSyntaxException e =
@@ -41,133 +36,50 @@ class SyntaxErrorTest {
   static Stream<Arguments> errors() {
     return Stream.of(
         // delimiters, strings and comments
-        arguments("cpu > {{ .threshold", 1, 7, "unclosed action: missing \"}}\""),
+        arguments("cpu > {{ .threshold", 1, 7, "unclosed action"),
         arguments("{{ .a }", 1, 7, "unexpected \"}\" in operand"),
         arguments("{{ \"abc }}", 1, 4, "unterminated quoted string"),
         arguments("{{ \"abc\n\" }}", 1, 4, "unterminated quoted string"),
         arguments("{{ `abc }}", 1, 4, "unterminated raw quoted string"),
-        arguments("a {{/* note", 1, 3, "unclosed comment: missing \"*/\""),
-        arguments(
-            "{{/* note */ .env }}",
-            1,
-            13,
-            "comment ends before closing delimiter: a comment must be the"
-                + " whole action, as in {{/* ... */}}"),
-        arguments(
-            "{{ /* note */ }}",
-            1,
-            4,
-            "unexpected \"/\" in command; a comment must start right after"
-                + " \"{{\" or \"{{- \", as in {{/* ... */}}"),
+        arguments("a {{/* note", 1, 3, "unclosed comment"),
+        arguments("{{/* note */ .env }}", 1, 13, "comment ends before closing delimiter"),
+        arguments("{{ /* note */ }}", 1, 4, "unexpected \"/\" in command"),
         arguments("{{ (len .env }}", 1, 4, "unclosed left paren"),
-        arguments("{{ len .env) }}", 1, 12, "unexpected right paren"),
-        arguments("{{ \"\\q\" }}", 1, 5, "invalid escape sequence in quoted string"),
+        arguments("{{ len .env) }}", 1, 12, "unexpected \")\" in command"),
+        arguments("{{ \"\\q\" }}", 1, 5, "invalid syntax"),
         arguments("{{ \"\\xff\" }}", 1, 4, "quoted string escapes do not form valid UTF-8"),
         // empty actions and pipelines
-        arguments("a {{ }} b", 1, 3, "empty action: missing value for command"),
-        arguments("{{-  -}}", 1, 1, "empty action: missing value for command"),
+        arguments("a {{ }} b", 1, 3, "missing value for command"),
+        arguments("{{-  -}}", 1, 1, "missing value for command"),
         arguments("{{ () }}", 1, 4, "missing value for parenthesized pipeline"),
         arguments("{{ | .env }}", 1, 4, "unexpected \"|\" in command"),
         arguments("{{ .env || len }}", 1, 10, "unexpected \"|\" in command"),
-        arguments(
-            "{{ .env | \"x\" }}",
-            1,
-            11,
-            "non executable command in pipeline stage 2: only a function"
-                + " or field can receive the piped value"),
+        arguments("{{ .env | \"x\" }}", 1, 11, "non executable command in pipeline stage 2"),
         arguments("{{ print \"a\"\"b\" }}", 1, 13, "unexpected \"\\\"b\\\"\" in operand"),
         arguments("{{ \"x\".y }}", 1, 7, "unexpected . after term \"\\\"x\\\"\""),
         // blocks
         arguments("{{ if }}x{{ end }}", 1, 4, "missing value for if"),
         arguments("{{ with }}x{{ end }}", 1, 4, "missing value for with"),
+        arguments("a{{ end }}", 1, 2, "unexpected {{end}}"),
+        arguments("{{ else }}", 1, 1, "unexpected {{else}}"),
         arguments(
-            "a{{ end }}",
-            1,
-            2,
-            "unexpected {{end}}: there is no {{if}} or {{with}} for it to close"),
-        arguments(
-            "{{ else }}",
-            1,
-            1,
-            "unexpected {{else}}: there is no {{if}} or {{with}} for it to close"),
-        arguments(
-            "{{ if .a }}{{ else }}{{ else }}{{ end }}",
-            1,
-            22,
-            "expected {{end}}; found a second {{else}} for the same {{if}}"),
-        arguments(
-            "{{ if .a }}x",
-            1,
-            1,
-            "missing {{end}}: this {{if}} is not closed before the end of the template"),
-        arguments(
-            "{{ with .a }}{{ if .b }}{{ end }}",
-            1,
-            1,
-            "missing {{end}}: this {{with}} is not closed before the end of the template"),
-        arguments(
-            "{{ if .a }}{{ else if .b }}x{{ else }}y",
-            1,
-            1,
-            "missing {{end}}: this {{if}} is not closed before the end of the template"),
-        arguments(
-            "{{ with .a }}{{ else if .b }}{{ end }}",
-            1,
-            22,
-            "{{else if}} cannot continue {{with}}; write {{else}}{{if ...}}...{{end}} instead"),
-        arguments(
-            "{{ if .a }}{{ else with .b }}{{ end }}",
-            1,
-            20,
-            "{{else with}} cannot continue {{if}}; write {{else}}{{with ...}}...{{end}} instead"),
+            "{{ if .a }}{{ else }}{{ else }}{{ end }}", 1, 22, "expected end; found {{else}}"),
+        arguments("{{ if .a }}x", 1, 1, "unexpected EOF"),
+        arguments("{{ with .a }}{{ if .b }}{{ end }}", 1, 1, "unexpected EOF"),
+        arguments("{{ if .a }}{{ else if .b }}x{{ else }}y", 1, 1, "unexpected EOF"),
+        arguments("{{ with .a }}{{ else if .b }}{{ end }}", 1, 22, "unexpected <if> in input"),
+        arguments("{{ if .a }}{{ else with .b }}{{ end }}", 1, 20, "unexpected <with> in input"),
         arguments("{{ if .a }}{{ end x }}", 1, 19, "unexpected \"x\" in end"),
         arguments("{{ if .a }}{{ else x }}{{ end }}", 1, 20, "unexpected \"x\" in else"),
         // constructs outside the subset
-        arguments("{{ range .hosts }}{{ . }}{{ end }}", 1, 4, "{{range}}" + SUPPORTED_ACTIONS),
-        arguments("{{ define \"x\" }}{{ end }}", 1, 4, "{{define}}" + SUPPORTED_ACTIONS),
-        arguments("{{ template \"x\" }}", 1, 4, "{{template}}" + SUPPORTED_ACTIONS),
-        arguments("{{ block \"x\" . }}{{ end }}", 1, 4, "{{block}}" + SUPPORTED_ACTIONS),
-        arguments("{{ break }}", 1, 4, "{{break}}" + SUPPORTED_ACTIONS),
-        arguments("{{ continue }}", 1, 4, "{{continue}}" + SUPPORTED_ACTIONS),
-        arguments(
-            "{{ $x := .env }}",
-            1,
-            4,
-            "variable declarations and assignments ($x :=)" + NO_VARIABLES),
-        arguments(
-            "{{ $x = .env }}", 1, 4, "variable declarations and assignments ($x =)" + NO_VARIABLES),
-        arguments(
-            "{{ $x, $y := .env }}",
-            1,
-            4,
-            "variable declarations and assignments ($x ,)" + NO_VARIABLES),
-        arguments("{{ $x : 1 }}", 1, 7, "expected :="),
-        arguments(
-            "{{ $env }}",
-            1,
-            4,
-            "undefined variable \"$env\": template variables are not supported;"
-                + " only $ (the root params) is, as in $.name"),
-        arguments(
-            "{{ .env | upper }}",
-            1,
-            11,
-            "function \"upper\" is not supported; available: eq, ne, lt, le,"
-                + " gt, ge, and, or, not, len, index, print, printf"),
-        arguments(
-            "{{ default \"x\" .env }}",
-            1,
-            4,
-            "function \"default\" is not supported; available: eq, ne,"
-                + " lt, le, gt, ge, and, or, not, len, index, print, printf"),
-        arguments(
-            "{{ html .env }}",
-            1,
-            4,
-            "function \"html\" is not supported; available: eq, ne, lt, le, gt,"
-                + " ge, and, or, not, len, index, print, printf"),
-        arguments("{{ eq .env nil }}", 1, 12, "nil is not supported"),
-        arguments("{{ 'a' }}", 1, 4, "character constants are not supported: 'a'"),
+        arguments("{{ break }}", 1, 4, "{{break}} outside {{range}}"),
+        arguments("{{ continue }}", 1, 4, "{{continue}} outside {{range}}"),
+        arguments("{{ $x, $y := .env }}", 1, 4, "too many declarations in command"),
+        arguments("{{ $x : 1 }}", 1, 4, "undefined variable \"$x\""),
+        arguments("{{ $x := 1 }}{{ $x : 1 }}", 1, 20, "expected :="),
+        arguments("{{ $env }}", 1, 4, "undefined variable \"$env\""),
+        arguments("{{ .env | upper }}", 1, 11, "function \"upper\" not defined"),
+        arguments("{{ default \"x\" .env }}", 1, 4, "function \"default\" not defined"),
         arguments("{{ 1+2i }}", 1, 4, "complex numbers are not supported: 1+2i"),
         arguments("{{ 2i }}", 1, 4, "complex numbers are not supported: 2i"),
         // lexical details, as in Go
@@ -178,7 +90,6 @@ class SyntaxErrorTest {
         arguments("{{ 0x }}", 1, 4, "illegal number syntax: \"0x\""),
         arguments("{{ 99999999999999999999 }}", 1, 4, "integer overflow: \"99999999999999999999\""),
         arguments("{{ 089 }}", 1, 4, "integer overflow: \"089\""),
-        arguments("{{ 18446744073709551615 }}", 1, 4, "18446744073709551615 overflows int"),
         arguments("{{ .env-1 }}", 1, 8, "bad character U+002D '-'"),
         arguments("{{ ..env }}", 1, 5, "unexpected . after term \".\""),
         arguments("{{ \u20ac }}", 1, 4, "unrecognized character in action: U+20AC '\u20ac'"),
@@ -232,7 +143,7 @@ class SyntaxErrorTest {
     TemplateSyntaxException e = syntaxError(tooDeep);
     assertThat(e.detail())
         .isEqualTo(
-            "nesting too deep: more than 100 levels of {{if}}/{{with}} blocks and parentheses");
+            "nesting too deep: more than 100 levels of blocks and parentheses one inside another");
     assertThat(e.offset()).isEqualTo(limit * "{{ with .a }}".length());
   }
 

@@ -10,8 +10,11 @@ public final class Diagnostics {
 
   private final List<Diagnostic> all = new ArrayList<>();
 
-  public void report(Rule rule, SourcePosition position, String message) {
-    all.add(new Diagnostic(position, rule.severity(), rule.id(), message));
+  /** Adds a finding and returns it, for a stage that also keeps it with what it concerns. */
+  public Diagnostic report(Rule rule, SourcePosition position, String message) {
+    Diagnostic diagnostic = new Diagnostic(position, rule.severity(), rule.id(), message);
+    all.add(diagnostic);
+    return diagnostic;
   }
 
   /** Takes over the findings of another collector, such as one per file filled in parallel. */

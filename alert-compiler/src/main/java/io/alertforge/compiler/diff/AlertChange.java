@@ -1,11 +1,13 @@
 package io.alertforge.compiler.diff;
 
+import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.model.RenderedAlert;
 import java.util.List;
 
 /**
  * What happens to one alert. {@code before} is null for a created alert, {@code after} for a
- * deleted one; a moved alert is one alert under a new namespace or name.
+ * deleted one; a moved alert is one alert under a new namespace or name. A created, changed or
+ * moved alert may have errors ({@link #errors()}): then it is shown as far as it rendered.
  *
  * @param recreated for a moved alert: the controller deletes the Wavefront alert and creates a new
  *     one (new id; history, acknowledgements and snoozes lost), since Wavefront alerts belong to a
@@ -38,6 +40,11 @@ public record AlertChange(
   /** The alert as it is after the change, or as it was for a deleted one. */
   public RenderedAlert current() {
     return after != null ? after : before;
+  }
+
+  /** The errors of the alert after the change (none for a deleted one): it rendered in part. */
+  public List<Diagnostic> errors() {
+    return after == null ? List.of() : after.errors();
   }
 
   public String qualifiedName() {

@@ -50,6 +50,11 @@ public record AlertDiff(
     return changes.stream().filter(AlertChange::recreated).count();
   }
 
+  /** The created, changed and moved alerts that have errors, in change order. */
+  public List<AlertChange> withErrors() {
+    return changes.stream().filter(c -> !c.errors().isEmpty()).toList();
+  }
+
   public boolean isEmpty() {
     return changes.isEmpty();
   }
@@ -70,8 +75,9 @@ public record AlertDiff(
 
   /**
    * {@code +3 created, ~12 changed, -1 deleted in 2 namespaces}; moves are added when any, with how
-   * many of them recreate their Wavefront alert: {@code , 2 renamed (recreated)} when all do,
-   * {@code , 2 renamed (1 recreated)} when some do.
+   * many of them recreate their Wavefront alert ({@code , 2 renamed (recreated)} when all do,
+   * {@code , 2 renamed (1 recreated)} when some do), and {@code ; 2 with errors} when some created,
+   * changed or moved alerts have errors.
    */
   public String summaryLine() {
     if (changes.isEmpty()) {
@@ -79,6 +85,7 @@ public record AlertDiff(
     }
     long moved = count(Kind.MOVED);
     int namespaces = namespaces().size();
+    int invalid = withErrors().size();
     return "+"
         + count(Kind.CREATED)
         + " created, ~"
@@ -89,7 +96,8 @@ public record AlertDiff(
         + (moved > 0 ? ", " + moved + " renamed" + recreatedNote(moved) : "")
         + " in "
         + namespaces
-        + (namespaces == 1 ? " namespace" : " namespaces");
+        + (namespaces == 1 ? " namespace" : " namespaces")
+        + (invalid > 0 ? "; " + invalid + " with errors" : "");
   }
 
   private String recreatedNote(long moved) {

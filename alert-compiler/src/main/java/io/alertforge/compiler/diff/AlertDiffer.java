@@ -25,7 +25,10 @@ import java.util.TreeSet;
 /**
  * Compares two compilations of an alert repository, alert by alert (identity: namespace and name).
  * A pure function: equal inputs give equal diffs. Specs are compared by their hash first, so only
- * the alerts that differ are compared field by field.
+ * the alerts that differ are compared field by field. The alerts with errors of either side take
+ * part ({@link Compilation#invalidAlerts()}), as far as they rendered: an alert with errors in the
+ * head is created or changed (or moved, when an annotated rename names it), marked with its errors,
+ * rather than missing from the diff.
  */
 public final class AlertDiffer {
 
@@ -43,8 +46,8 @@ public final class AlertDiffer {
       Compilation head,
       Set<String> changedFiles,
       List<String> notes) {
-    Map<String, RenderedAlert> before = byIdentity(base.alerts());
-    Map<String, RenderedAlert> after = byIdentity(head.alerts());
+    Map<String, RenderedAlert> before = byIdentity(base);
+    Map<String, RenderedAlert> after = byIdentity(head);
     List<AlertChange> changes = new ArrayList<>();
     List<RenderedAlert> created = new ArrayList<>();
     List<RenderedAlert> deleted = new ArrayList<>();
@@ -52,7 +55,9 @@ public final class AlertDiffer {
       RenderedAlert now = after.get(old.qualifiedName());
       if (now == null) {
         deleted.add(old);
-      } else if (!hash(old).equals(hash(now)) || !old.labels().equals(now.labels())) {
+      } else if (!hash(old).equals(hash(now))
+          || !old.labels().equals(now.labels())
+          || old.valid() != now.valid()) {
         changes.add(new AlertChange(Kind.CHANGED, old, now, fields(old, now)));
       }
     }
@@ -74,8 +79,8 @@ public final class AlertDiffer {
       allNotes.add(
           "The base has "
               + base.count(Severity.ERROR)
-              + " error(s), so some of its alerts did not render: they are compared as absent,"
-              + " and show here as created.");
+              + " error(s), so some of its alerts did not render, or only in part: those that did"
+              + " not render are compared as absent, and show here as created.");
     }
     return new AlertDiff(
         baseLabel,
@@ -91,9 +96,11 @@ public final class AlertDiffer {
         List.copyOf(allNotes));
   }
 
-  private static Map<String, RenderedAlert> byIdentity(List<RenderedAlert> alerts) {
+  /** A side's alerts, those with errors included, by identity. */
+  private static Map<String, RenderedAlert> byIdentity(Compilation side) {
     Map<String, RenderedAlert> map = new LinkedHashMap<>();
-    alerts.forEach(a -> map.putIfAbsent(a.qualifiedName(), a));
+    side.alerts().forEach(a -> map.putIfAbsent(a.qualifiedName(), a));
+    side.invalidAlerts().forEach(a -> map.putIfAbsent(a.qualifiedName(), a));
     return map;
   }
 
@@ -104,8 +111,9 @@ public final class AlertDiffer {
   /**
    * A created alert annotated {@code alertforge.io/renamed-from: <old>} and the deleted alert
    * {@code <old>} of its namespace are one alert, renamed, whose Wavefront alert the controller
-   * keeps (its spec may change too). An annotation that names no deleted alert is said in a note:
-   * the controller then creates a new alert.
+   * keeps (its spec may change too). The pair is made by name alone, so it holds for alerts with
+   * errors too: the annotation says which alert it was, whatever its spec. An annotation that names
+   * no deleted alert is said in a note: the controller then creates a new alert.
    */
   private static void pairRenames(
       List<RenderedAlert> created,
@@ -140,16 +148,22 @@ public final class AlertDiffer {
   }
 
   /**
-   * A deleted and a created alert with the same spec and labels are one alert, renamed. The
-   * controller owns a Wavefront alert by the CR's namespace and name, so such a rename deletes the
-   * Wavefront alert and creates another: shown as a move, counted as a deletion.
+   * A deleted and a created alert with the same spec and labels are one alert, renamed; not when
+   * either has errors, since its spec is only in part. The controller owns a Wavefront alert by the
+   * CR's namespace and name, so such a rename deletes the Wavefront alert and creates another:
+   * shown as a move, counted as a deletion.
    */
   private static void pairMoves(
       List<RenderedAlert> created, List<RenderedAlert> deleted, List<AlertChange> changes) {
     Map<String, List<RenderedAlert>> deletedByHash = new HashMap<>();
-    deleted.forEach(d -> deletedByHash.computeIfAbsent(hash(d), h -> new ArrayList<>()).add(d));
+    deleted.stream()
+        .filter(RenderedAlert::valid)
+        .forEach(d -> deletedByHash.computeIfAbsent(hash(d), h -> new ArrayList<>()).add(d));
     Set<RenderedAlert> moved = new HashSet<>();
     for (RenderedAlert now : List.copyOf(created)) {
+      if (!now.valid()) {
+        continue;
+      }
       List<RenderedAlert> candidates = deletedByHash.getOrDefault(hash(now), List.of());
       RenderedAlert old =
           candidates.stream()
@@ -165,6 +179,10 @@ public final class AlertDiffer {
     deleted.removeAll(moved);
   }
 
+  /**
+   * The spec fields and labels that differ. A field that a side with errors lacks is not compared:
+   * it did not render, so its value is unknown rather than absent.
+   */
   private static List<FieldChange> fields(RenderedAlert old, RenderedAlert now) {
     List<FieldChange> fields = new ArrayList<>();
     if (!hash(old).equals(hash(now))) {
@@ -174,7 +192,8 @@ public final class AlertDiffer {
       for (String name : names) {
         JsonNode a = old.spec().get(name);
         JsonNode b = now.spec().get(name);
-        if (!Objects.equals(a, b)) {
+        boolean unknown = (a == null && !old.valid()) || (b == null && !now.valid());
+        if (!unknown && !Objects.equals(a, b)) {
           fields.add(FieldSummaries.of(name, a, b));
         }
       }
@@ -195,12 +214,21 @@ public final class AlertDiffer {
     return List.copyOf(fields);
   }
 
-  /** Changed alerts grouped by equal change; the largest group first. */
+  /**
+   * Changed alerts grouped: the instances of one template by the kind of each field's change (the
+   * same template edit, thresholds set to different values, are one group); other alerts by equal
+   * change. The largest group first.
+   */
   private static List<ChangePattern> patterns(List<AlertChange> changes) {
     Map<List<String>, List<AlertChange>> groups = new LinkedHashMap<>();
     for (AlertChange change : changes) {
       if (change.kind() == Kind.CHANGED) {
-        List<String> key = change.fields().stream().map(FieldChange::pattern).toList();
+        String template = change.after().annotations().get(Annotations.TEMPLATE_SOURCE);
+        List<String> key = new ArrayList<>();
+        key.add(template == null ? "" : template + "\u0000" + change.after().template());
+        change.fields().stream()
+            .map(template == null ? FieldChange::pattern : FieldChange::kind)
+            .forEach(key::add);
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
       }
     }

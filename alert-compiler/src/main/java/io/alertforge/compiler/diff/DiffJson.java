@@ -7,6 +7,7 @@ import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diff.AlertChange.Kind;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.model.Annotations;
+import io.alertforge.wql.QueryDelta;
 
 /**
  * {@code diff.json}: the complete change, never truncated; documented in {@code docs/diff-json.md}.
@@ -30,6 +31,7 @@ public final class DiffJson {
     }
     counts.put("recreated", diff.recreated());
     counts.put("namespaces", diff.namespaces().size());
+    counts.put("withErrors", diff.withErrors().size());
     side(root.putObject("base"), diff.base(), diff.baseAlerts(), diff.baseErrors());
     side(root.putObject("head"), diff.head(), diff.headAlerts(), diff.headErrors());
     ArrayNode notes = root.putArray("notes");
@@ -61,14 +63,21 @@ public final class DiffJson {
             .put("period", alert.annotations().get(Annotations.BURN_IN_PERIOD))
             .put("target", alert.annotations().get(Annotations.BURN_IN_TARGET));
       }
+      ArrayNode errors = node.putArray("errors");
+      change.errors().forEach(d -> finding(errors.addObject(), d));
       ArrayNode fields = node.putArray("fields");
       for (FieldChange field : change.fields()) {
-        fields
-            .addObject()
-            .put("field", field.field())
-            .put("summary", field.summary())
-            .<ObjectNode>set("before", field.before())
-            .set("after", field.after());
+        ObjectNode entry =
+            fields
+                .addObject()
+                .put("field", field.field())
+                .put("summary", field.summary())
+                .<ObjectNode>set("before", field.before())
+                .set("after", field.after());
+        if (!field.deltas().isEmpty()) {
+          ArrayNode deltas = entry.putArray("deltas");
+          field.deltas().forEach(d -> delta(deltas.addObject(), d));
+        }
       }
     }
 
@@ -92,18 +101,56 @@ public final class DiffJson {
 
     ArrayNode findings = root.putArray("findings");
     for (TouchedFinding finding : diff.findings()) {
-      Diagnostic d = finding.diagnostic();
-      findings
-          .addObject()
-          .put("new", finding.isNew())
-          .put("file", d.position().file())
-          .put("line", d.position().line())
-          .put("column", d.position().column())
-          .put("severity", d.severity().label())
-          .put("rule", d.rule())
-          .put("message", Redaction.text(d.message()));
+      finding(findings.addObject().put("new", finding.isNew()), finding.diagnostic());
     }
     return root;
+  }
+
+  private static void finding(ObjectNode node, Diagnostic d) {
+    node.put("file", d.position().file())
+        .put("line", d.position().line())
+        .put("column", d.position().column())
+        .put("severity", d.severity().label())
+        .put("rule", d.rule())
+        .put("message", Redaction.text(d.message()));
+  }
+
+  /** One query delta: its type, its words, and the values it names (redacted). */
+  private static void delta(ObjectNode node, QueryDelta delta) {
+    node.put("type", type(delta)).put("summary", Redaction.text(delta.describe()));
+    if (delta instanceof QueryDelta.Threshold t) {
+      node.put("operator", t.operator()).put("from", t.from()).put("to", t.to());
+      if (t.metric() != null) {
+        node.put("metric", t.metric());
+      }
+    } else if (delta instanceof QueryDelta.Operator o) {
+      node.put("from", o.from()).put("to", o.to());
+    } else if (delta instanceof QueryDelta.FilterChanged f) {
+      node.put("key", f.key())
+          .put("from", Redaction.text(f.from()))
+          .put("to", Redaction.text(f.to()));
+    } else if (delta instanceof QueryDelta.FilterAdded f) {
+      node.put("filter", Redaction.text(f.filter()));
+    } else if (delta instanceof QueryDelta.FilterRemoved f) {
+      node.put("filter", Redaction.text(f.filter()));
+    } else if (delta instanceof QueryDelta.MetricRenamed m) {
+      node.put("from", m.from()).put("to", m.to());
+    } else if (delta instanceof QueryDelta.FunctionChanged f) {
+      node.put("from", f.from()).put("to", f.to());
+    } else if (delta instanceof QueryDelta.WindowChanged w) {
+      node.put("function", w.function()).put("from", w.from()).put("to", w.to());
+    } else if (delta instanceof QueryDelta.Structural q) {
+      node.put("from", Redaction.text(q.before())).put("to", Redaction.text(q.after()));
+    }
+  }
+
+  /** {@code threshold}, {@code filter-changed}, ...: the delta's record name in kebab case. */
+  private static String type(QueryDelta delta) {
+    return delta
+        .getClass()
+        .getSimpleName()
+        .replaceAll("([a-z])([A-Z])", "$1-$2")
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   private static void side(ObjectNode node, String label, int alerts, long errors) {

@@ -26,6 +26,7 @@ public final class DiffMarkdown {
   private static final int MAX_NAMES = 50;
   private static final int MAX_VALUE = 2_000;
   private static final int NOTE_ROOM = 600;
+  private static final int MAX_ERRORS = 3;
 
   private DiffMarkdown() {}
 
@@ -34,9 +35,20 @@ public final class DiffMarkdown {
    *     target/alerts/diff.json}
    */
   public static String render(AlertDiff diff, String fullReport, int limit) {
-    StringBuilder out = new StringBuilder(header(diff));
+    return render(diff, fullReport, limit, "", List.of());
+  }
+
+  /**
+   * As {@link #render(AlertDiff, String, int)}, with a frame under the title (e.g. {@link
+   * CommentHeader}) and more sections after the diff's own, left out like them when too long.
+   */
+  public static String render(
+      AlertDiff diff, String fullReport, int limit, String frame, List<Section> more) {
+    StringBuilder out = new StringBuilder(TITLE).append(frame).append(header(diff));
+    List<Section> all = new ArrayList<>(sections(diff));
+    all.addAll(more);
     List<String> omitted = new ArrayList<>();
-    for (Section section : sections(diff)) {
+    for (Section section : all) {
       if (out.length() + section.text().length() + NOTE_ROOM <= limit) {
         out.append(section.text());
       } else {
@@ -60,11 +72,15 @@ public final class DiffMarkdown {
     return out.toString();
   }
 
-  private record Section(String title, String text) {}
+  /** The comment's first line. */
+  public static final String TITLE = "### AlertForge: alert changes\n\n";
+
+  /** A part of the comment that is shown whole or left out whole; the title names it then. */
+  public record Section(String title, String text) {}
 
   private static String header(AlertDiff diff) {
-    StringBuilder out = new StringBuilder("### AlertForge: alert changes\n\n");
-    out.append("**").append(diff.summaryLine()).append("**\n\n"); // numbers and fixed words
+    // numbers and fixed words
+    StringBuilder out = new StringBuilder("**").append(diff.summaryLine()).append("**\n\n");
     List<AlertChange> deleted = diff.of(Kind.DELETED);
     if (!deleted.isEmpty()) {
       out.append("> [!WARNING]\n> **")
@@ -125,6 +141,9 @@ public final class DiffMarkdown {
 
   private static List<Section> sections(AlertDiff diff) {
     List<Section> sections = new ArrayList<>();
+    if (!diff.withErrors().isEmpty()) {
+      sections.add(withErrors(diff.withErrors()));
+    }
     if (!diff.findings().isEmpty()) {
       sections.add(findings(diff.findings()));
     }
@@ -270,6 +289,39 @@ public final class DiffMarkdown {
               + code(d.rule())
               + " | "
               + esc(Redaction.text(d.message()))
+              + " |\n";
+        });
+  }
+
+  /** The created, changed and moved alerts with errors: their error count and first errors. */
+  private static Section withErrors(List<AlertChange> invalid) {
+    return table(
+        "⚠ "
+            + invalid.size()
+            + (invalid.size() == 1 ? " alert has errors" : " alerts have errors")
+            + ": shown as far as they render, applied once fixed",
+        true,
+        invalid,
+        "| alert | | errors | first errors |\n|---|---|--:|---|\n",
+        c -> {
+          List<String> first = new ArrayList<>();
+          for (Diagnostic d : c.errors().subList(0, Math.min(MAX_ERRORS, c.errors().size()))) {
+            first.add(
+                code(d.position().toString())
+                    + " "
+                    + code(d.rule())
+                    + " "
+                    + esc(shorten(Redaction.text(d.message()), 300)));
+          }
+          return "| "
+              + code(c.qualifiedName())
+              + " | "
+              + c.kind().label()
+              + " | "
+              + c.errors().size()
+              + " | "
+              + String.join("<br>", first)
+              + (c.errors().size() > MAX_ERRORS ? "<br>…" : "")
               + " |\n";
         });
   }

@@ -1,20 +1,19 @@
 package io.alertforge.compiler.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alertforge.wql.QueryDelta;
+import io.alertforge.wql.WqlParseException;
+import io.alertforge.wql.WqlParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Says what a field change means: the words a reviewer would use. */
 final class FieldSummaries {
 
-  /** A number that stands alone: not part of a metric name ({@code http.2xx}) or a window (1m). */
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])");
-
-  private static final Pattern COMPARISON = Pattern.compile("(?:>=|<=|!=|==|>|<|=)\\s*$");
+  /** The fields that hold a WQL query. */
+  private static final Set<String> QUERIES = Set.of("condition", "displayExpression");
 
   private FieldSummaries() {}
 
@@ -23,10 +22,17 @@ final class FieldSummaries {
     String now = text(after);
     String summary;
     String pattern = null;
+    List<QueryDelta> deltas = List.of();
+    List<QueryDelta> parsed =
+        before != null && after != null && QUERIES.contains(field) ? deltas(old, now) : null;
     if (before == null || after == null) {
       summary = field + (before == null ? " + " + now : " − " + old);
-    } else if (field.equals("condition")) {
-      summary = condition(old, now);
+    } else if (parsed != null) {
+      deltas = parsed;
+      summary = query(field, deltas);
+      if (deltas.size() == 1 && deltas.get(0) instanceof QueryDelta.Structural) {
+        pattern = field + "\u0000" + middle(old, now);
+      }
     } else if (field.equals("target")) {
       summary = listChange(field, List.of(old.split(",")), List.of(now.split(",")));
     } else if (field.equals("tags") && before.isArray() && after.isArray()) {
@@ -41,61 +47,45 @@ final class FieldSummaries {
       summary = field + " changed";
       pattern = field + "\u0000" + middle(old, now);
     }
+    String redacted = Redaction.text(summary);
+    String kind =
+        deltas.isEmpty()
+            ? (pattern == null ? redacted : pattern)
+            : field
+                + "\u0000"
+                + String.join("\u0000", deltas.stream().map(QueryDelta::kind).toList());
     return new FieldChange(
         field,
         Redaction.json(before),
         Redaction.json(after),
-        Redaction.text(summary),
-        pattern == null ? Redaction.text(summary) : pattern);
+        redacted,
+        pattern == null ? redacted : pattern,
+        Redaction.text(kind),
+        deltas);
   }
 
-  /** {@code threshold 80 → 90} when only the constant compared against changed. */
-  private static String condition(String old, String now) {
-    List<String> oldNumbers = new ArrayList<>();
-    List<String> newNumbers = new ArrayList<>();
-    String oldShape = shape(old, oldNumbers);
-    if (!oldShape.equals(shape(now, newNumbers)) || oldNumbers.size() != newNumbers.size()) {
-      return "condition changed";
+  /** The deltas between two queries; null when either is not WQL. */
+  private static List<QueryDelta> deltas(String old, String now) {
+    try {
+      return QueryDelta.between(WqlParser.parse(old), WqlParser.parse(now));
+    } catch (WqlParseException e) {
+      return null;
     }
-    int changed = -1;
-    for (int i = 0; i < oldNumbers.size(); i++) {
-      if (!oldNumbers.get(i).equals(newNumbers.get(i))) {
-        if (changed >= 0) {
-          return "condition changed";
-        }
-        changed = i;
-      }
-    }
-    if (changed < 0) {
-      return "condition changed"; // only white space or number formatting
-    }
-    String from = oldNumbers.get(changed);
-    String to = newNumbers.get(changed);
-    return (COMPARISON.matcher(before(old, changed)).find() ? "threshold " : "condition constant ")
-        + from
-        + " → "
-        + to;
   }
 
-  /** The text with each standalone number replaced by a marker; the numbers in order. */
-  private static String shape(String text, List<String> numbers) {
-    Matcher matcher = NUMBER.matcher(text);
-    StringBuilder shape = new StringBuilder();
-    while (matcher.find()) {
-      numbers.add(matcher.group());
-      matcher.appendReplacement(shape, "#");
+  /**
+   * {@code threshold 80 → 90} for a condition, {@code displayExpression metric a → b} for the other
+   * query field; {@code condition changed} for a structural change (the values tell it).
+   */
+  static String query(String field, List<QueryDelta> deltas) {
+    if (deltas.isEmpty()) {
+      return field + " reformatted (same query)";
     }
-    matcher.appendTail(shape);
-    return shape.toString();
-  }
-
-  /** The text before the n-th standalone number. */
-  private static String before(String text, int n) {
-    Matcher matcher = NUMBER.matcher(text);
-    for (int i = 0; i <= n; i++) {
-      matcher.find();
+    if (deltas.get(0) instanceof QueryDelta.Structural) {
+      return field + " changed";
     }
-    return text.substring(0, matcher.start());
+    String described = String.join(", ", deltas.stream().map(QueryDelta::describe).toList());
+    return field.equals("condition") ? described : field + " " + described;
   }
 
   private static String listChange(String field, List<String> old, List<String> now) {

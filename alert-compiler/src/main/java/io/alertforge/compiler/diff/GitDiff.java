@@ -22,6 +22,16 @@ public final class GitDiff {
   private GitDiff() {}
 
   /**
+   * The two sides of a comparison and their result.
+   *
+   * @param head the head's compilation (its findings are the pull request's verdict)
+   * @param base the merge base that was compared
+   * @param headCommit the commit the head is, or null for a working tree with uncommitted changes
+   */
+  public record Comparison(
+      AlertDiff diff, Compilation head, GitWorkspace.Side base, GitWorkspace.Side headCommit) {}
+
+  /**
    * @param baseRef the base branch, tag or commit; null for the first of {@link
    *     GitWorkspace#DEFAULT_BASE_REFS} that exists
    * @param head a commit such as {@code HEAD}, or null for the working tree
@@ -34,10 +44,25 @@ public final class GitDiff {
       String head,
       Compilation workingTree)
       throws GitBaseException, IOException {
+    return compare(compiler, workspace, baseRef, head, workingTree).diff();
+  }
+
+  /**
+   * As {@link #diff}, with the commits compared. A working tree whose alert files are as HEAD has
+   * them is named by HEAD's commit, not as the working tree.
+   */
+  public static Comparison compare(
+      AlertCompiler compiler,
+      GitWorkspace workspace,
+      String baseRef,
+      String head,
+      Compilation workingTree)
+      throws GitBaseException, IOException {
     GitWorkspace.Side baseSide = workspace.base(baseRef);
     SourceTree baseTree = workspace.tree(baseSide);
-    SourceTree headTree =
-        head == null ? workspace.workingTree() : workspace.tree(workspace.commit(head));
+    GitWorkspace.Side headSide =
+        head == null ? workspace.cleanHead().orElse(null) : workspace.commit(head);
+    SourceTree headTree = head == null ? workspace.workingTree() : workspace.tree(headSide);
     Compilation headCompilation =
         head == null && workingTree != null ? workingTree : compiler.compile(headTree);
     List<String> notes = new ArrayList<>();
@@ -50,12 +75,13 @@ public final class GitDiff {
       baseCompilation = new Compilation(List.of(), List.of(), 0);
     }
     Set<String> changed = ChangedFiles.between(baseTree, headTree);
-    return AlertDiffer.diff(
-        baseTree.description(),
-        baseCompilation,
-        head == null ? WORKING_TREE : headTree.description(),
-        headCompilation,
-        changed,
-        notes);
+    String headLabel =
+        head != null
+            ? headTree.description()
+            : headSide != null ? workspace.tree(headSide).description() : WORKING_TREE;
+    AlertDiff diff =
+        AlertDiffer.diff(
+            baseTree.description(), baseCompilation, headLabel, headCompilation, changed, notes);
+    return new Comparison(diff, headCompilation, baseSide, headSide);
   }
 }

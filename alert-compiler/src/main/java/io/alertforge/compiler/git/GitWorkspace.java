@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.StatusCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
@@ -97,7 +100,7 @@ public final class GitWorkspace implements AutoCloseable {
     RevCommit head = commit("HEAD", "HEAD");
     if (head == null) {
       throw new GitBaseException(
-          "HEAD of " + workTree() + " has no commit yet; commit first, then diff");
+          "HEAD has no commit yet in this Git repository; commit first, then diff");
     }
     String name = baseRef;
     ObjectId base = null;
@@ -115,11 +118,8 @@ public final class GitWorkspace implements AutoCloseable {
     if (base == null) {
       throw new GitBaseException(
           (baseRef != null
-                  ? "the base ref '" + baseRef + "' is not in the Git repository at " + workTree()
-                  : "none of the base refs "
-                      + DEFAULT_BASE_REFS
-                      + " is in the Git repository at "
-                      + workTree())
+                  ? "the base ref '" + baseRef + "' is not in this Git repository"
+                  : "none of the base refs " + DEFAULT_BASE_REFS + " is in this Git repository")
               + (isShallow() ? " (a shallow clone)" : "")
               + ". Fetch the base branch (e.g. 'git fetch origin main'), or name the base with"
               + " -Dalert.baseRef=<branch, tag or commit>."
@@ -156,11 +156,35 @@ public final class GitWorkspace implements AutoCloseable {
       throw new GitBaseException(
           "'"
               + rev
-              + "' names no commit in the Git repository at "
-              + workTree()
-              + "; use HEAD, a branch, a tag or a commit id");
+              + "' names no commit in this Git repository; use HEAD, a branch, a tag or a commit"
+              + " id");
     }
     return new Side(commit, rev);
+  }
+
+  /**
+   * HEAD, when the alert repository's files in the working tree are as HEAD has them (no edit, no
+   * untracked file that is not ignored); empty when they differ or HEAD has no commit.
+   */
+  public Optional<Side> cleanHead() throws IOException {
+    RevCommit head;
+    try {
+      head = commit("HEAD", "HEAD");
+    } catch (GitBaseException e) {
+      return Optional.empty();
+    }
+    if (head == null) {
+      return Optional.empty();
+    }
+    try (Git git = new Git(repository)) {
+      StatusCommand status = git.status();
+      if (!prefix.isEmpty()) {
+        status.addPath(prefix);
+      }
+      return status.call().isClean() ? Optional.of(new Side(head, "HEAD")) : Optional.empty();
+    } catch (GitAPIException e) {
+      throw new IOException("cannot read the status of the working tree: " + e.getMessage(), e);
+    }
   }
 
   /** The alert repository as of a commit, read from Git objects. */

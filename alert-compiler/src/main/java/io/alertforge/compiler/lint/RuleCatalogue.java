@@ -13,6 +13,7 @@ import io.alertforge.compiler.lint.policy.RequiredTagsRule;
 import io.alertforge.compiler.lint.policy.ThresholdBoundsRule;
 import io.alertforge.compiler.lint.security.ParamInjectionRule;
 import io.alertforge.compiler.lint.security.SecretInRepoRule;
+import io.alertforge.compiler.lint.template.MisspelledParamRule;
 import io.alertforge.compiler.lint.template.NotATemplateRule;
 import io.alertforge.compiler.lint.template.UnusedParamRule;
 import java.util.ArrayList;
@@ -55,7 +56,11 @@ public final class RuleCatalogue {
               Rules.TEMPLATE_EXECUTION,
               Rules.TEMPLATE_MISSING_PARAM,
               Rules.TEMPLATE_UNKNOWN_PARAM)
-          .and(new UnusedParamRule(), new NotATemplateRule(), new DuplicateNameRule())
+          .and(
+              new MisspelledParamRule(),
+              new UnusedParamRule(),
+              new NotATemplateRule(),
+              new DuplicateNameRule())
           .and(Rules.ALERT_DUPLICATE_RESOURCE)
           .and(new MissingAlertTypeRule(), new RenamedFromRule())
           .and(

@@ -5,6 +5,7 @@ import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.model.AlertSource;
+import io.alertforge.compiler.model.FieldError;
 import io.alertforge.compiler.model.RepositoryConfig;
 import io.alertforge.compiler.schema.DocumentKind;
 import io.alertforge.compiler.schema.SchemaValidator;
@@ -129,7 +130,7 @@ public final class RepositoryLoader {
     }
     YamlDocument document = documents.get(0);
     texts.put(RepositoryScanner.CONFIG_FILE, document.source());
-    if (report(DocumentKind.REPOSITORY_CONFIG, document, diagnostics)) {
+    if (!report(DocumentKind.REPOSITORY_CONFIG, document, diagnostics).isEmpty()) {
       return RepositoryConfig.EMPTY;
     }
     JsonNode namespace = document.content().path("defaultNamespace");
@@ -174,17 +175,17 @@ public final class RepositoryLoader {
       }
       return null;
     }
-    boolean invalid = report(kind, document, diagnostics);
+    List<FieldError> errors = report(kind, document, diagnostics);
     String name = content.path("metadata").path("name").asText("");
     if (name.isEmpty()) {
       return null;
     }
     JsonNode namespace = content.path("metadata").path("namespace");
     if (namespace.isTextual()) {
-      return new AlertSource(kind, document, namespace.asText(), name, !invalid);
+      return new AlertSource(kind, document, namespace.asText(), name, errors);
     }
     if (config.defaultNamespace().isPresent()) {
-      return new AlertSource(kind, document, config.defaultNamespace().get(), name, !invalid);
+      return new AlertSource(kind, document, config.defaultNamespace().get(), name, errors);
     }
     diagnostics.report(
         Rules.METADATA_NAMESPACE,
@@ -197,16 +198,20 @@ public final class RepositoryLoader {
     return null;
   }
 
-  /** Reports the schema violations of a document; true when there were any. */
-  private boolean report(DocumentKind kind, YamlDocument document, Diagnostics diagnostics) {
-    List<SchemaViolation> violations = validator.validate(kind, document.content());
-    for (SchemaViolation violation : violations) {
+  /** Reports the schema violations of a document, and returns them with the fields they concern. */
+  private List<FieldError> report(
+      DocumentKind kind, YamlDocument document, Diagnostics diagnostics) {
+    List<FieldError> errors = new ArrayList<>();
+    for (SchemaViolation violation : validator.validate(kind, document.content())) {
       SourcePosition position =
           violation.atKey()
               ? document.keyAt(violation.pointer())
               : document.valueAt(violation.pointer());
-      diagnostics.report(violation.rule(), position, violation.message());
+      errors.add(
+          new FieldError(
+              violation.field(),
+              diagnostics.report(violation.rule(), position, violation.message())));
     }
-    return !violations.isEmpty();
+    return errors;
   }
 }

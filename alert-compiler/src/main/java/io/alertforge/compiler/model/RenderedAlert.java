@@ -1,6 +1,7 @@
 package io.alertforge.compiler.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.model.ConcreteAlert;
 import io.alertforge.model.OwnershipTag;
@@ -21,6 +22,10 @@ import java.util.function.Function;
  * @param alertsConfig the AlertsConfig's name, or null for a standalone alert
  * @param fields the origin of each spec field by its path under spec ({@code condition}, {@code
  *     tags/0}), for findings on the rendered alert to point at their cause; empty when unknown
+ * @param errors the errors of the compiler's stages that concern this alert (its sources' schema
+ *     errors, template syntax, references, params, rendering), in report order; an alert with
+ *     errors is rendered only as far as its valid fields go, is never written as a rendered file
+ *     and is left out of {@code Compilation.alerts()}
  */
 public record RenderedAlert(
     String namespace,
@@ -31,10 +36,17 @@ public record RenderedAlert(
     SourcePosition origin,
     String template,
     String alertsConfig,
-    Map<String, FieldOrigin> fields) {
+    Map<String, FieldOrigin> fields,
+    List<Diagnostic> errors) {
 
   public RenderedAlert {
     fields = Map.copyOf(fields);
+    errors = errors.stream().sorted(Diagnostic.ORDER).toList();
+  }
+
+  /** True when no error concerns this alert: it rendered completely. */
+  public boolean valid() {
+    return errors.isEmpty();
   }
 
   /** The origin of a spec field ({@code condition}, {@code tags/0}), or null when unknown. */

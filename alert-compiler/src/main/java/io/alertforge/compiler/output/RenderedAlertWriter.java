@@ -37,10 +37,7 @@ public final class RenderedAlertWriter {
   }
 
   public void write(Path directory, List<RenderedAlert> alerts) throws IOException {
-    Files.createDirectories(directory.toAbsolutePath().getParent());
-    Path staged =
-        Files.createTempDirectory(
-            directory.toAbsolutePath().getParent(), "." + directory.getFileName() + ".new-");
+    Path staged = AtomicFiles.stagingDirectory(directory);
     try {
       for (RenderedAlert alert : alerts) {
         Path file = staged.resolve(alert.namespace()).resolve(alert.name() + ".yaml");

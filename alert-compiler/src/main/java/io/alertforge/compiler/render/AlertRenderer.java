@@ -3,11 +3,13 @@ package io.alertforge.compiler.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.load.LoadedRepository;
 import io.alertforge.compiler.model.AlertSource;
+import io.alertforge.compiler.model.FieldError;
 import io.alertforge.compiler.model.FieldOrigin;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.model.TemplateUses;
@@ -21,14 +23,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
  * Renders a loaded repository: every standalone WavefrontAlert as it is, and every AlertsConfig
  * entry as its template filled with the entry's params. Checks the references and params on the
- * way, and each rendered alert against the schema again.
+ * way, and each rendered alert against the schema again. A document with schema errors is checked
+ * and rendered too, without the fields that broke the schema; what it renders carries the errors
+ * that concern it ({@link RenderedAlert#errors()}).
  */
 public final class AlertRenderer {
 
@@ -45,17 +51,17 @@ public final class AlertRenderer {
     List<RenderedAlert> rendered = new ArrayList<>();
     for (AlertSource alert : repository.wavefrontAlerts()) {
       byName.put(alert.qualifiedName(), alert);
-      if (!alert.valid() || !checkAlertType(alert, diagnostics)) {
-        continue;
+      if (alert.brokenAt("/spec/" + SpecFields.EXPORTED_PARAMS)) {
+        continue; // neither a template nor a standalone alert for sure: nothing to render
       }
+      List<Diagnostic> errors = new ArrayList<>(alert.errors());
+      checkAlertType(alert, diagnostics).ifPresent(errors::add);
       if (alert.isTemplate()) {
-        CompiledTemplate template = CompiledTemplate.compile(alert, diagnostics);
-        if (template != null) {
-          templates.put(alert.qualifiedName(), template);
-          parsed.add(uses(template));
-        }
+        CompiledTemplate template = CompiledTemplate.compile(alert, errors, diagnostics);
+        templates.put(alert.qualifiedName(), template);
+        parsed.add(uses(template));
       } else {
-        rendered.add(standalone(alert));
+        rendered.add(standalone(alert, errors));
       }
     }
     List<String> shared = repository.config().sharedTemplateNamespaces();
@@ -68,23 +74,21 @@ public final class AlertRenderer {
         IntStream.range(0, perConfig.size())
             .parallel()
             .mapToObj(
-                i -> {
-                  AlertSource config = repository.alertsConfigs().get(i);
-                  return config.valid()
-                      ? renderConfig(
-                          config, byName, shared, templates, perConfig.get(i), resolved.get(i))
-                      : List.<RenderedAlert>of();
-                })
+                i ->
+                    renderConfig(
+                        repository.alertsConfigs().get(i),
+                        byName,
+                        shared,
+                        templates,
+                        perConfig.get(i),
+                        resolved.get(i)))
             .toList();
     perConfig.forEach(diagnostics::addAll);
     instances.forEach(rendered::addAll);
     NameChecks.report(rendered, diagnostics);
     Map<AlertSource, Map<String, TemplateUses.Template>> entries = new LinkedHashMap<>();
     for (int i = 0; i < resolved.size(); i++) {
-      AlertSource config = repository.alertsConfigs().get(i);
-      if (config.valid()) {
-        entries.put(config, Collections.unmodifiableMap(resolved.get(i)));
-      }
+      entries.put(repository.alertsConfigs().get(i), Collections.unmodifiableMap(resolved.get(i)));
     }
     return new Rendering(rendered, new TemplateUses(parsed, entries));
   }
@@ -101,6 +105,9 @@ public final class AlertRenderer {
     while (entries.hasNext()) {
       var entry = entries.next();
       String pointer = "/spec/alerts/" + FieldPaths.escape(entry.getKey());
+      if (config.schemaErrors().stream().anyMatch(e -> e.field().equals(pointer))) {
+        continue; // the entry's name or value broke the schema (reported): nothing to resolve
+      }
       String qualified = config.namespace() + "/" + entry.getKey();
       AlertSource templateSource = byName.get(qualified);
       // Beyond keikoproj: templates of shared template namespaces (alertforge.yaml) are found next.
@@ -112,7 +119,11 @@ public final class AlertRenderer {
         continue;
       }
       qualified = templateSource.qualifiedName();
-      if (!templateSource.isTemplate()) {
+      CompiledTemplate template = templates.get(qualified);
+      if (template == null) {
+        if (templateSource.brokenAt("/spec/" + SpecFields.EXPORTED_PARAMS)) {
+          continue; // its exportedParams broke the schema (reported): its params are unknown
+        }
         diagnostics.report(
             Rules.REFERENCE_STANDALONE,
             config.document().keyAt(pointer),
@@ -124,18 +135,31 @@ public final class AlertRenderer {
                 + " at run time. Add exportedParams to it, or remove this entry");
         continue;
       }
-      CompiledTemplate template = templates.get(qualified);
-      if (template == null) {
-        continue; // the template's own errors are already reported
-      }
       resolved.put(entry.getKey(), uses(template));
-      RenderedAlert alert =
-          instances.render(config, entry.getKey(), pointer, template, diagnostics);
-      if (alert != null) {
-        rendered.add(alert);
-      }
+      rendered.add(
+          instances.render(
+              config,
+              entry.getKey(),
+              pointer,
+              template,
+              entryErrors(config, pointer),
+              diagnostics));
     }
     return rendered;
+  }
+
+  /**
+   * The schema errors of an AlertsConfig that concern one entry: those in the entry, and those
+   * outside every entry (metadata, globalParams, the spec itself).
+   */
+  private static List<Diagnostic> entryErrors(AlertSource config, String entryPointer) {
+    return config.schemaErrors().stream()
+        .filter(
+            e ->
+                FieldPaths.related(e.field(), entryPointer)
+                    || !FieldPaths.within(e.field(), "/spec/alerts"))
+        .map(FieldError::diagnostic)
+        .toList();
   }
 
   /** What the rules after rendering learn of a template that parsed: the params it uses. */
@@ -180,22 +204,24 @@ public final class AlertRenderer {
         Rules.REFERENCE_UNKNOWN_TEMPLATE, config.document().keyAt(pointer), message.toString());
   }
 
-  /** Reports an unsupported alertType once per source; false when the alert cannot be rendered. */
-  private static boolean checkAlertType(AlertSource alert, Diagnostics diagnostics) {
+  /** Reports an unsupported alertType, which Wavefront would reject; the finding, if any. */
+  private static Optional<Diagnostic> checkAlertType(AlertSource alert, Diagnostics diagnostics) {
     JsonNode alertType = alert.spec().path(SpecFields.ALERT_TYPE);
     if (AlertType.THRESHOLD.name().equals(alertType.asText())) {
-      diagnostics.report(
-          Rules.ALERT_UNSUPPORTED_TYPE,
-          alert.document().valueAt("/spec/alertType"),
-          "alertType THRESHOLD is not supported yet: keikoproj never sends its per-severity conditions,"
-              + " so Wavefront rejects it. Use CLASSIC");
-      return false;
+      return Optional.of(
+          diagnostics.report(
+              Rules.ALERT_UNSUPPORTED_TYPE,
+              alert.document().valueAt("/spec/alertType"),
+              "alertType THRESHOLD is not supported yet: keikoproj never sends its per-severity"
+                  + " conditions, so Wavefront rejects it. Use CLASSIC"));
     }
-    return true;
+    return Optional.empty();
   }
 
-  private RenderedAlert standalone(AlertSource alert) {
-    ObjectNode spec = canonicalSpec(alert.spec(), Map.of());
+  /** A standalone alert as it is, without the fields that broke the schema. */
+  private RenderedAlert standalone(AlertSource alert, List<Diagnostic> errors) {
+    ObjectNode spec =
+        canonicalSpec(alert.spec(), Map.of(), path -> alert.brokenAt("/spec/" + path));
     TreeMap<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.SOURCE, alert.file());
     String renamedFrom = renamedFrom(alert);
@@ -211,7 +237,8 @@ public final class AlertRenderer {
         alert.document().valueAt("/metadata/name"),
         null,
         null,
-        origins(spec, alert.document(), field -> List.of()));
+        origins(spec, alert.document(), field -> List.of()),
+        errors);
   }
 
   /**
@@ -251,11 +278,16 @@ public final class AlertRenderer {
 
   /**
    * The rendered spec in {@link SpecFields#RENDERED_ORDER}, so equal alerts serialise, and hash,
-   * identically; {@code rendered} overrides the source's string fields.
+   * identically; {@code rendered} overrides the source's string fields, and the fields (or tags)
+   * {@code leftOut} names by their path under spec are left out.
    */
-  static ObjectNode canonicalSpec(JsonNode source, Map<String, String> rendered) {
+  static ObjectNode canonicalSpec(
+      JsonNode source, Map<String, String> rendered, Predicate<String> leftOut) {
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
     for (String field : SpecFields.RENDERED_ORDER) {
+      if (leftOut.test(field)) {
+        continue;
+      }
       if (field.equals(SpecFields.ALERT_TYPE)) {
         spec.put(field, source.path(field).asText(AlertType.CLASSIC.name()));
       } else if (field.equals(SpecFields.TAGS)) {
@@ -263,6 +295,9 @@ public final class AlertRenderer {
         if (tags.isArray()) {
           var array = spec.putArray(field);
           for (int i = 0; i < tags.size(); i++) {
+            if (leftOut.test(field + "/" + i)) {
+              continue;
+            }
             array.add(rendered.getOrDefault(field + "/" + i, tags.get(i).asText()));
           }
         }
@@ -299,9 +334,10 @@ public final class AlertRenderer {
       SourcePosition origin,
       String template,
       String alertsConfig,
-      Map<String, FieldOrigin> fields) {
+      Map<String, FieldOrigin> fields,
+      List<Diagnostic> errors) {
     annotations.put(Annotations.SPEC_HASH, "sha256:" + RenderedNames.sha256(spec.toString()));
     return new RenderedAlert(
-        namespace, name, spec, labels, annotations, origin, template, alertsConfig, fields);
+        namespace, name, spec, labels, annotations, origin, template, alertsConfig, fields, errors);
   }
 }

@@ -41,7 +41,8 @@ public final class BurnIn {
               a.origin(),
               a.template(),
               a.alertsConfig(),
-              a.fields()));
+              a.fields(),
+              a.errors()));
     }
     return out;
   }

@@ -1,19 +1,24 @@
 package io.alertforge.compiler.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.model.AlertSource;
 import io.alertforge.gotemplate.GoTemplate;
 import io.alertforge.gotemplate.TemplateSyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A template WavefrontAlert with every string field parsed once, so rendering N instances never
- * re-parses. Also knows, per param, where the template first uses it.
+ * re-parses. Also knows, per param, where the template first uses it. A field that broke the schema
+ * or does not parse is left out of {@link #fields()} (its instances render without it); a field
+ * that broke the schema is still parsed, silently, for the params it uses.
  */
 final class CompiledTemplate {
 
@@ -22,14 +27,24 @@ final class CompiledTemplate {
 
   private final AlertSource source;
   private final Map<String, Field> fields;
+  private final Set<String> leftOut;
+  private final List<Diagnostic> errors;
   private final Set<String> exported;
   private final Map<String, String> defaults;
   private final Map<String, String> firstUse;
   private final boolean dynamic;
 
-  private CompiledTemplate(AlertSource source, Map<String, Field> fields) {
+  private CompiledTemplate(
+      AlertSource source,
+      Map<String, Field> fields,
+      Map<String, Field> schemaBroken,
+      Set<String> leftOut,
+      boolean unparsed,
+      List<Diagnostic> errors) {
     this.source = source;
     this.fields = fields;
+    this.leftOut = leftOut;
+    this.errors = List.copyOf(errors);
     this.exported = new LinkedHashSet<>();
     source.spec().path(SpecFields.EXPORTED_PARAMS).forEach(p -> exported.add(p.asText()));
     this.defaults = new LinkedHashMap<>();
@@ -39,8 +54,10 @@ final class CompiledTemplate {
         .fields()
         .forEachRemaining(e -> defaults.put(e.getKey(), e.getValue().asText()));
     this.firstUse = new LinkedHashMap<>();
-    boolean anyDynamic = false;
-    for (Field field : fields.values()) {
+    boolean anyDynamic = unparsed;
+    List<Field> parsed = new ArrayList<>(fields.values());
+    parsed.addAll(schemaBroken.values());
+    for (Field field : parsed) {
       anyDynamic |= field.template().references().dynamic();
       field
           .template()
@@ -54,28 +71,46 @@ final class CompiledTemplate {
     this.dynamic = anyDynamic;
   }
 
-  /** Parses every templated field; reports syntax errors and returns null if there were any. */
-  static CompiledTemplate compile(AlertSource source, Diagnostics diagnostics) {
+  /**
+   * Parses every templated field and reports the syntax errors of those that passed the schema (a
+   * field that broke it is reported once, by the schema).
+   *
+   * @param documentErrors the errors of the template's document found before (its schema errors, an
+   *     unsupported alertType), which every instance carries too
+   */
+  static CompiledTemplate compile(
+      AlertSource source, List<Diagnostic> documentErrors, Diagnostics diagnostics) {
     Map<String, Field> fields = new LinkedHashMap<>();
-    boolean failed = false;
+    Map<String, Field> schemaBroken = new LinkedHashMap<>();
+    Set<String> leftOut = new LinkedHashSet<>();
+    List<Diagnostic> errors = new ArrayList<>(documentErrors);
+    boolean unparsed = false;
     for (Map.Entry<String, String> entry : templatedStrings(source.spec()).entrySet()) {
       String pointer = "/spec/" + entry.getKey();
+      boolean broken = source.brokenAt(pointer);
       try {
-        fields.put(entry.getKey(), new Field(pointer, GoTemplate.parse(entry.getValue())));
+        Field field = new Field(pointer, GoTemplate.parse(entry.getValue()));
+        (broken ? schemaBroken : fields).put(entry.getKey(), field);
       } catch (TemplateSyntaxException e) {
-        failed = true;
-        diagnostics.report(
-            Rules.TEMPLATE_SYNTAX,
-            source.document().charAt(pointer, e.offset()),
-            e.detail()
-                + " (in "
-                + entry.getKey().replace('/', '.')
-                + " of template "
-                + source.name()
-                + ")");
+        unparsed = true;
+        if (!broken) {
+          errors.add(
+              diagnostics.report(
+                  Rules.TEMPLATE_SYNTAX,
+                  source.document().charAt(pointer, e.offset()),
+                  e.detail()
+                      + " (in "
+                      + entry.getKey().replace('/', '.')
+                      + " of template "
+                      + source.name()
+                      + ")"));
+        }
+      }
+      if (!fields.containsKey(entry.getKey())) {
+        leftOut.add(entry.getKey());
       }
     }
-    return failed ? null : new CompiledTemplate(source, fields);
+    return new CompiledTemplate(source, fields, schemaBroken, leftOut, unparsed, errors);
   }
 
   /** The template's string fields by their path under spec ({@code condition}, {@code tags/0}). */
@@ -97,8 +132,19 @@ final class CompiledTemplate {
     return source;
   }
 
+  /** The fields that passed the schema and parsed, by their path under spec. */
   Map<String, Field> fields() {
     return fields;
+  }
+
+  /** The templated fields that broke the schema or did not parse: instances render without them. */
+  Set<String> leftOut() {
+    return leftOut;
+  }
+
+  /** The template document's errors, its syntax errors included, as reported. */
+  List<Diagnostic> errors() {
+    return errors;
   }
 
   Set<String> exported() {
@@ -114,7 +160,10 @@ final class CompiledTemplate {
     return firstUse;
   }
 
-  /** True when some field uses params in a way whose keys cannot be known before rendering. */
+  /**
+   * True when the params the template uses cannot all be listed: some field uses them in a way
+   * whose keys cannot be known before rendering, or does not parse.
+   */
   boolean dynamic() {
     return dynamic;
   }

@@ -1,10 +1,13 @@
 package io.alertforge.compiler.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Rules;
+import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.model.AlertSource;
+import io.alertforge.compiler.model.FieldError;
 import io.alertforge.compiler.model.FieldOrigin;
 import io.alertforge.compiler.model.RenderedAlert;
 import io.alertforge.compiler.schema.FieldPaths;
@@ -14,9 +17,11 @@ import io.alertforge.model.Annotations;
 import io.alertforge.model.RenamedFrom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Renders one AlertsConfig entry: its template filled with the entry's params. */
@@ -28,67 +33,53 @@ final class InstanceRenderer {
     this.validator = validator;
   }
 
-  /** Where each param's winning value comes from, for messages and positions. */
+  /**
+   * Where each param's winning value comes from, for messages and positions; {@code valid} is false
+   * when the value broke the schema (reported there), so nothing is rendered from it.
+   */
   private record ParamSource(
-      String value, AlertSource document, String pointer, String description) {}
+      String value, AlertSource document, String pointer, String description, boolean valid) {}
 
-  /** The rendered alert, or null when the entry has errors (all reported). */
+  /**
+   * The rendered alert: complete, or, when the entry has errors (all reported), as far as it
+   * renders, carrying its errors.
+   *
+   * @param inherited the errors of the entry's sources that concern it: its template document's,
+   *     and the AlertsConfig's schema errors in the entry or outside every entry
+   */
   RenderedAlert render(
       AlertSource config,
       String templateName,
       String entryPointer,
       CompiledTemplate template,
+      List<Diagnostic> configErrors,
       Diagnostics diagnostics) {
     AlertSource templateSource = template.source();
     SourcePosition entry = config.document().keyAt(entryPointer);
     Map<String, ParamSource> params = mergeParams(config, entryPointer, template);
-    boolean complete = true;
-    for (String exported : template.exported()) {
-      if (!params.containsKey(exported)) {
-        complete = false;
-        diagnostics.report(
-            Rules.TEMPLATE_MISSING_PARAM,
-            entry,
-            "template "
-                + templateName
-                + " requires param '"
-                + exported
-                + "' (exportedParams), but neither this"
-                + " entry's params, the globalParams of "
-                + config.name()
-                + " nor the template's exportedParamsDefaultValues supply it; add '"
-                + exported
-                + ": \"...\"' to params");
-      }
-    }
-    for (Map.Entry<String, String> use : template.firstUse().entrySet()) {
-      if (!params.containsKey(use.getKey()) && !template.exported().contains(use.getKey())) {
-        complete = false;
-        diagnostics.report(
-            Rules.TEMPLATE_UNKNOWN_PARAM,
-            entry,
-            "template "
-                + templateName
-                + " uses param '"
-                + use.getKey()
-                + "' (at "
-                + use.getValue()
-                + "), but no source supplies it for this entry, and keikoproj would render it as an empty string;"
-                + " add it to params or globalParams, or give the template a default"
-                + FieldPaths.didYouMean(use.getKey(), params.keySet()));
-      }
-    }
-    if (!complete) {
-      return null;
+    Diagnostics own = new Diagnostics();
+    if (paramsKnown(config, entryPointer, templateSource)) {
+      checkParams(config, templateName, entry, template, params, own);
     }
     Map<String, String> values = new HashMap<>();
-    params.forEach((key, source) -> values.put(key, source.value()));
+    params.forEach(
+        (key, source) -> {
+          if (source.valid()) {
+            values.put(key, source.value());
+          }
+        });
     Map<String, String> rendered = new HashMap<>();
+    Set<String> leftOut = new HashSet<>(template.leftOut());
     for (Map.Entry<String, CompiledTemplate.Field> field : template.fields().entrySet()) {
+      if (!values.keySet().containsAll(field.getValue().template().references().keys().keySet())) {
+        leftOut.add(field.getKey()); // a param it needs is missing or broke the schema (reported)
+        continue;
+      }
       try {
         rendered.put(field.getKey(), field.getValue().template().execute(values));
       } catch (TemplateExecutionException e) {
-        diagnostics.report(
+        leftOut.add(field.getKey());
+        own.report(
             Rules.TEMPLATE_EXECUTION,
             entry,
             "rendering "
@@ -99,19 +90,33 @@ final class InstanceRenderer {
                 + templateSource.document().charAt(field.getValue().pointer(), e.offset())
                 + ": "
                 + e.detail());
-        return null;
       }
     }
-    ObjectNode spec = AlertRenderer.canonicalSpec(templateSource.spec(), rendered);
+    ObjectNode spec =
+        AlertRenderer.canonicalSpec(
+            templateSource.spec(),
+            rendered,
+            path -> leftOut.contains(path) || templateSource.brokenAt("/spec/" + path));
     String name = RenderedNames.instanceName(config.name(), templateName);
-    boolean valid = true;
+    boolean namesBroken =
+        config.brokenAt("/metadata/name") || templateSource.brokenAt("/metadata/name");
     for (SchemaViolation violation : validator.validate(config.namespace(), name, spec)) {
-      valid = false;
-      reportRenderedViolation(config, name, template, params, violation, diagnostics);
+      // A field left out, or one its template's schema errors already cover, is not reported
+      // again as a consequence; nor is a rendered name made of a name that broke the schema.
+      boolean consequence =
+          FieldPaths.within(violation.field(), "/spec")
+              ? leftOut.stream()
+                      .anyMatch(path -> FieldPaths.related(violation.field(), "/spec/" + path))
+                  || templateSource.brokenAt(violation.field())
+              : namesBroken;
+      if (!consequence) {
+        reportRenderedViolation(config, name, template, params, violation, own);
+      }
     }
-    if (!valid) {
-      return null;
-    }
+    diagnostics.addAll(own);
+    List<Diagnostic> errors = new ArrayList<>(configErrors);
+    errors.addAll(template.errors());
+    own.sorted().stream().filter(d -> d.severity() == Severity.ERROR).forEach(errors::add);
     TreeMap<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.SOURCE, config.file());
     annotations.put(Annotations.ALERTS_CONFIG, config.name());
@@ -136,7 +141,80 @@ final class InstanceRenderer {
         templateName,
         config.name(),
         AlertRenderer.origins(
-            spec, templateSource.document(), field -> paramUses(template, field, params)));
+            spec, templateSource.document(), field -> paramUses(template, field, params)),
+        errors);
+  }
+
+  /** Every exported param is supplied, and every param a field uses has a source. */
+  private static void checkParams(
+      AlertSource config,
+      String templateName,
+      SourcePosition entry,
+      CompiledTemplate template,
+      Map<String, ParamSource> params,
+      Diagnostics diagnostics) {
+    for (String exported : template.exported()) {
+      if (!params.containsKey(exported)) {
+        diagnostics.report(
+            Rules.TEMPLATE_MISSING_PARAM,
+            entry,
+            "template "
+                + templateName
+                + " requires param '"
+                + exported
+                + "' (exportedParams), but neither this"
+                + " entry's params, the globalParams of "
+                + config.name()
+                + " nor the template's exportedParamsDefaultValues supply it; add '"
+                + exported
+                + ": \"...\"' to params");
+      }
+    }
+    for (Map.Entry<String, String> use : template.firstUse().entrySet()) {
+      if (!params.containsKey(use.getKey()) && !template.exported().contains(use.getKey())) {
+        diagnostics.report(
+            Rules.TEMPLATE_UNKNOWN_PARAM,
+            entry,
+            "template "
+                + templateName
+                + " uses param '"
+                + use.getKey()
+                + "' (at "
+                + use.getValue()
+                + "), but no source supplies it for this entry, and keikoproj would render it as an empty string;"
+                + " add it to params or globalParams, or give the template a default"
+                + FieldPaths.didYouMean(use.getKey(), params.keySet()));
+      }
+    }
+  }
+
+  /**
+   * False when a schema error hides which params an entry is given: the entry, its params map, the
+   * globalParams map or the spec itself is malformed, or holds an unknown field (a misspelt {@code
+   * params:}), or so is the template's exportedParamsDefaultValues. Then a missing param would be a
+   * consequence of that error, so the param checks wait until it is fixed. A single param's bad
+   * value does not hide its presence.
+   */
+  private static boolean paramsKnown(
+      AlertSource config, String entryPointer, AlertSource templateSource) {
+    String entryParams = entryPointer + "/params";
+    for (FieldError error : config.schemaErrors()) {
+      String field = error.field();
+      if (field.startsWith(entryParams + "/") || field.startsWith("/spec/globalParams/")) {
+        continue;
+      }
+      if (FieldPaths.related(field, entryParams)
+          || FieldPaths.within(field, entryPointer)
+          || (field.startsWith("/spec/")
+              && !FieldPaths.within(field, "/spec/alerts")
+              && !FieldPaths.within(field, "/spec/globalGVK"))) {
+        return false;
+      }
+    }
+    String defaults = "/spec/" + SpecFields.DEFAULTS;
+    return templateSource.schemaErrors().stream()
+        .noneMatch(
+            e -> FieldPaths.related(e.field(), defaults) && !e.field().startsWith(defaults + "/"));
   }
 
   /** The params a template field references that have a value, with where each was set. */
@@ -177,7 +255,9 @@ final class InstanceRenderer {
                         value,
                         templateSource,
                         "/spec/exportedParamsDefaultValues/" + FieldPaths.escape(key),
-                        "the default of template " + templateSource.name())));
+                        "the default of template " + templateSource.name(),
+                        !templateSource.brokenAt(
+                            "/spec/exportedParamsDefaultValues/" + FieldPaths.escape(key)))));
     putParams(params, config, "/spec/globalParams", "globalParams");
     putParams(params, config, entryPointer + "/params", "the entry's params");
     return params;
@@ -192,14 +272,13 @@ final class InstanceRenderer {
         .at(pointer)
         .fields()
         .forEachRemaining(
-            e ->
-                params.put(
-                    e.getKey(),
-                    new ParamSource(
-                        e.getValue().asText(),
-                        config,
-                        pointer + "/" + FieldPaths.escape(e.getKey()),
-                        description)));
+            e -> {
+              String param = pointer + "/" + FieldPaths.escape(e.getKey());
+              params.put(
+                  e.getKey(),
+                  new ParamSource(
+                      e.getValue().asText(), config, param, description, !config.brokenAt(param)));
+            });
   }
 
   /**

@@ -25,6 +25,16 @@ public final class FieldPaths {
     return segments;
   }
 
+  /** True when {@code pointer} is {@code ancestor} or a node under it. */
+  public static boolean within(String pointer, String ancestor) {
+    return ancestor.isEmpty() || pointer.equals(ancestor) || pointer.startsWith(ancestor + "/");
+  }
+
+  /** True when one pointer is the other or under it: an error at one concerns the other. */
+  public static boolean related(String a, String b) {
+    return within(a, b) || within(b, a);
+  }
+
   public static String escape(String segment) {
     return segment.replace("~", "~0").replace("/", "~1");
   }

@@ -89,7 +89,8 @@ public final class SchemaValidator {
               Rules.SCHEMA_REQUIRED,
               pointer,
               true,
-              "missing required field '" + error.getProperty() + "' in " + orDocument(field));
+              "missing required field '" + error.getProperty() + "' in " + orDocument(field),
+              pointer + "/" + FieldPaths.escape(error.getProperty()));
       case "additionalProperties" -> unknownField(kind, pointer, error.getProperty());
       case "type" ->
           new SchemaViolation(

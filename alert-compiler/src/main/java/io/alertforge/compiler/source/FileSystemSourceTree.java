@@ -10,9 +10,16 @@ import java.util.List;
 public final class FileSystemSourceTree implements SourceTree {
 
   private final Path root;
+  private final Path output;
 
   public FileSystemSourceTree(Path root) {
+    this(root, null);
+  }
+
+  /** The repository under {@code root} without the output directory {@code output} in it. */
+  public FileSystemSourceTree(Path root, Path output) {
     this.root = root;
+    this.output = output;
   }
 
   public Path root() {
@@ -26,12 +33,12 @@ public final class FileSystemSourceTree implements SourceTree {
 
   @Override
   public List<String> yamlFiles(Diagnostics diagnostics) throws IOException {
-    return RepositoryScanner.yamlFiles(root, diagnostics);
+    return RepositoryScanner.yamlFiles(root, output, diagnostics);
   }
 
   @Override
   public List<String> allFiles() throws IOException {
-    return RepositoryScanner.allFiles(root);
+    return RepositoryScanner.allFiles(root, output);
   }
 
   @Override

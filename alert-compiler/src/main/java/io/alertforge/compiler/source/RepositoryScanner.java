@@ -17,7 +17,9 @@ import java.util.function.Predicate;
 /**
  * Finds the YAML files of an alert repository, in a fixed order whatever the file system's: every
  * {@code .yaml}/{@code .yml} file, except under hidden directories and {@code target/} (build
- * output), and never through a symbolic link (which could point out of the repository).
+ * output) and the directory a run writes its output to, wherever it is (so that a second run never
+ * reads the first one's rendered alerts as sources), and never through a symbolic link (which could
+ * point out of the repository).
  */
 public final class RepositoryScanner {
 
@@ -27,19 +29,27 @@ public final class RepositoryScanner {
 
   /** Relative paths with '/' separators, sorted. */
   public static List<String> yamlFiles(Path root, Diagnostics diagnostics) throws IOException {
-    return walk(root, RepositoryScanner::isSourceFile, diagnostics);
+    return yamlFiles(root, null, diagnostics);
+  }
+
+  /** The same, never looking into {@code output} (null: no output directory to skip). */
+  public static List<String> yamlFiles(Path root, Path output, Diagnostics diagnostics)
+      throws IOException {
+    return walk(root, output, RepositoryScanner::isSourceFile, diagnostics);
   }
 
   /**
    * Every regular file under the same rules, YAML or not, for checks that look beyond alerts (a
    * secret in any file). Problems are left to {@link #yamlFiles}, which reports them.
    */
-  public static List<String> allFiles(Path root) throws IOException {
-    return walk(root, relative -> true, new Diagnostics());
+  public static List<String> allFiles(Path root, Path output) throws IOException {
+    return walk(root, output, relative -> true, new Diagnostics());
   }
 
-  private static List<String> walk(Path root, Predicate<String> include, Diagnostics diagnostics)
+  private static List<String> walk(
+      Path root, Path output, Predicate<String> include, Diagnostics diagnostics)
       throws IOException {
+    Path skipped = output == null ? null : output.toAbsolutePath().normalize();
     List<String> files = new ArrayList<>();
     Files.walkFileTree(
         root,
@@ -50,6 +60,7 @@ public final class RepositoryScanner {
               return FileVisitResult.CONTINUE;
             }
             return skipsDirectory(dir.getFileName().toString())
+                    || dir.toAbsolutePath().normalize().equals(skipped)
                 ? FileVisitResult.SKIP_SUBTREE
                 : FileVisitResult.CONTINUE;
           }

@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -50,9 +56,10 @@ public final class SafeYamlReader {
   /** Parses every document of a file; problems go to {@code diagnostics}. Thread-safe. */
   public List<YamlDocument> read(String path, byte[] bytes, Diagnostics diagnostics) {
     if (bytes.length > limits.maxFileBytes()) {
+      int[] over = Utf8.lineAndColumn(bytes, (int) limits.maxFileBytes());
       diagnostics.report(
           Rules.YAML_LIMIT,
-          SourcePosition.ofFile(path),
+          new SourcePosition(path, over[0], over[1]),
           "file is "
               + bytes.length
               + " bytes, over the limit of "
@@ -96,7 +103,7 @@ public final class SafeYamlReader {
       diagnostics.report(limitOrSyntax(e), position(path, mark), syntaxMessage(e));
     } catch (YAMLException e) {
       diagnostics.report(
-          limitOrSyntax(e), SourcePosition.ofFile(path), limitMessage(e.getMessage()));
+          limitOrSyntax(e), limitPosition(source, e.getMessage()), limitMessage(e.getMessage()));
     } catch (StackOverflowError e) {
       diagnostics.report(
           Rules.YAML_LIMIT,
@@ -117,6 +124,48 @@ public final class SafeYamlReader {
     // each tag at its place and the rest of the file is still read.
     options.setTagInspector(tag -> true);
     return options;
+  }
+
+  /**
+   * Where snakeyaml's composer stopped for a limit it reports without a position: the collection
+   * one level too deep, or the alias to a collection one over the count. Found by reading the
+   * file's events again, which only a refused file pays for.
+   */
+  private SourcePosition limitPosition(SourceText source, String message) {
+    boolean depth = String.valueOf(message).contains("Nesting Depth");
+    boolean aliases = String.valueOf(message).contains("aliases");
+    if (depth || aliases) {
+      LoaderOptions unbounded = new LoaderOptions();
+      unbounded.setNestingDepthLimit(Integer.MAX_VALUE);
+      unbounded.setMaxAliasesForCollections(Integer.MAX_VALUE);
+      Set<String> collectionAnchors = new HashSet<>();
+      int level = 0;
+      int collectionAliases = 0;
+      try {
+        for (Event event : new Yaml(unbounded).parse(new StringReader(source.text()))) {
+          if (event instanceof CollectionStartEvent start) {
+            if (start.getAnchor() != null) {
+              collectionAnchors.add(start.getAnchor());
+            }
+            if (depth && ++level > limits.maxDepth()) {
+              return position(source.path(), event.getStartMark());
+            }
+          } else if (event instanceof CollectionEndEvent) {
+            level--;
+          } else if (aliases
+              && event instanceof AliasEvent alias
+              && collectionAnchors.contains(alias.getAnchor())
+              && ++collectionAliases > limits.maxAliases()) {
+            return position(source.path(), event.getStartMark());
+          } else if (event instanceof DocumentStartEvent) {
+            collectionAnchors.clear(); // anchors are per document, snakeyaml's count is per file
+          }
+        }
+      } catch (YAMLException e) {
+        // The events end before the place: the file's position is all there is to give.
+      }
+    }
+    return SourcePosition.ofFile(source.path());
   }
 
   private static Rule limitOrSyntax(YAMLException e) {

@@ -55,8 +55,9 @@ public final class YamlDocument {
   }
 
   /**
-   * The position of one character of a string value: exact for single-line plain and quoted scalars
-   * and for literal blocks ({@code |}), the start of the value otherwise.
+   * The position of one character of a string value, in every scalar style (plain, quoted, literal
+   * and folded, over several lines too); the start of the value where the text cannot account for
+   * the character (an explicit indentation indicator).
    */
   public SourcePosition charAt(String pointer, int offset) {
     NodeLocation location = locations.get(pointer);

@@ -131,7 +131,8 @@ class RulesCatalogueTest {
     }
     assertThat(Files.readString(PAGE))
         .as(
-            "docs/rules.md is stale; regenerate it with: mvn -pl alert-compiler test -Dtest=RulesCatalogueTest"
+            "docs/rules.md is stale; regenerate it with: mvn -B -pl alert-compiler -am test"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dtest=RulesCatalogueTest"
                 + " -Dalertforge.updateDocs=true")
         .isEqualTo(expected);
   }
@@ -163,8 +164,8 @@ class RulesCatalogueTest {
     assertThat(JSON.readTree(SCHEMA.toFile()))
         .as(
             "alertforge.schema.json does not name the catalogue's configurable rules; regenerate it"
-                + " with: mvn -pl alert-compiler test -Dtest=RulesCatalogueTest"
-                + " -Dalertforge.updateDocs=true")
+                + " with: mvn -B -pl alert-compiler -am test -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Dtest=RulesCatalogueTest -Dalertforge.updateDocs=true")
         .isEqualTo(expected);
   }
 

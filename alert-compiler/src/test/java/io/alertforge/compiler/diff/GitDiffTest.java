@@ -61,6 +61,31 @@ class GitDiffTest {
   }
 
   @Test
+  void aCleanWorkingTreeIsNamedByItsCommitAndAnEditedOneIsNot() throws Exception {
+    repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "90"));
+    org.eclipse.jgit.revwalk.RevCommit committed = repo.commit("raise the threshold");
+    try (GitWorkspace workspace = GitWorkspace.open(dir.resolve("team-a")).orElseThrow()) {
+      GitDiff.Comparison clean = GitDiff.compare(COMPILER, workspace, null, null, null);
+
+      assertThat(clean.headCommit().commit()).isEqualTo(committed);
+      assertThat(clean.diff().head())
+          .isEqualTo("HEAD (" + committed.abbreviate(12).name() + "):team-a");
+      assertThat(clean.base().ref()).isEqualTo("main");
+      assertThat(clean.head().alerts()).hasSize(12);
+
+      repo.write("team-b/heartbeat.yaml", standalone("team-b", "heartbeat", "b@example.com"));
+      assertThat(GitDiff.compare(COMPILER, workspace, null, null, null).headCommit())
+          .as("an edit outside the alert source leaves it clean")
+          .isNotNull();
+      repo.write("team-a/new.yaml", standalone("team-a", "new", "a@example.com"));
+      GitDiff.Comparison edited = GitDiff.compare(COMPILER, workspace, null, null, null);
+
+      assertThat(edited.headCommit()).isNull();
+      assertThat(edited.diff().head()).isEqualTo(GitDiff.WORKING_TREE);
+    }
+  }
+
+  @Test
   void aTemplateChangeFansOutAndIsShownOnceAsAPattern() throws Exception {
     repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "90"));
     repo.commit("raise the threshold");
@@ -84,7 +109,7 @@ class GitDiffTest {
   }
 
   @Test
-  void aQueryChangeInATemplateShowsBothQueriesOnce() throws Exception {
+  void aMetricRenameInATemplateIsNamedOnceForAllInstances() throws Exception {
     repo.write(
         "team-a/templates.yaml",
         template("team-a", "cpu-high", "80", "kubernetes.pod.cpu.limit_rate", 10, "severe"));
@@ -95,12 +120,33 @@ class GitDiffTest {
     assertThat(diff.patterns()).hasSize(1);
     assertThat(diff.patterns().get(0).summary())
         .isEqualTo(
-            "condition changed; displayExpression changed; severity warn → severe; minutes 5 → 10");
+            "metric kubernetes.pod.cpu.usage_rate → kubernetes.pod.cpu.limit_rate; displayExpression"
+                + " metric kubernetes.pod.cpu.usage_rate → kubernetes.pod.cpu.limit_rate; severity"
+                + " warn → severe; minutes 5 → 10");
     assertThat(markdown(diff))
+        .contains(
+            "<b>metric kubernetes.pod.cpu.usage&#95;rate → kubernetes.pod.cpu.limit&#95;rate;")
+        .contains("· 12 alerts");
+  }
+
+  @Test
+  void aStructuralQueryEditInATemplateShowsBothQueriesOnce() throws Exception {
+    repo.write(
+        "team-a/templates.yaml",
+        template("team-a", "cpu-high", "80").replace(") > {{", ") * 100 > {{"));
+    repo.commit("percent");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.patterns()).hasSize(1);
+    assertThat(diff.patterns().get(0).alerts()).hasSize(12);
+    assertThat(diff.patterns().get(0).summary()).isEqualTo("condition changed");
+    assertThat(markdown(diff))
+        .contains("<b>condition changed</b> · 12 alerts")
         .contains("Example: <code>team-a/app1.cpu-high</code>")
         .contains(
             "- condition: ts(kubernetes.pod.cpu.usage_rate, label.app=\"app1\") > 80\n"
-                + "+ condition: ts(kubernetes.pod.cpu.limit_rate, label.app=\"app1\") > 80\n");
+                + "+ condition: ts(kubernetes.pod.cpu.usage_rate, label.app=\"app1\") * 100 > 80\n");
   }
 
   @Test
@@ -130,6 +176,77 @@ class GitDiffTest {
         .contains("<details><summary>+ 1 created</summary>")
         .contains(
             "| <code>team-a/new-app.cpu-high</code> | <code>new-app cpu-high</code> | warn | 5 |");
+  }
+
+  @Test
+  void aNewAlertWithErrorsIsCreatedAndMarkedWithItsErrors() throws Exception {
+    repo.write(
+        "team-a/apps/new.yaml",
+        config("team-a", "new-app", "new-app", "cpu-high=95").replace("\"95\"", "95"));
+    repo.commit("new app, threshold unquoted");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+1 created, ~0 changed, -0 deleted in 1 namespace; 1 with errors");
+    AlertChange created = diff.of(Kind.CREATED).get(0);
+    assertThat(created.qualifiedName()).isEqualTo("team-a/new-app.cpu-high");
+    assertThat(created.errors())
+        .extracting(d -> d.format())
+        .containsExactly(
+            "team-a/apps/new.yaml:12:20: error [schema/type] spec.alerts.cpu-high.params.threshold"
+                + " must be a string, found an integer 95; quote it: \"95\"");
+    assertThat(diff.sources())
+        .containsExactly(new SourceImpact("team-a/apps/new.yaml", "AlertsConfig", 1, 1, 1));
+    assertThat(markdown(diff))
+        .contains(
+            "<details open><summary>⚠ 1 alert has errors: shown as far as they render, applied"
+                + " once fixed</summary>")
+        .contains(
+            "| <code>team-a/new-app.cpu-high</code> | created | 1 |"
+                + " <code>team-a/apps/new.yaml:12:20</code> <code>schema/type</code>"
+                + " spec.alerts.cpu-high.params.threshold must be a string")
+        .contains("<details><summary>+ 1 created</summary>");
+    var json = DiffJson.of(diff);
+    assertThat(json.path("counts").path("withErrors").asInt()).isEqualTo(1);
+    var change = json.path("changes").get(0);
+    assertThat(change.path("kind").asText()).isEqualTo("created");
+    assertThat(change.path("errors").toString())
+        .isEqualTo(
+            "[{\"file\":\"team-a/apps/new.yaml\",\"line\":12,\"column\":20,"
+                + "\"severity\":\"error\",\"rule\":\"schema/type\",\"message\":"
+                + "\"spec.alerts.cpu-high.params.threshold must be a string, found an integer 95;"
+                + " quote it: \\\"95\\\"\"}]");
+    // the fields that use the broken threshold did not render: the spec shows the rest
+    assertThat(change.path("spec").has("condition")).isFalse();
+    assertThat(change.path("spec").path("alertName").asText()).isEqualTo("new-app cpu-high");
+  }
+
+  @Test
+  void aTemplateThatNoLongerParsesChangesItsInstancesWithErrorsAndDeletesNone() throws Exception {
+    repo.write(
+        "team-a/templates.yaml",
+        template("team-a", "cpu-high", "80").replace("> {{ .threshold }}", "> {{ .threshold }"));
+    repo.commit("typo in the template");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+0 created, ~12 changed, -0 deleted in 1 namespace; 12 with errors");
+    assertThat(diff.withErrors()).hasSize(12);
+    assertThat(diff.withErrors().get(0).errors())
+        .extracting(d -> d.format())
+        .containsExactly(
+            "team-a/templates.yaml:9:88: error [template/syntax] unexpected \"}\" in operand (in"
+                + " condition of template cpu-high)");
+    // the condition did not render, so it is not shown as removed
+    assertThat(diff.of(Kind.CHANGED).get(0).fields()).isEmpty();
+    assertThat(diff.sources())
+        .containsExactly(new SourceImpact("team-a/templates.yaml", "template", 12, 12, 1));
+    assertThat(markdown(diff))
+        .contains("⚠ 12 alerts have errors")
+        .contains("| <code>team-a/app1.cpu-high</code> | changed | 1 |")
+        .doesNotContain("[!WARNING]");
   }
 
   @Test
@@ -355,10 +472,14 @@ class GitDiffTest {
             .isInstanceOf(GitBaseException.class)
             .hasMessageContaining("this clone is shallow")
             .hasMessageContaining("fetch-depth: 0")
-            .hasMessageContaining("git fetch --unshallow");
+            .hasMessageContaining("git fetch --unshallow")
+            .message()
+            .doesNotContain(clone.toString());
         assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, "origin/release", null, null))
-            .hasMessageStartingWith("the base ref 'origin/release' is not in the Git repository")
-            .hasMessageContaining("(a shallow clone)");
+            .hasMessageStartingWith("the base ref 'origin/release' is not in this Git repository")
+            .hasMessageContaining("(a shallow clone)")
+            .message()
+            .doesNotContain(clone.toString()); // it goes into the pull-request comment
       }
     }
   }
@@ -377,7 +498,7 @@ class GitDiffTest {
     try (GitWorkspace workspace = GitWorkspace.open(dir).orElseThrow()) {
       assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, "nope", null, null))
           .isInstanceOf(GitBaseException.class)
-          .hasMessageStartingWith("the base ref 'nope' is not in the Git repository at ")
+          .hasMessageStartingWith("the base ref 'nope' is not in this Git repository.")
           .hasMessageContaining("-Dalert.baseRef");
       assertThatThrownBy(() -> GitDiff.diff(COMPILER, workspace, null, "nope", null))
           .hasMessageStartingWith("'nope' names no commit");

@@ -46,6 +46,21 @@ class RepositoryScannerTest {
   }
 
   @Test
+  void neverReadsTheOutputDirectoryWhereverItIs() throws IOException {
+    touch("team/alerts.yaml");
+    touch("team/out/rendered/team/cpu.yaml");
+    touch("team/outside-out/kept.yaml");
+    Diagnostics diagnostics = new Diagnostics();
+
+    assertThat(RepositoryScanner.yamlFiles(root, root.resolve("team/../team/out"), diagnostics))
+        .containsExactly("team/alerts.yaml", "team/outside-out/kept.yaml");
+    assertThat(RepositoryScanner.allFiles(root, root.resolve("team/out")))
+        .doesNotContain("team/out/rendered/team/cpu.yaml");
+    assertThat(RepositoryScanner.yamlFiles(root, diagnostics))
+        .contains("team/out/rendered/team/cpu.yaml");
+  }
+
+  @Test
   void neverFollowsSymbolicLinks() throws IOException {
     touch("real.yaml");
     Files.writeString(outside.resolve("secret.yaml"), "a: 1\n");

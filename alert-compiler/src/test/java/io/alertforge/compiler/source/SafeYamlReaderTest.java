@@ -147,6 +147,35 @@ class SafeYamlReaderTest {
   }
 
   @Test
+  void placesTheAliasLimitAtTheFirstAliasOverIt() {
+    StringBuilder yaml = new StringBuilder("a: &a [x]\n");
+    for (int i = 0; i < 60; i++) {
+      yaml.append("b").append(i).append(": *a\n");
+    }
+
+    read(yaml.toString());
+
+    // The 51st alias to a collection, on line 52: "b50: *a".
+    assertThat(findings())
+        .containsExactly(
+            "f.yaml:52:6: error [yaml/limit] more than 50 aliases to collections (a YAML bomb?);"
+                + " expand the anchors or split the file");
+  }
+
+  @Test
+  void placesTheDepthLimitAtTheCollectionOneLevelTooDeep() {
+    SafeYamlReader shallow = new SafeYamlReader(new YamlLimits(1 << 20, 50, 5, 1000));
+
+    shallow.read(
+        "f.yaml", "ok: 1\na: [[[[[[[[1]]]]]]]]\n".getBytes(StandardCharsets.UTF_8), diagnostics);
+
+    // The document's mapping is the first level, the fifth '[' the sixth.
+    assertThat(findings())
+        .containsExactly(
+            "f.yaml:2:8: error [yaml/limit] nesting deeper than 5 levels; flatten the document");
+  }
+
+  @Test
   void rejectsARecursiveAliasInsteadOfLooping() {
     read("a: &a\n  - *a\n");
 
@@ -202,7 +231,7 @@ class SafeYamlReaderTest {
 
     assertThat(findings())
         .containsExactly(
-            "f.yaml:0:0: error [yaml/limit] file is 15 bytes, over the limit of 10 bytes; split it into smaller files");
+            "f.yaml:1:11: error [yaml/limit] file is 15 bytes, over the limit of 10 bytes; split it into smaller files");
   }
 
   @Test

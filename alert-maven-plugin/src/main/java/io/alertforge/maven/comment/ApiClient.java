@@ -3,18 +3,26 @@ package io.alertforge.maven.comment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * JSON over HTTPS for one API base URL, with an authentication header that is sent to that base
- * only. Retries server errors (5xx) and rate limits (429, or 403 with no requests left) with
- * exponential backoff, honouring {@code Retry-After}.
+ * only. Retries network errors, server errors (5xx) and rate limits (429, or 403 with no requests
+ * left) with exponential backoff, honouring {@code Retry-After}, and says so on each retry. A
+ * connection must be made within {@value #CONNECT_TIMEOUT_SECONDS} s and an answer come within
+ * {@value #REQUEST_TIMEOUT_SECONDS} s.
  */
 final class ApiClient {
 
@@ -30,6 +38,8 @@ final class ApiClient {
     }
   }
 
+  static final int CONNECT_TIMEOUT_SECONDS = 5;
+  static final int REQUEST_TIMEOUT_SECONDS = 30;
   private static final int ATTEMPTS = 4;
   private static final long MAX_WAIT_MILLIS = 60_000;
 
@@ -38,19 +48,33 @@ final class ApiClient {
   private final String base;
   private final String authHeader;
   private final String authValue;
+  private final String token;
   private final long backoffMillis;
+  private final Consumer<String> log;
 
   /**
    * @param host the name used in messages, e.g. {@code GitHub}
+   * @param authValue the header's value, which holds {@code token}
    * @param backoffMillis the first retry's delay; doubled on each further retry
+   * @param log where each retry is announced
    */
-  ApiClient(String host, String base, String authHeader, String authValue, long backoffMillis) {
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+  ApiClient(
+      String host,
+      String base,
+      String authHeader,
+      String authValue,
+      String token,
+      long backoffMillis,
+      Consumer<String> log) {
+    this.http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS)).build();
     this.host = host;
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.authHeader = authHeader;
     this.authValue = authValue;
+    this.token = token;
     this.backoffMillis = backoffMillis;
+    this.log = log;
   }
 
   String base() {
@@ -72,7 +96,7 @@ final class ApiClient {
     for (int attempt = 1; ; attempt++) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(url))
-              .timeout(Duration.ofSeconds(60))
+              .timeout(Duration.ofSeconds(REQUEST_TIMEOUT_SECONDS))
               .header(authHeader, authValue)
               .header("Accept", "application/json")
               .header("User-Agent", "alertforge");
@@ -87,11 +111,17 @@ final class ApiClient {
       try {
         response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
+        String problem = networkProblem(URI.create(url), e);
         if (attempt < ATTEMPTS) {
-          sleep(backoffMillis << (attempt - 1));
+          retry(call, problem, backoffMillis << (attempt - 1), attempt);
           continue;
         }
-        throw failure(call, e.getClass().getSimpleName() + " " + e.getMessage());
+        throw failure(
+            call,
+            problem
+                + " (tried "
+                + ATTEMPTS
+                + " times; retried network errors, server errors and rate limits)");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApiException(host + " API " + call + " interrupted");
@@ -102,7 +132,7 @@ final class ApiClient {
       }
       long wait = retryDelay(response, attempt);
       if (wait >= 0 && attempt < ATTEMPTS) {
-        sleep(wait);
+        retry(call, "answered " + status, wait, attempt);
         continue;
       }
       throw failure(
@@ -115,7 +145,61 @@ final class ApiClient {
   }
 
   private ApiException failure(String call, String detail) {
-    return new ApiException(host + " API " + call + " failed: " + detail);
+    return new ApiException(scrub(host + " API " + call + " failed: " + detail));
+  }
+
+  private void retry(String call, String problem, long waitMillis, int attempt)
+      throws ApiException {
+    log.accept(
+        scrub(
+            host
+                + " API "
+                + call
+                + ": "
+                + problem
+                + "; retrying in "
+                + seconds(waitMillis)
+                + " (attempt "
+                + (attempt + 1)
+                + " of "
+                + ATTEMPTS
+                + ")"));
+    sleep(waitMillis);
+  }
+
+  /** The token out of a text that quotes what a server said, in case it echoes the request. */
+  private String scrub(String text) {
+    return token.isEmpty() ? text : text.replace(token, "***");
+  }
+
+  /** What went wrong on the way to the server, naming it: the JDK's messages are often null. */
+  static String networkProblem(URI uri, IOException e) {
+    int port = uri.getPort() != -1 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443;
+    String server = uri.getHost() + ":" + port;
+    if (e instanceof HttpConnectTimeoutException) {
+      return "no connection to " + server + " within " + CONNECT_TIMEOUT_SECONDS + " s";
+    }
+    if (e instanceof HttpTimeoutException) {
+      return "no answer from " + server + " within " + REQUEST_TIMEOUT_SECONDS + " s";
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+        return "cannot resolve the host " + uri.getHost();
+      }
+    }
+    String reason = null;
+    for (Throwable cause = e; cause != null && reason == null; cause = cause.getCause()) {
+      reason = cause.getMessage();
+    }
+    String what = e instanceof ConnectException ? "cannot connect to " : "connection to ";
+    return what
+        + server
+        + (e instanceof ConnectException ? "" : " failed")
+        + (reason == null ? "" : " (" + reason + ")");
+  }
+
+  private static String seconds(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   /** How long to wait before retrying, or -1 when the failure is not worth retrying. */

@@ -1,11 +1,9 @@
 package io.alertforge.maven.comment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Finds the pull request a CI job runs for, from the variables GitHub Actions and GitLab CI set.
@@ -21,7 +19,12 @@ public final class PullRequests {
 
   private PullRequests() {}
 
-  public static Detection detect(Map<String, String> env, Settings settings, long backoffMillis)
+  /**
+   * @param backoffMillis the first retry's delay
+   * @param log where the API client announces its retries
+   */
+  public static Detection detect(
+      Map<String, String> env, Settings settings, long backoffMillis, Consumer<String> log)
       throws ApiException {
     String host = settings.host() == null ? null : settings.host().toLowerCase(Locale.ROOT);
     if (host == null) {
@@ -35,15 +38,16 @@ public final class PullRequests {
       }
     }
     return switch (host) {
-      case "github" -> github(env, settings, backoffMillis);
-      case "gitlab" -> gitlab(env, settings, backoffMillis);
+      case "github" -> github(env, settings, backoffMillis, log);
+      case "gitlab" -> gitlab(env, settings, backoffMillis, log);
       default ->
           throw new ApiException(
               "alert.commentHost is '" + settings.host() + "'; use github or gitlab");
     };
   }
 
-  private static Detection github(Map<String, String> env, Settings settings, long backoff)
+  private static Detection github(
+      Map<String, String> env, Settings settings, long backoff, Consumer<String> log)
       throws ApiException {
     String number = settings.number() != null ? settings.number() : eventNumber(env);
     if (number == null) {
@@ -57,13 +61,14 @@ public final class PullRequests {
     String api = env.getOrDefault("GITHUB_API_URL", "https://api.github.com");
     return new Detection(
         new GitHubPullRequest(
-            new ApiClient("GitHub", api, "Authorization", "Bearer " + token, backoff),
+            new ApiClient("GitHub", api, "Authorization", "Bearer " + token, token, backoff, log),
             repository,
             number(number)),
         null);
   }
 
-  private static Detection gitlab(Map<String, String> env, Settings settings, long backoff)
+  private static Detection gitlab(
+      Map<String, String> env, Settings settings, long backoff, Consumer<String> log)
       throws ApiException {
     String iid = settings.number() != null ? settings.number() : env.get("CI_MERGE_REQUEST_IID");
     if (iid == null || iid.isBlank()) {
@@ -77,29 +82,24 @@ public final class PullRequests {
     String token = token(env, settings, "GITLAB_TOKEN");
     return new Detection(
         new GitLabMergeRequest(
-            new ApiClient("GitLab", api, "PRIVATE-TOKEN", token, backoff), project, number(iid)),
+            new ApiClient("GitLab", api, "PRIVATE-TOKEN", token, token, backoff, log),
+            project,
+            number(iid)),
         null);
   }
 
   private static String eventNumber(Map<String, String> env) throws ApiException {
-    String path = env.get("GITHUB_EVENT_PATH");
-    if (path == null || path.isBlank()) {
+    JsonNode event = GitHubEvent.read(env);
+    if (event == null) {
       return null;
     }
-    try {
-      JsonNode event = ApiClient.JSON.readTree(Files.readAllBytes(Path.of(path)));
-      if (event.path("pull_request").path("number").isNumber()) {
-        return event.path("pull_request").path("number").asText();
-      }
-      if (event.path("issue").has("pull_request")
-          && event.path("issue").path("number").isNumber()) {
-        return event.path("issue").path("number").asText();
-      }
-      return null;
-    } catch (IOException e) {
-      throw new ApiException(
-          "cannot read the GitHub event file GITHUB_EVENT_PATH=" + path + ": " + e.getMessage());
+    if (event.path("pull_request").path("number").isNumber()) {
+      return event.path("pull_request").path("number").asText();
     }
+    if (event.path("issue").has("pull_request") && event.path("issue").path("number").isNumber()) {
+      return event.path("issue").path("number").asText();
+    }
+    return null;
   }
 
   private static String number(String number) throws ApiException {

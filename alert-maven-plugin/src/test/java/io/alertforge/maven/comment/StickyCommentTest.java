@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StickyCommentTest {
 
   private static final String TOKEN = "ghp_s3cr3tT0ken";
+  private static final java.util.function.Consumer<String> NO_LOG = message -> {};
   private static final String MD = "### AlertForge: alert changes\n\n**+1 created, ~0 changed**\n";
   private static final String BODY = StickyComment.MARKER + "\n" + MD;
 
@@ -27,7 +28,8 @@ class StickyCommentTest {
     env.put("GITHUB_REPOSITORY", "acme/alerts");
     env.put("GITHUB_API_URL", api.url("/api/v3"));
     env.put("GITHUB_TOKEN", TOKEN);
-    return PullRequests.detect(env, new PullRequests.Settings(null, number, null), 1).pullRequest();
+    return PullRequests.detect(env, new PullRequests.Settings(null, number, null), 1, NO_LOG)
+        .pullRequest();
   }
 
   private static PullRequest gitlab(FakeApi api) throws ApiException {
@@ -37,7 +39,8 @@ class StickyCommentTest {
     env.put("CI_PROJECT_ID", "platform/alerts");
     env.put("CI_MERGE_REQUEST_IID", "7");
     env.put("ALERTFORGE_TOKEN", TOKEN);
-    return PullRequests.detect(env, new PullRequests.Settings(null, null, "ALERTFORGE_TOKEN"), 1)
+    return PullRequests.detect(
+            env, new PullRequests.Settings(null, null, "ALERTFORGE_TOKEN"), 1, NO_LOG)
         .pullRequest();
   }
 
@@ -210,15 +213,18 @@ class StickyCommentTest {
   @Test
   void outsideAPullRequestThereIsNothingToDo(@TempDir Path dir) throws Exception {
     PullRequests.Settings none = new PullRequests.Settings(null, null, null);
-    assertThat(PullRequests.detect(Map.of(), none, 1).nothingToDo())
+    assertThat(PullRequests.detect(Map.of(), none, 1, NO_LOG).nothingToDo())
         .isEqualTo("not running in GitHub Actions or GitLab CI, and alert.commentHost is not set");
     Path push = Files.writeString(dir.resolve("push.json"), "{\"ref\":\"refs/heads/main\"}");
     assertThat(
             PullRequests.detect(
-                    Map.of("GITHUB_ACTIONS", "true", "GITHUB_EVENT_PATH", push.toString()), none, 1)
+                    Map.of("GITHUB_ACTIONS", "true", "GITHUB_EVENT_PATH", push.toString()),
+                    none,
+                    1,
+                    NO_LOG)
                 .nothingToDo())
         .startsWith("this GitHub Actions run is not for a pull request");
-    assertThat(PullRequests.detect(Map.of("GITLAB_CI", "true"), none, 1).nothingToDo())
+    assertThat(PullRequests.detect(Map.of("GITLAB_CI", "true"), none, 1, NO_LOG).nothingToDo())
         .startsWith("this GitLab CI pipeline is not a merge-request pipeline");
   }
 
@@ -237,7 +243,8 @@ class StickyCommentTest {
                     "GITHUB_TOKEN",
                     TOKEN),
                 new PullRequests.Settings(null, null, null),
-                1)
+                1,
+                NO_LOG)
             .pullRequest();
     assertThat(pr.describe()).isEqualTo("GitHub acme/alerts#42");
     assertThatThrownBy(
@@ -245,7 +252,8 @@ class StickyCommentTest {
                 PullRequests.detect(
                     Map.of("GITHUB_ACTIONS", "true", "GITHUB_REPOSITORY", "acme/alerts"),
                     new PullRequests.Settings(null, "42", null),
-                    1))
+                    1,
+                    NO_LOG))
         .hasMessageStartingWith("no API token: the environment variable GITHUB_TOKEN is empty");
   }
 

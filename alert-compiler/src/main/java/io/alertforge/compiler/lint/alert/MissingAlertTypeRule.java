@@ -28,7 +28,8 @@ public final class MissingAlertTypeRule extends LintRule<Void> {
   @Override
   public void check(LintContext context, Void options, Findings findings) {
     for (AlertSource alert : context.repository().wavefrontAlerts()) {
-      if (alert.valid() && alert.spec().path("alertType").isMissingNode()) {
+      // a schema error elsewhere does not hide this; one in the spec itself would only repeat it
+      if (!alert.brokenAt("/spec/alertType") && alert.spec().path("alertType").isMissingNode()) {
         findings.report(
             alert.document().keyAt("/spec"),
             null,

@@ -6,12 +6,15 @@ import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.Glob;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
-import io.alertforge.compiler.lint.Origins;
+import io.alertforge.compiler.lint.Queries;
 import io.alertforge.compiler.lint.RuleOptions;
-import io.alertforge.compiler.lint.wql.WqlQuery;
 import io.alertforge.compiler.model.RenderedAlert;
+import io.alertforge.wql.BinaryOperator;
+import io.alertforge.wql.Expr;
+import io.alertforge.wql.Trees;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The constant a condition compares with stays within the documented range for its metric. */
 public final class ThresholdBoundsRule extends LintRule<List<ThresholdBoundsRule.Bound>> {
@@ -26,10 +29,14 @@ public final class ThresholdBoundsRule extends LintRule<List<ThresholdBoundsRule
                 "A condition's threshold is outside the documented range for its metric.")
             .withDescription(
                 """
-                Documents standard thresholds: for each `bounds` entry, a rendered `condition` that
-                reads a metric matching `metric` must compare (`>`, `>=`, `<`, `<=`) only with
-                constants between `min` and `max`. The finding points at the param that supplied the
-                constant, or at the template text.""")
+                Documents standard thresholds: for each `bounds` entry, wherever a rendered
+                `condition` compares (`>`, `>=`, `<`, `<=`) a series that reads a metric matching
+                `metric` with a constant, the constant must be between `min` and `max`. Each
+                comparison is read from the parsed query with the metrics of its own series: in
+                `ts(a) > 99 or ts(b) > 1`, 99 is compared with `a` and 1 with `b`; numbers in
+                metric names, filters and windows are not thresholds. The finding points at the
+                param that supplied the constant, or at the template text. A condition that is not
+                valid WQL is not checked here (`policy/metric-allowlist` reports it).""")
             .withExample(
                 """
                 # alertforge.yaml
@@ -64,44 +71,65 @@ public final class ThresholdBoundsRule extends LintRule<List<ThresholdBoundsRule
         .toList();
   }
 
+  private static final Set<BinaryOperator> RELATIONAL =
+      Set.of(
+          BinaryOperator.GREATER,
+          BinaryOperator.GREATER_OR_EQUAL,
+          BinaryOperator.LESS,
+          BinaryOperator.LESS_OR_EQUAL);
+
   @Override
   public void check(LintContext context, List<Bound> bounds, Findings findings) {
     if (bounds.isEmpty()) {
       return;
     }
     for (RenderedAlert alert : context.alerts()) {
-      WqlQuery query = WqlQuery.parse(alert.spec().path("condition").asText(""));
-      if (query.comparisons().isEmpty()) {
+      Queries.Parsed condition = Queries.parse(alert, "condition");
+      if (condition.query() == null) {
         continue;
       }
-      for (Bound bound : bounds) {
-        String metric = null;
-        for (WqlQuery.Metric m : query.metrics()) {
-          if (metric == null && bound.metric().matches(m.name())) {
-            metric = m.name();
-          }
+      for (Expr.Binary comparison : Trees.all(condition.query().root(), Expr.Binary.class)) {
+        if (RELATIONAL.contains(comparison.operator())) {
+          check(alert, condition, comparison, bounds, findings);
         }
-        if (metric == null) {
-          continue;
-        }
-        for (WqlQuery.Comparison comparison : query.comparisons()) {
-          if (comparison.value() < bound.min() || comparison.value() > bound.max()) {
-            findings.report(
-                alert,
-                Origins.locate(alert, "condition", comparison.number()),
-                "condition compares "
-                    + metric
-                    + " with "
-                    + comparison.number()
-                    + ", outside the documented range ("
-                    + range(bound)
-                    + ")"
-                    + " for "
-                    + bound.metric().text()
-                    + "; use a standard threshold, or change policy/threshold-bounds in"
-                    + " alertforge.yaml after review");
-          }
-        }
+      }
+    }
+  }
+
+  /** One comparison of a series with a constant, against every bound. */
+  private static void check(
+      RenderedAlert alert,
+      Queries.Parsed condition,
+      Expr.Binary comparison,
+      List<Bound> bounds,
+      Findings findings) {
+    boolean constantRight = Trees.constantValue(comparison.right()) != null;
+    Expr constant = constantRight ? comparison.right() : comparison.left();
+    Expr series = constantRight ? comparison.left() : comparison.right();
+    Double value = Trees.constantValue(constant);
+    if (value == null || !Trees.readsSeries(series)) {
+      return;
+    }
+    List<Expr.Metric> metrics = Trees.metrics(series);
+    for (Bound bound : bounds) {
+      Expr.Metric metric =
+          metrics.stream().filter(m -> bound.metric().matches(m.name())).findFirst().orElse(null);
+      if (metric != null && (value < bound.min() || value > bound.max())) {
+        String number = constant.span().of(condition.text());
+        findings.report(
+            alert,
+            condition.locate(alert, constant.span().offset(), constant.span().length()),
+            "condition compares "
+                + metric.name()
+                + " with "
+                + number
+                + ", outside the documented range ("
+                + range(bound)
+                + ")"
+                + " for "
+                + bound.metric().text()
+                + "; use a standard threshold, or change policy/threshold-bounds in"
+                + " alertforge.yaml after review");
       }
     }
   }

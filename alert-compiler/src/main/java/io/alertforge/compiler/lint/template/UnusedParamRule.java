@@ -9,17 +9,16 @@ import io.alertforge.compiler.lint.LintRule;
 import io.alertforge.compiler.model.AlertSource;
 import io.alertforge.compiler.model.TemplateUses;
 import io.alertforge.compiler.schema.FieldPaths;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * A param that is supplied or exported but never used: an exported param or a default no field of
  * its template uses, an entry's param its template does not use, and a globalParam no template of
- * its AlertsConfig uses. A template that uses params in a way whose keys cannot be listed may use
- * any, so it and the AlertsConfigs that use it are not checked. Its findings concern no namespace
- * (as when the renderer reported them), so {@code namespaces} in alertforge.yaml does not narrow
- * this rule.
+ * its AlertsConfig uses. A supplied param whose name is near one the template uses or exports is
+ * {@link MisspelledParamRule}'s instead. A template that uses params in a way whose keys cannot be
+ * listed may use any, so it and the AlertsConfigs that use it are not checked. Its findings concern
+ * no namespace (as when the renderer reported them), so {@code namespaces} in alertforge.yaml does
+ * not narrow this rule.
  */
 public final class UnusedParamRule extends LintRule<Void> {
 
@@ -30,8 +29,8 @@ public final class UnusedParamRule extends LintRule<Void> {
                 Severity.WARNING,
                 "A supplied or exported param is never used.")
             .withExample(
-                "    cpu-high:\n      params: {app: web, treshold: \"90\"}",
-                "    cpu-high:\n      params: {app: web, threshold: \"90\"}"));
+                "    cpu-high:\n      params: {app: web, owner: payments}",
+                "    cpu-high:\n      params: {app: web}"));
   }
 
   @Override
@@ -42,7 +41,7 @@ public final class UnusedParamRule extends LintRule<Void> {
         checkTemplate(template, findings);
       }
     }
-    uses.entries().forEach((config, templates) -> checkConfig(config, templates, findings));
+    UnusedSuppliedParams.of(uses).forEach(unused -> checkSupplied(unused, findings));
   }
 
   private static void checkTemplate(TemplateUses.Template template, Findings findings) {
@@ -85,73 +84,26 @@ public final class UnusedParamRule extends LintRule<Void> {
             });
   }
 
-  /**
-   * The entries' params, and the globalParams: those can only be told unused when every entry's
-   * template is known and lists the params it uses.
-   */
-  private static void checkConfig(
-      AlertSource config, Map<String, TemplateUses.Template> templates, Findings findings) {
-    Set<String> used = new LinkedHashSet<>();
-    boolean known = true;
-    var entries = config.spec().path("alerts").fieldNames();
-    while (entries.hasNext()) {
-      String entry = entries.next();
-      TemplateUses.Template template = templates.get(entry);
-      if (template == null) {
-        known = false;
-        continue;
-      }
-      used.addAll(template.used());
-      used.addAll(template.exported());
-      known &= !template.dynamic();
-      if (!template.dynamic()) {
-        checkEntry(
-            config, "/spec/alerts/" + FieldPaths.escape(entry) + "/params", template, findings);
-      }
+  /** An entry's or globalParams' param nothing uses, unless it is near a name in use. */
+  private static void checkSupplied(UnusedSuppliedParams.Unused unused, Findings findings) {
+    if (unused.nearMatch() != null) {
+      return; // template/misspelled-param's
     }
-    if (known) {
-      config
-          .spec()
-          .path("globalParams")
-          .fieldNames()
-          .forEachRemaining(
-              param -> {
-                if (!used.contains(param)) {
-                  findings.report(
-                      config.document().keyAt("/spec/globalParams/" + FieldPaths.escape(param)),
-                      null,
-                      "global param '"
-                          + param
-                          + "' is not used by any template of AlertsConfig "
-                          + config.name()
-                          + FieldPaths.didYouMean(param, used)
-                          + "; remove it or check its spelling");
-                }
-              });
-    }
-  }
-
-  private static void checkEntry(
-      AlertSource config, String params, TemplateUses.Template template, Findings findings) {
-    Set<String> exported = template.exported();
-    config
-        .document()
-        .content()
-        .at(params)
-        .fieldNames()
-        .forEachRemaining(
-            param -> {
-              if (!template.used().contains(param) && !exported.contains(param)) {
-                findings.report(
-                    config.document().keyAt(params + "/" + FieldPaths.escape(param)),
-                    null,
-                    "param '"
-                        + param
-                        + "' is not used by template "
-                        + template.source().name()
-                        + FieldPaths.didYouMean(param, template.used())
-                        + "; remove it or check its spelling");
-              }
-            });
+    findings.report(
+        unused.config().document().keyAt(unused.key()),
+        null,
+        unused.template() == null
+            ? "global param '"
+                + unused.param()
+                + "' is not used by any template of AlertsConfig "
+                + unused.config().name()
+                + FieldPaths.didYouMean(unused.param(), unused.known())
+                + "; remove it or check its spelling"
+            : "param '"
+                + unused.param()
+                + "' is not used by template "
+                + unused.template().source().name()
+                + FieldPaths.didYouMean(unused.param(), unused.template().used())
+                + "; remove it or check its spelling");
   }
 }

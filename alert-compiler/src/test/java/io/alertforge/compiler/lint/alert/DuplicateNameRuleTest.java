@@ -67,17 +67,33 @@ class DuplicateNameRuleTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         arguments(
-            "two instances of a template without a param in alertName: both, each naming the other",
+            "two instances of a template without a param in alertName: both, at the template's"
+                + " alertName, each naming the other's entry",
             Map.of(
                 "templates/cpu.yaml", template("cpu high"),
                 "apps/a.yaml", config("a", "a"),
                 "apps/b.yaml", config("b", "b")),
             List.of(
-                "apps/a.yaml:6:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of"
-                    + " payments/a.cpu is also rendered by payments/b.cpu (apps/b.yaml:6:5)"
+                "templates/cpu.yaml:6:14: error [alert/duplicate-name] Wavefront alertName 'cpu"
+                    + " high' of payments/a.cpu is also rendered by payments/b.cpu"
+                    + " (apps/b.yaml:6:5)"
                     + FIX,
-                "apps/b.yaml:6:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of"
-                    + " payments/b.cpu is also rendered by payments/a.cpu (apps/a.yaml:6:5)"
+                "templates/cpu.yaml:6:14: error [alert/duplicate-name] Wavefront alertName 'cpu"
+                    + " high' of payments/b.cpu is also rendered by payments/a.cpu"
+                    + " (apps/a.yaml:6:5)"
+                    + FIX)),
+        arguments(
+            "two instances whose params make one alertName: at each entry",
+            Map.of(
+                "templates/cpu.yaml", template("{{ .app }} cpu high"),
+                "apps/a.yaml", config("a", "shop"),
+                "apps/b.yaml", config("b", "shop")),
+            List.of(
+                "apps/a.yaml:6:5: error [alert/duplicate-name] Wavefront alertName 'shop cpu high'"
+                    + " of payments/a.cpu is also rendered by payments/b.cpu (apps/b.yaml:6:5)"
+                    + FIX,
+                "apps/b.yaml:6:5: error [alert/duplicate-name] Wavefront alertName 'shop cpu high'"
+                    + " of payments/b.cpu is also rendered by payments/a.cpu (apps/a.yaml:6:5)"
                     + FIX)),
         arguments(
             "the others are named standalone alerts first, then in source order, across namespaces",
@@ -87,15 +103,15 @@ class DuplicateNameRuleTest {
                 "apps/b.yaml", config("b", "b"),
                 "z/standalone.yaml", standalone("other", "z", "cpu high")),
             List.of(
-                "apps/a.yaml:6:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of"
-                    + " payments/a.cpu is also rendered by other/z (z/standalone.yaml:3:18),"
-                    + " payments/b.cpu (apps/b.yaml:6:5)"
+                "templates/cpu.yaml:6:14: error [alert/duplicate-name] Wavefront alertName 'cpu"
+                    + " high' of payments/a.cpu is also rendered by other/z"
+                    + " (z/standalone.yaml:6:14), payments/b.cpu (apps/b.yaml:6:5)"
                     + FIX,
-                "apps/b.yaml:6:5: error [alert/duplicate-name] Wavefront alertName 'cpu high' of"
-                    + " payments/b.cpu is also rendered by other/z (z/standalone.yaml:3:18),"
-                    + " payments/a.cpu (apps/a.yaml:6:5)"
+                "templates/cpu.yaml:6:14: error [alert/duplicate-name] Wavefront alertName 'cpu"
+                    + " high' of payments/b.cpu is also rendered by other/z"
+                    + " (z/standalone.yaml:6:14), payments/a.cpu (apps/a.yaml:6:5)"
                     + FIX,
-                "z/standalone.yaml:3:18: error [alert/duplicate-name] Wavefront alertName"
+                "z/standalone.yaml:6:14: error [alert/duplicate-name] Wavefront alertName"
                     + " 'cpu high' of other/z is also rendered by payments/a.cpu (apps/a.yaml:6:5),"
                     + " payments/b.cpu (apps/b.yaml:6:5)"
                     + FIX)),

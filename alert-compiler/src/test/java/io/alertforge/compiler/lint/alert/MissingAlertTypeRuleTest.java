@@ -55,8 +55,15 @@ class MissingAlertTypeRuleTest {
             HEADER + "  alertType: THRESHOLD\n" + FIELDS,
             List.of()),
         arguments(
-            "an alert that breaks its schema reports that only",
+            "a schema error in another field does not hide it",
             HEADER + FIELDS.replace("  minutes: 5\n", ""),
+            List.of(
+                "a.yaml:4:1: warning [alert/missing-alert-type] WavefrontAlert ns/a has no"
+                    + " alertType: keikoproj's controller fails on that ('invalid alert type: ');"
+                    + " rendered as CLASSIC. Add 'alertType: CLASSIC'")),
+        arguments(
+            "a spec that is not a mapping reports that only",
+            HEADER.replace("spec:\n", "spec: [a]\n"),
             List.of()));
   }
 

@@ -51,25 +51,22 @@ class UnusedParamRuleTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         arguments(
-            "an entry's param the template does not use, with a did-you-mean",
-            repository(CPU, config("  alerts:\n    cpu: {params: {app: a, treshold: \"90\"}}\n")),
+            "an entry's param the template does not use; a near miss is template/misspelled-param's",
+            repository(
+                CPU,
+                config("  alerts:\n    cpu: {params: {app: a, treshold: \"90\", owner: x}}\n")),
             List.of(
-                "apps/a.yaml:6:28:"
+                "apps/a.yaml:6:44:"
                     + WARNING
-                    + "param 'treshold' is not used by template cpu (did you mean 'threshold'?);"
-                    + " remove it or check its spelling")),
+                    + "param 'owner' is not used by template cpu; remove it or check its spelling")),
         arguments(
-            "a globalParam no template of the AlertsConfig uses",
+            "a globalParam no template of the AlertsConfig uses; a near miss is not this rule's",
             repository(
                 CPU,
                 config(
                     "  globalParams: {app: a, thresold: \"1\", region: eu}\n"
                         + "  alerts:\n    cpu: {}\n")),
             List.of(
-                "apps/a.yaml:5:26:"
-                    + WARNING
-                    + "global param 'thresold' is not used by any template of AlertsConfig a"
-                    + " (did you mean 'threshold'?); remove it or check its spelling",
                 "apps/a.yaml:5:41:"
                     + WARNING
                     + "global param 'region' is not used by any template of AlertsConfig a;"

@@ -1,0 +1,3 @@
+module corpusgen
+
+go 1.19
