@@ -50,7 +50,7 @@ class LauncherIT {
     assertThat(lint.out()).contains("alerts.yaml:11:13: error [schema/enum]");
     assertThat(lint.err())
         .isEqualTo(
-            "alertforge: 2 error(s) in the alert sources under repo; each is listed above with"
+            "alertforge: 3 error(s) in the alert sources under repo; each is listed above with"
                 + " its file, line, column and rule, and in out/diagnostics.json\n");
   }
 
@@ -127,7 +127,7 @@ class LauncherIT {
     assertThat(onPath.out()).contains("Alerts in .: 0 errors");
     assertThat(clean.resolve("target/alerts/diagnostics.json")).isRegularFile();
     assertThat(named.exitCode()).isEqualTo(Main.FINDINGS);
-    assertThat(named.err()).startsWith("alertforge: 2 error(s) in the alert sources under .;");
+    assertThat(named.err()).startsWith("alertforge: 3 error(s) in the alert sources under .;");
   }
 
   private static Path launcher() {

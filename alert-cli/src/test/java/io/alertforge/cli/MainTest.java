@@ -108,7 +108,7 @@ class MainTest {
     assertThat(lint.errLines())
         .singleElement()
         .asString()
-        .startsWith("alertforge: 2 error(s) in the alert sources under " + repo);
+        .startsWith("alertforge: 3 error(s) in the alert sources under " + repo);
     assertThat(render.exitCode()).isEqualTo(Main.FINDINGS);
     assertThat(render.out()).contains("Rendered alerts not written because of errors");
     assertThat(out.resolve("rendered")).doesNotExist();
@@ -203,7 +203,7 @@ class MainTest {
 
     assertThat(run.exitCode()).isEqualTo(Main.FINDINGS);
     assertThat(run.out().lines().filter(l -> l.startsWith("::")))
-        .hasSize(2)
+        .hasSize(3)
         .allMatch(line -> line.startsWith("::error file=alerts/alerts.yaml,line="));
   }
 

@@ -124,6 +124,33 @@ class SchemaValidationTest {
   }
 
   @Test
+  void aNullMappingIsReadAsAnEmptyOneAsTheApiServerPrunesIt() {
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "t.yaml",
+                template(
+                    "ns",
+                    "cpu",
+                    TestRepository.CPU_TEMPLATE_SPEC.replace(
+                        "exportedParamsDefaultValues:\n  threshold: \"80\"\n  severity: warn\n",
+                        "exportedParamsDefaultValues:\n")))
+            .file(
+                "c.yaml",
+                TestRepository.alertsConfig(
+                    "app",
+                    "ns",
+                    "globalParams:\nalerts:\n  cpu:\n    params: {app: shop, threshold: \"9\","
+                        + " severity: warn}\n"))
+            .file("empty.yaml", TestRepository.alertsConfig("empty", "ns", "alerts:\n"))
+            .compile();
+
+    assertThat(compilation.diagnostics()).extracting(d -> d.rule()).doesNotContain("schema/type");
+    assertThat(TestRepository.alert(compilation, "ns/app.cpu").spec().get("condition").asText())
+        .isEqualTo("ts(cpu, app=\"shop\") > 9");
+  }
+
+  @Test
   void emptyValueIsExplainedAsNull() {
     Compilation compilation = compile(STANDALONE + "target:\n");
 

@@ -56,7 +56,8 @@ class AlertGoalsIT {
         .assertLogText(
             "alerts.yaml:26:5: error [reference/unknown-template] no WavefrontAlert template named"
                 + " 'memory-high' in namespace team-a")
-        .assertLogText("2 error(s) in the alert sources")
+        .assertLogText("alerts.yaml:23:5: error [template/missing-param]")
+        .assertLogText("3 error(s) in the alert sources")
         .assertLogText("BUILD FAILURE");
     assertThat(new File(basedir, "target/alerts/diagnostics.json")).isFile();
   }

@@ -62,7 +62,7 @@ class MojoTest {
     MojoFailureException failure =
         assertThrows(MojoFailureException.class, () -> maven.executeMojo(basedir, "lint"));
 
-    assertThat(failure.getMessage()).startsWith("2 error(s) in the alert sources under ");
+    assertThat(failure.getMessage()).startsWith("3 error(s) in the alert sources under ");
     assertThat(new File(basedir, "target/alerts/diagnostics.json"))
         .content()
         .contains(
@@ -161,7 +161,7 @@ class MojoTest {
     assertThrows(MojoFailureException.class, lint::execute);
 
     assertThat(stdout.toString(StandardCharsets.UTF_8).lines())
-        .hasSize(2)
+        .hasSize(3)
         .allMatch(
             line -> line.startsWith("::error file=" + basedir.getName() + "/alerts.yaml,line="))
         .anyMatch(line -> line.contains(",title=schema/enum::spec.severity is 'WARN'"));

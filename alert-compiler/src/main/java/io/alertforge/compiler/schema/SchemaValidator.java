@@ -2,6 +2,7 @@ package io.alertforge.compiler.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -62,11 +63,19 @@ public final class SchemaValidator {
     metadataSchema = readResource("metadata.schema.json");
   }
 
-  /** Every violation of the document, in document order. */
+  /**
+   * Every violation of the document, in document order. A null where the schema wants a mapping
+   * ({@code globalParams:} with no value) is read as an empty mapping first, in the document
+   * itself: the API server prunes such a null, and keikoproj's controller reads the missing map as
+   * empty.
+   */
   public List<SchemaViolation> validate(DocumentKind kind, JsonNode document) {
     List<Error> errors = schemas.get(kind).validate(document);
     if (errors.isEmpty()) {
       return List.of();
+    }
+    if (nullMappingsAsEmpty(document, errors)) {
+      errors = schemas.get(kind).validate(document);
     }
     List<SchemaViolation> violations = new ArrayList<>();
     for (Error error : errors) {
@@ -76,6 +85,26 @@ public final class SchemaValidator {
     }
     violations.sort(Comparator.comparing(SchemaViolation::pointer));
     return violations;
+  }
+
+  /** Replaces each null the schema wants a mapping for with an empty one; true when any. */
+  private static boolean nullMappingsAsEmpty(JsonNode document, List<Error> errors) {
+    boolean replaced = false;
+    for (Error error : errors) {
+      JsonNode value = error.getInstanceNode();
+      String pointer = error.getInstanceLocation().toString();
+      int slash = pointer.lastIndexOf('/');
+      if ("type".equals(error.getKeyword())
+          && (value == null || value.isNull())
+          && "object".equals(error.getSchemaNode().asText())
+          && slash >= 0
+          && document.at(pointer.substring(0, slash)) instanceof ObjectNode parent) {
+        List<String> segments = FieldPaths.segments(pointer);
+        parent.putObject(segments.get(segments.size() - 1));
+        replaced = true;
+      }
+    }
+    return replaced;
   }
 
   private SchemaViolation describe(DocumentKind kind, Error error) {
