@@ -89,7 +89,9 @@ class DiffMojoTest {
                 + " -Dalert.failOnDelete for this change");
     assertThat(basedir.toPath().resolve("target/alerts/diff.md"))
         .content()
+        .contains(" · ⚠ 1 Wavefront alert deleted (by a rename, recreated with a new id)** · head ")
         .contains("**+0 created, ~0 changed, -0 deleted, 1 renamed (recreated) in 1 namespace**")
+        .contains("**1 renamed alert's Wavefront alert will be deleted**")
         .contains("| <code>team-a/cart.cpu-high</code> | <code>team-a/cart-v2.cpu-high</code> |");
   }
 

@@ -60,6 +60,19 @@ class GitDiffTest {
     return DiffMarkdown.render(diff, "target/alerts/diff.json", DiffMarkdown.DEFAULT_LIMIT);
   }
 
+  /** The comment's header for a diff, its verdict without findings (the head's are not at hand). */
+  private static String header(AlertDiff diff) {
+    return CommentHeader.render(
+        new CommentHeader.Context(
+            CommentHeader.Revision.workingTree(),
+            null,
+            null,
+            null,
+            io.alertforge.compiler.diagnostic.Severity.ERROR),
+        List.of(),
+        diff);
+  }
+
   @Test
   void aCleanWorkingTreeIsNamedByItsCommitAndAnEditedOneIsNot() throws Exception {
     repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "90"));
@@ -104,7 +117,10 @@ class GitDiffTest {
             "### AlertForge: alert changes\n\n**+0 created, ~12 changed, -0 deleted in 1 namespace**")
         .contains("<b>threshold 80 → 90</b> · 12 alerts")
         .contains("| <code>team-a/templates.yaml</code> | template | 12 | 12 | 1 |")
-        .contains("| team-a | 0 | 12 | 0 | 0 |")
+        .contains(
+            "| namespace | created | changed | deleted | renamed, Wavefront alert recreated |"
+                + " renamed, Wavefront alert kept |\n|---|--:|--:|--:|--:|--:|\n"
+                + "| team-a | 0 | 12 | 0 | 0 | 0 |\n")
         .doesNotContain("[!WARNING]");
   }
 
@@ -291,7 +307,19 @@ class GitDiffTest {
                 + " history, acknowledgements and snoozes lost)</summary>")
         .contains("annotate the renamed alert `alertforge.io/renamed-from: <old name>`")
         .contains("| <code>team-a/app5.cpu-high</code> | <code>team-a/app5-v2.cpu-high</code> |")
+        .contains(
+            "> [!WARNING]\n> **1 renamed alert's Wavefront alert will be deleted** and created"
+                + " again under its new name (new id; history, acknowledgements and snoozes lost):"
+                + " <code>team-a/app5.cpu-high</code> → <code>team-a/app5-v2.cpu-high</code>. To"
+                + " keep it, annotate the renamed alert `alertforge.io/renamed-from: <old name>`."
+                + " Check that this is intended.\n\n")
+        .contains("| team-a | 0 | 0 | 0 | 1 | 0 |\n")
+        .doesNotContain("will be deleted** from the cluster")
         .doesNotContain("same spec, new name");
+    assertThat(header(diff))
+        .startsWith(
+            "**✅ Lint passed · ⚠ 1 Wavefront alert deleted (by a rename, recreated with a new"
+                + " id)** · head ");
     var json = DiffJson.of(diff);
     assertThat(json.path("counts").path("moved").asLong()).isEqualTo(1);
     assertThat(json.path("counts").path("recreated").asLong()).isEqualTo(1);
@@ -341,7 +369,13 @@ class GitDiffTest {
         .contains(
             "| <code>team-a/app5.cpu-high</code> | <code>team-a/app5-v2.cpu-high</code> |"
                 + " threshold 80 → 95 |")
-        .contains("↷ 1 renamed: Wavefront alert deleted and recreated");
+        .contains("↷ 1 renamed: Wavefront alert deleted and recreated")
+        .contains(
+            "**1 renamed alert's Wavefront alert will be deleted** and created again under its new"
+                + " name (new id; history, acknowledgements and snoozes lost):"
+                + " <code>team-a/app6.cpu-high</code> → <code>team-a/app6-v2.cpu-high</code>.")
+        .doesNotContain("<code>team-a/app5.cpu-high</code> → ")
+        .contains("| team-a | 0 | 0 | 0 | 1 | 1 |\n");
     var json = DiffJson.of(diff);
     assertThat(json.path("counts").path("moved").asLong()).isEqualTo(2);
     assertThat(json.path("counts").path("recreated").asLong()).isEqualTo(1);
@@ -377,6 +411,38 @@ class GitDiffTest {
     assertThat(move.after().qualifiedName()).isEqualTo("team-c/heartbeat");
     assertThat(move.recreated()).isTrue();
     assertThat(diff.wavefrontDeletions()).hasSize(1);
+    // the annotation names an alert of the renamed one's own namespace: no help here
+    assertThat(markdown(diff))
+        .contains(
+            "<code>team-b/heartbeat</code> → <code>team-c/heartbeat</code>. A rename into another"
+                + " namespace cannot keep its Wavefront alert. Check that this is intended.")
+        .contains(
+            "a new name deletes the alert and creates another. A rename into another namespace"
+                + " cannot keep its Wavefront alert.\n\n")
+        .doesNotContain("annotate");
+  }
+
+  @Test
+  void onlyTheRenamesWithinANamespaceAreToldToAnnotate() throws Exception {
+    repo.delete("team-b/heartbeat.yaml");
+    repo.write("team-c/heartbeat.yaml", standalone("team-c", "heartbeat", "team-b@example.com"));
+    repo.delete("team-a/apps/app5.yaml");
+    repo.write("team-a/apps/app5-v2.yaml", config("team-a", "app5-v2", "app5", "cpu-high"));
+    repo.commit("move one, rename one");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+0 created, ~0 changed, -0 deleted, 2 renamed (recreated) in 3 namespaces");
+    assertThat(markdown(diff))
+        .contains(
+            "**2 renamed alerts' Wavefront alerts will be deleted** and created again under their"
+                + " new names")
+        .contains(
+            ". To keep those renamed within their namespace, annotate them"
+                + " `alertforge.io/renamed-from: <old name>`; a rename into another namespace"
+                + " cannot keep its Wavefront alert. Check that this is intended.")
+        .contains("| team-a | 0 | 0 | 0 | 1 | 0 |\n| team-c | 0 | 0 | 0 | 1 | 0 |\n\n");
   }
 
   @Test
