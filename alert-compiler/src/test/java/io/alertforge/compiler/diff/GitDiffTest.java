@@ -399,6 +399,74 @@ class GitDiffTest {
   }
 
   @Test
+  void anAnnotatedRenameIsPairedWithErrorsButARenameFoundByItsSpecIsNot() throws Exception {
+    // app5: annotated, its threshold unquoted (a schema error); app6: the same error, not
+    // annotated; app7: not annotated, no error
+    repo.delete("team-a/apps/app5.yaml");
+    repo.write(
+        "team-a/apps/app5-v2.yaml",
+        renamedFrom(
+            config("team-a", "app5-v2", "app5", "cpu-high=80").replace("\"80\"", "80"),
+            "team-a",
+            "app5"));
+    repo.delete("team-a/apps/app6.yaml");
+    repo.write(
+        "team-a/apps/app6-v2.yaml",
+        config("team-a", "app6-v2", "app6", "cpu-high=80").replace("\"80\"", "80"));
+    repo.delete("team-a/apps/app7.yaml");
+    repo.write("team-a/apps/app7-v2.yaml", config("team-a", "app7-v2", "app7", "cpu-high"));
+    repo.commit("rename three");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo(
+            "+1 created, ~0 changed, -1 deleted, 2 renamed (1 recreated) in 1 namespace;"
+                + " 2 with errors");
+    AlertChange kept =
+        diff.of(Kind.MOVED).stream().filter(c -> !c.recreated()).findFirst().orElseThrow();
+    assertThat(kept.before().qualifiedName()).isEqualTo("team-a/app5.cpu-high");
+    assertThat(kept.after().qualifiedName()).isEqualTo("team-a/app5-v2.cpu-high");
+    assertThat(kept.errors()).extracting(d -> d.rule()).containsExactly("schema/type");
+    // the condition did not render: it is not shown as changed
+    assertThat(kept.fields()).isEmpty();
+    assertThat(diff.of(Kind.CREATED))
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app6-v2.cpu-high");
+    assertThat(diff.of(Kind.DELETED))
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app6.cpu-high");
+    assertThat(diff.wavefrontDeletions())
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app6.cpu-high", "team-a/app7-v2.cpu-high");
+    assertThat(diff.withErrors())
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app5-v2.cpu-high", "team-a/app6-v2.cpu-high");
+    assertThat(markdown(diff))
+        .contains("| <code>team-a/app5-v2.cpu-high</code> | moved | 1 |")
+        .contains("| <code>team-a/app6-v2.cpu-high</code> | created | 1 |")
+        .contains(
+            "> [!WARNING]\n> **1 alert will be deleted** from the cluster and from Wavefront:"
+                + " <code>team-a/app6.cpu-high</code>. **1 renamed alert's Wavefront alert will be"
+                + " deleted** and created again under its new name")
+        .contains(": <code>team-a/app7.cpu-high</code> → <code>team-a/app7-v2.cpu-high</code>.")
+        .contains("| team-a | 1 | 0 | 1 | 1 | 1 |\n");
+    assertThat(header(diff))
+        .contains(
+            " · ⚠ 2 Wavefront alerts deleted (1 of them by a rename, recreated with a new id)** ·"
+                + " head ");
+    var json = DiffJson.of(diff);
+    assertThat(json.path("counts").path("moved").asLong()).isEqualTo(2);
+    assertThat(json.path("counts").path("recreated").asLong()).isEqualTo(1);
+    assertThat(json.path("counts").path("withErrors").asLong()).isEqualTo(2);
+    var moved = json.path("changes").get(0);
+    assertThat(moved.path("name").asText()).isEqualTo("app5-v2.cpu-high");
+    assertThat(moved.path("kind").asText()).isEqualTo("moved");
+    assertThat(moved.path("recreated").asBoolean()).isFalse();
+    assertThat(moved.path("errors").get(0).path("rule").asText()).isEqualTo("schema/type");
+  }
+
+  @Test
   void aRenameIntoAnotherNamespaceRecreatesToo() throws Exception {
     repo.delete("team-b/heartbeat.yaml");
     repo.write("team-c/heartbeat.yaml", standalone("team-c", "heartbeat", "team-b@example.com"));
