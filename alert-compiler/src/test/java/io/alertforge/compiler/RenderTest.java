@@ -130,7 +130,7 @@ class RenderTest {
   }
 
   @Test
-  void paramUsedButSuppliedByNoSourceIsAnErrorNotAnEmptyString() {
+  void paramUsedButSuppliedByNoSourceRendersEmptyWithAWarning() {
     Compilation compilation =
         new TestRepository(root)
             .file(
@@ -154,7 +154,7 @@ class RenderTest {
 
     assertThat(lines(compilation, "template/unknown-param"))
         .containsExactly(
-            "apps/a.yaml:9:5: error [template/unknown-param] template cpu uses param 'team' (at templates/cpu.yaml:14:15),"
+            "apps/a.yaml:9:5: warning [template/unknown-param] template cpu uses param 'team' (at templates/cpu.yaml:14:15),"
                 + " but no source supplies it for this entry, and keikoproj would render it as an empty string; add it to"
                 + " params or globalParams, or give the template a default (did you mean 'taem'?)");
     assertThat(lines(compilation, "template/misspelled-param"))
@@ -162,6 +162,12 @@ class RenderTest {
             "apps/a.yaml:7:26: error [template/misspelled-param] global param 'taem' is not exported by"
                 + " any template of AlertsConfig 'a'; did you mean 'team'?");
     assertThat(lines(compilation, "template/unused-param")).isEmpty();
+    // keikoproj renders the missing param as nothing; the misspelt globalParam still fails the run
+    assertThat(compilation.invalidAlerts()).isEmpty();
+    assertThat(compilation.alerts())
+        .singleElement()
+        .satisfies(
+            alert -> assertThat(alert.spec().get("target").asText()).isEqualTo("@example.com"));
   }
 
   @Test

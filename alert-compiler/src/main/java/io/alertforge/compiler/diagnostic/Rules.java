@@ -156,15 +156,6 @@ public final class Rules {
               "  exportedParams: [app]\n# AlertsConfig entry\n    cpu-high: {}",
               "    cpu-high:\n      params: {app: web}");
 
-  public static final Rule TEMPLATE_UNKNOWN_PARAM =
-      Rule.mandatory(
-              "template/unknown-param",
-              Severity.ERROR,
-              "A template uses a param that no source supplies (keikoproj would render it empty).")
-          .withExample(
-              "  alertName: \"{{ .ap }} cpu\"   # no source supplies ap",
-              "  alertName: \"{{ .app }} cpu\"");
-
   public static final Rule ALERT_DUPLICATE_RESOURCE =
       Rule.mandatory(
               "alert/duplicate-resource",

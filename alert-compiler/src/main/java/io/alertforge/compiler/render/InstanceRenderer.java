@@ -57,7 +57,8 @@ final class InstanceRenderer {
     SourcePosition entry = config.document().keyAt(entryPointer);
     Map<String, ParamSource> params = mergeParams(config, entryPointer, template);
     Diagnostics own = new Diagnostics();
-    if (paramsKnown(config, entryPointer, templateSource)) {
+    boolean paramsKnown = paramsKnown(config, entryPointer, templateSource);
+    if (paramsKnown) {
       checkParams(config, templateName, entry, template, params, own);
     }
     Map<String, String> values = new HashMap<>();
@@ -70,7 +71,7 @@ final class InstanceRenderer {
     Map<String, String> rendered = new HashMap<>();
     Set<String> leftOut = new HashSet<>(template.leftOut());
     for (Map.Entry<String, CompiledTemplate.Field> field : template.fields().entrySet()) {
-      if (!values.keySet().containsAll(field.getValue().template().references().keys().keySet())) {
+      if (!renders(field.getValue(), template, params, paramsKnown)) {
         leftOut.add(field.getKey()); // a param it needs is missing or broke the schema (reported)
         continue;
       }
@@ -135,7 +136,10 @@ final class InstanceRenderer {
         errors);
   }
 
-  /** Every exported param is supplied, and every param a field uses has a source. */
+  /**
+   * Every exported param is supplied. A param a field uses that no source supplies is
+   * template/unknown-param's, a rule class, since keikoproj renders it as nothing.
+   */
   private static void checkParams(
       AlertSource config,
       String templateName,
@@ -160,22 +164,27 @@ final class InstanceRenderer {
                 + ": \"...\"' to params");
       }
     }
-    for (Map.Entry<String, String> use : template.firstUse().entrySet()) {
-      if (!params.containsKey(use.getKey()) && !template.exported().contains(use.getKey())) {
-        diagnostics.report(
-            Rules.TEMPLATE_UNKNOWN_PARAM,
-            entry,
-            "template "
-                + templateName
-                + " uses param '"
-                + use.getKey()
-                + "' (at "
-                + use.getValue()
-                + "), but no source supplies it for this entry, and keikoproj would render it as an empty string;"
-                + " add it to params or globalParams, or give the template a default"
-                + FieldPaths.didYouMean(use.getKey(), params.keySet()));
+  }
+
+  /**
+   * Whether a field renders: every param it uses has a valid value, or, as in keikoproj, is neither
+   * exported nor supplied by any source (template/unknown-param), and so renders as nothing. A
+   * missing exported param (template/missing-param), one whose value broke the schema, or any
+   * missing one while a schema error hides which params the entry has, leaves the field out.
+   */
+  private static boolean renders(
+      CompiledTemplate.Field field,
+      CompiledTemplate template,
+      Map<String, ParamSource> params,
+      boolean paramsKnown) {
+    for (String key : field.template().references().keys().keySet()) {
+      ParamSource source = params.get(key);
+      boolean unknown = source == null && paramsKnown && !template.exported().contains(key);
+      if (!unknown && (source == null || !source.valid())) {
+        return false;
       }
     }
+    return true;
   }
 
   /**
@@ -185,8 +194,7 @@ final class InstanceRenderer {
    * consequence of that error, so the param checks wait until it is fixed. A single param's bad
    * value does not hide its presence.
    */
-  private static boolean paramsKnown(
-      AlertSource config, String entryPointer, AlertSource templateSource) {
+  static boolean paramsKnown(AlertSource config, String entryPointer, AlertSource templateSource) {
     String entryParams = entryPointer + "/params";
     for (FieldError error : config.schemaErrors()) {
       String field = error.field();
@@ -272,8 +280,9 @@ final class InstanceRenderer {
   }
 
   /**
-   * A rendered value broke the schema: point at the param that produced it (where the fix goes), or
-   * at the template field when the field uses no param.
+   * A rendered value broke the schema: point at the first param the field uses (where the fix
+   * goes): its value, or, for a param no source supplies, its use in the template; or at the
+   * template field when the field uses no param.
    */
   private static void reportRenderedViolation(
       AlertSource config,
@@ -290,20 +299,26 @@ final class InstanceRenderer {
     SourcePosition position = template.source().document().valueAt(violation.pointer());
     String origin = " (from template " + template.source().name() + ")";
     if (templateField != null) {
-      for (String key : templateField.template().references().keys().keySet()) {
+      for (Map.Entry<String, Integer> use :
+          templateField.template().references().keys().entrySet()) {
+        String key = use.getKey();
         ParamSource source = params.get(key);
-        if (source != null) {
-          position = source.document().document().valueAt(source.pointer());
-          origin =
-              " (from param '"
-                  + key
-                  + "' = '"
-                  + source.value()
-                  + "' in "
-                  + source.description()
-                  + ")";
+        if (source == null) {
+          // unknown, so rendered as nothing: the fix goes where the template uses it
+          position = template.source().document().charAt(templateField.pointer(), use.getValue());
+          origin = " (param '" + key + "' is supplied by no source, so it renders empty)";
           break;
         }
+        position = source.document().document().valueAt(source.pointer());
+        origin =
+            " (from param '"
+                + key
+                + "' = '"
+                + source.value()
+                + "' in "
+                + source.description()
+                + ")";
+        break;
       }
     }
     diagnostics.report(
