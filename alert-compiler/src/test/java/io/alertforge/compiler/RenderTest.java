@@ -130,6 +130,40 @@ class RenderTest {
   }
 
   @Test
+  void aControlCharacterAParamBringsIntoASingleLineFieldIsAnErrorAtThatCharacter() {
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/cpu.yaml",
+                template(
+                    "payments",
+                    "cpu",
+                    CPU_TEMPLATE_SPEC.replace(
+                        "target: ops@example.com",
+                        "target: ops@example.com\nadditionalInformation: \"{{ .note }}\"")))
+            .file(
+                "apps/a.yaml",
+                alertsConfig(
+                    "a",
+                    "payments",
+                    """
+            alerts:
+              cpu:
+                params: {app: "web", threshold: "9\\t0", note: "line one\\nline two"}
+            """))
+            .compile();
+
+    // the tab in threshold reaches condition; the newline in note reaches only
+    // additionalInformation
+    assertThat(lines(compilation, "template/control-character"))
+        .containsExactly(
+            "apps/a.yaml:9:41: error [template/control-character] param 'threshold' (the entry's"
+                + " params) brings control character U+0009 into condition of rendered alert"
+                + " payments/a.cpu, a field Wavefront shows on one line; remove it from the value");
+    assertThat(compilation.alerts()).isEmpty();
+  }
+
+  @Test
   void paramUsedButSuppliedByNoSourceRendersEmptyWithAWarning() {
     Compilation compilation =
         new TestRepository(root)

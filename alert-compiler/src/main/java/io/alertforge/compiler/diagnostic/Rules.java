@@ -156,6 +156,15 @@ public final class Rules {
               "  exportedParams: [app]\n# AlertsConfig entry\n    cpu-high: {}",
               "    cpu-high:\n      params: {app: web}");
 
+  public static final Rule TEMPLATE_CONTROL_CHARACTER =
+      Rule.mandatory(
+              "template/control-character",
+              Severity.ERROR,
+              "A param brings a control character into a single-line field of a rendered alert.")
+          .withExample(
+              "    cpu-high:\n      params: {app: \"web\\n\"}   # into alertName",
+              "    cpu-high:\n      params: {app: web}");
+
   public static final Rule ALERT_DUPLICATE_RESOURCE =
       Rule.mandatory(
               "alert/duplicate-resource",

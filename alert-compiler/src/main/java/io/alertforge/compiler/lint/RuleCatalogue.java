@@ -54,7 +54,8 @@ public final class RuleCatalogue {
               Rules.REFERENCE_STANDALONE,
               Rules.TEMPLATE_SYNTAX,
               Rules.TEMPLATE_EXECUTION,
-              Rules.TEMPLATE_MISSING_PARAM)
+              Rules.TEMPLATE_MISSING_PARAM,
+              Rules.TEMPLATE_CONTROL_CHARACTER)
           .and(
               new UnknownParamRule(),
               new MisspelledParamRule(),

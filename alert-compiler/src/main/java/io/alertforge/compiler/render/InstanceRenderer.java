@@ -92,6 +92,7 @@ final class InstanceRenderer {
                 + e.detail());
       }
     }
+    checkControlCharacters(config, name(config, templateName), template, params, rendered, own);
     ObjectNode spec =
         AlertRenderer.canonicalSpec(
             templateSource.spec(),
@@ -164,6 +165,57 @@ final class InstanceRenderer {
                 + ": \"...\"' to params");
       }
     }
+  }
+
+  /** The fields Wavefront shows on one line, by their path under spec (each tag too). */
+  private static boolean singleLine(String field) {
+    return field.startsWith(SpecFields.TAGS + "/")
+        || List.of("alertName", "condition", "displayExpression", "target", "severity")
+            .contains(field);
+  }
+
+  private static String name(AlertSource config, String templateName) {
+    return config.namespace() + "/" + RenderedNames.instanceName(config.name(), templateName);
+  }
+
+  /**
+   * A control character (C0, DEL, C1) that a param's value brought into a single-line field that
+   * rendered: an error at that character of the value.
+   */
+  private static void checkControlCharacters(
+      AlertSource config,
+      String alert,
+      CompiledTemplate template,
+      Map<String, ParamSource> params,
+      Map<String, String> rendered,
+      Diagnostics diagnostics) {
+    rendered.forEach(
+        (field, output) -> {
+          if (!singleLine(field)) {
+            return;
+          }
+          for (String key : template.fields().get(field).template().references().keys().keySet()) {
+            ParamSource source = params.get(key);
+            if (source == null || !source.valid()) {
+              continue;
+            }
+            String value = source.value();
+            for (int i = 0; i < value.length(); i++) {
+              char c = value.charAt(i);
+              if (Character.isISOControl(c) && output.indexOf(c) >= 0) {
+                diagnostics.report(
+                    Rules.TEMPLATE_CONTROL_CHARACTER,
+                    source.document().document().charAt(source.pointer(), i),
+                    String.format(
+                        "param '%s' (%s) brings control character U+%04X into %s of rendered"
+                            + " alert %s, a field Wavefront shows on one line; remove it from the"
+                            + " value",
+                        key, source.description(), (int) c, field.replace('/', '.'), alert));
+                break;
+              }
+            }
+          }
+        });
   }
 
   /**
