@@ -164,6 +164,32 @@ class RenderTest {
   }
 
   @Test
+  void aPrintfWhoseFormatDoesNotFitItsArgumentsIsAnErrorAtThePrintfNotAMarkInTheAlert() {
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/cpu.yaml",
+                template(
+                    "payments",
+                    "cpu",
+                    CPU_TEMPLATE_SPEC.replace(
+                        "alertName: \"{{ .app }} cpu high\"",
+                        "alertName: '{{ printf \"%d\" .app }} cpu high'")))
+            .file(
+                "apps/a.yaml",
+                alertsConfig(
+                    "a", "payments", "alerts:\n  cpu: {params: {app: \"50%!(NOVERB)\"}}\n"))
+            .compile();
+
+    assertThat(lines(compilation, "template/execution"))
+        .containsExactly(
+            "apps/a.yaml:8:5: error [template/execution] rendering alertName of template cpu failed at"
+                + " templates/cpu.yaml:8:18: printf's format does not fit its arguments: Go prints"
+                + " %!d(string=50%!(NOVERB)) into the output");
+    assertThat(compilation.alerts()).isEmpty();
+  }
+
+  @Test
   void paramUsedButSuppliedByNoSourceRendersEmptyWithAWarning() {
     Compilation compilation =
         new TestRepository(root)

@@ -76,7 +76,8 @@ final class InstanceRenderer {
         continue;
       }
       try {
-        rendered.put(field.getKey(), field.getValue().template().execute(values));
+        rendered.put(
+            field.getKey(), field.getValue().template().executeRefusingFormatMarks(values));
       } catch (TemplateExecutionException e) {
         leftOut.add(field.getKey());
         own.report(
