@@ -463,7 +463,7 @@ class LintRulesTest {
                 + " namespace/isolation, policy/alert-fatigue, policy/metric-allowlist, policy/notification-targets,"
                 + " policy/required-tags, policy/threshold-bounds, security/param-injection, security/secret-in-repo,"
                 + " suppression/expired, suppression/missing-reason, suppression/unused,"
-                + " template/misspelled-param, template/not-a-template, template/unused-param");
+                + " template/misspelled-param, template/not-a-template, template/unknown-param, template/unused-param");
   }
 
   @Test

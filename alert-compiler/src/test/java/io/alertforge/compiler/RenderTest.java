@@ -130,7 +130,67 @@ class RenderTest {
   }
 
   @Test
-  void paramUsedButSuppliedByNoSourceIsAnErrorNotAnEmptyString() {
+  void aControlCharacterAParamBringsIntoASingleLineFieldIsAnErrorAtThatCharacter() {
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/cpu.yaml",
+                template(
+                    "payments",
+                    "cpu",
+                    CPU_TEMPLATE_SPEC.replace(
+                        "target: ops@example.com",
+                        "target: ops@example.com\nadditionalInformation: \"{{ .note }}\"")))
+            .file(
+                "apps/a.yaml",
+                alertsConfig(
+                    "a",
+                    "payments",
+                    """
+            alerts:
+              cpu:
+                params: {app: "web", threshold: "9\\t0", note: "line one\\nline two"}
+            """))
+            .compile();
+
+    // the tab in threshold reaches condition; the newline in note reaches only
+    // additionalInformation
+    assertThat(lines(compilation, "template/control-character"))
+        .containsExactly(
+            "apps/a.yaml:9:41: error [template/control-character] param 'threshold' (the entry's"
+                + " params) brings control character U+0009 into condition of rendered alert"
+                + " payments/a.cpu, a field Wavefront shows on one line; remove it from the value");
+    assertThat(compilation.alerts()).isEmpty();
+  }
+
+  @Test
+  void aPrintfWhoseFormatDoesNotFitItsArgumentsIsAnErrorAtThePrintfNotAMarkInTheAlert() {
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/cpu.yaml",
+                template(
+                    "payments",
+                    "cpu",
+                    CPU_TEMPLATE_SPEC.replace(
+                        "alertName: \"{{ .app }} cpu high\"",
+                        "alertName: '{{ printf \"%d\" .app }} cpu high'")))
+            .file(
+                "apps/a.yaml",
+                alertsConfig(
+                    "a", "payments", "alerts:\n  cpu: {params: {app: \"50%!(NOVERB)\"}}\n"))
+            .compile();
+
+    assertThat(lines(compilation, "template/execution"))
+        .containsExactly(
+            "apps/a.yaml:8:5: error [template/execution] rendering alertName of template cpu failed at"
+                + " templates/cpu.yaml:8:18: printf's format does not fit its arguments: Go prints"
+                + " %!d(string=50%!(NOVERB)) into the output");
+    assertThat(compilation.alerts()).isEmpty();
+  }
+
+  @Test
+  void paramUsedButSuppliedByNoSourceRendersEmptyWithAWarning() {
     Compilation compilation =
         new TestRepository(root)
             .file(
@@ -154,7 +214,7 @@ class RenderTest {
 
     assertThat(lines(compilation, "template/unknown-param"))
         .containsExactly(
-            "apps/a.yaml:9:5: error [template/unknown-param] template cpu uses param 'team' (at templates/cpu.yaml:14:15),"
+            "apps/a.yaml:9:5: warning [template/unknown-param] template cpu uses param 'team' (at templates/cpu.yaml:14:15),"
                 + " but no source supplies it for this entry, and keikoproj would render it as an empty string; add it to"
                 + " params or globalParams, or give the template a default (did you mean 'taem'?)");
     assertThat(lines(compilation, "template/misspelled-param"))
@@ -162,6 +222,12 @@ class RenderTest {
             "apps/a.yaml:7:26: error [template/misspelled-param] global param 'taem' is not exported by"
                 + " any template of AlertsConfig 'a'; did you mean 'team'?");
     assertThat(lines(compilation, "template/unused-param")).isEmpty();
+    // keikoproj renders the missing param as nothing; the misspelt globalParam still fails the run
+    assertThat(compilation.invalidAlerts()).isEmpty();
+    assertThat(compilation.alerts())
+        .singleElement()
+        .satisfies(
+            alert -> assertThat(alert.spec().get("target").asText()).isEqualTo("@example.com"));
   }
 
   @Test

@@ -63,6 +63,8 @@ final class Executor {
 
   private String escaperSuffix = "";
 
+  private final boolean refuseFormatMarks;
+
   private long printTotal;
   private long steps;
   private int callDepth;
@@ -73,9 +75,19 @@ final class Executor {
    * otherwise values are printed verbatim, a missing one as nothing.
    */
   Executor(String text, Map<String, List<Node>> templates, boolean html) {
+    this(text, templates, html, false);
+  }
+
+  /**
+   * {@code refuseFormatMarks}: a printf whose format does not fit its arguments is an error at the
+   * printf, where Go prints fmt's error mark ({@code %!d(string=x)}) into the output.
+   */
+  Executor(
+      String text, Map<String, List<Node>> templates, boolean html, boolean refuseFormatMarks) {
     this.text = text;
     this.templates = templates;
     this.html = html;
+    this.refuseFormatMarks = refuseFormatMarks;
     this.out = new StringBuilder(text.length() + 64);
   }
 
@@ -480,7 +492,21 @@ final class Executor {
       throws TemplateExecutionException {
     Object result;
     try {
-      result = Builtins.call(func.builtin(), values, GoTemplate.MAX_OUTPUT);
+      if (refuseFormatMarks && func.builtin() == Builtin.PRINTF) {
+        GoFormat.Printed printed =
+            GoFormat.printf(
+                (String) values.get(0), values.subList(1, values.size()), GoTemplate.MAX_OUTPUT);
+        if (printed.firstMark() != null) {
+          at = func;
+          throw error(
+              "printf's format does not fit its arguments: Go prints "
+                  + printed.firstMark()
+                  + " into the output");
+        }
+        result = printed.text();
+      } else {
+        result = Builtins.call(func.builtin(), values, GoTemplate.MAX_OUTPUT);
+      }
     } catch (CallError e) {
       at = node;
       throw error("error calling " + func.builtin().goName() + ": " + e.getMessage());

@@ -20,6 +20,7 @@ final class GoFormat {
 
   private final StringBuilder buf = new StringBuilder();
   private final int limit;
+  private String firstMark;
 
   // fmt's flags, cleared for each verb
   private boolean widPresent;
@@ -90,9 +91,27 @@ final class GoFormat {
   }
 
   static String sprintf(String format, List<Object> args, int limit) throws CallError {
+    return printf(format, args, limit).text();
+  }
+
+  /**
+   * What printf made: its text, and the first of fmt's error marks in it ({@code %!(NOVERB)},
+   * {@code %!d(string=x)}, {@code %!(EXTRA ...)}, ...), or null when the format fit its arguments.
+   * The mark is the one this call wrote, so a value that holds {@code %!} itself is none.
+   */
+  record Printed(String text, String firstMark) {}
+
+  static Printed printf(String format, List<Object> args, int limit) throws CallError {
     GoFormat p = new GoFormat(limit);
     p.doPrintf(format, args);
-    return p.buf.toString();
+    return new Printed(p.buf.toString(), p.firstMark);
+  }
+
+  /** Keeps the mark written from {@code start} to the end of the text if it is the first. */
+  private void noted(int start, StringBuilder written) {
+    if (firstMark == null) {
+      firstMark = written.substring(start);
+    }
   }
 
   private void checkLimit() throws CallError {
@@ -156,7 +175,7 @@ final class GoFormat {
         widPresent = width != null;
         wid = widPresent ? width : 0;
         if (!widPresent) {
-          buf.append("%!(BADWIDTH)");
+          noted(buf.length(), buf.append("%!(BADWIDTH)"));
         }
         if (wid < 0) {
           wid = -wid;
@@ -189,7 +208,7 @@ final class GoFormat {
             precPresent = false;
           }
           if (!precPresent) {
-            buf.append("%!(BADPREC)");
+            noted(buf.length(), buf.append("%!(BADPREC)"));
           }
           afterIndex = false;
         } else {
@@ -203,7 +222,7 @@ final class GoFormat {
         afterIndex = argNumber(format, args.size());
       }
       if (pos >= end) {
-        buf.append("%!(NOVERB)");
+        noted(buf.length(), buf.append("%!(NOVERB)"));
         break;
       }
       int verb = format.codePointAt(pos);
@@ -211,9 +230,9 @@ final class GoFormat {
       if (verb == '%') {
         buf.append('%'); // absorbs no operand and ignores width and precision
       } else if (!goodArgNum) {
-        buf.append("%!").appendCodePoint(verb).append("(BADINDEX)");
+        noted(buf.length(), buf.append("%!").appendCodePoint(verb).append("(BADINDEX)"));
       } else if (argNum >= args.size()) {
-        buf.append("%!").appendCodePoint(verb).append("(MISSING)");
+        noted(buf.length(), buf.append("%!").appendCodePoint(verb).append("(MISSING)"));
       } else {
         if (verb == 'v') {
           moveFlagsForV();
@@ -225,6 +244,7 @@ final class GoFormat {
     }
     if (!reordered && argNum < args.size()) {
       clearFlags();
+      int extra = buf.length();
       buf.append("%!(EXTRA ");
       for (int i = argNum; i < args.size(); i++) {
         if (i > argNum) {
@@ -238,7 +258,7 @@ final class GoFormat {
           printArg(arg, 'v');
         }
       }
-      buf.append(')');
+      noted(extra, buf.append(')'));
       checkLimit();
     }
   }
@@ -399,6 +419,7 @@ final class GoFormat {
   }
 
   private void badVerb(int verb, Object value) throws CallError {
+    int start = buf.length();
     buf.append("%!").appendCodePoint(verb).append('(');
     if (value == null) {
       buf.append("<nil>");
@@ -406,7 +427,7 @@ final class GoFormat {
       buf.append(Values.goType(value)).append('=');
       printValue(value, 'v', 0);
     }
-    buf.append(')');
+    noted(start, buf.append(')'));
   }
 
   private void fmtInteger(long v, boolean isSigned, int verb, Object value) throws CallError {

@@ -82,6 +82,20 @@ public final class GoTemplate {
   }
 
   /**
+   * Executes the template as {@link #execute} does, but a {@code printf} whose format does not fit
+   * its arguments (a verb without an operand, an operand too many, a verb for another type) is a
+   * {@link TemplateExecutionException} at that printf, where Go would print fmt's error mark (such
+   * as {@code %!d(string=x)}) into the output and carry on.
+   */
+  public String executeRefusingFormatMarks(Map<String, String> params)
+      throws TemplateExecutionException {
+    if (constantOutput != null) {
+      return constantOutput;
+    }
+    return new Executor(text, templates, false, true).run(params == null ? Map.of() : params);
+  }
+
+  /**
    * Executes the template as alert-manager does, with html/template in HTML text: each action's
    * value HTML-escaped, after html/template's checks of the template set.
    */

@@ -14,9 +14,11 @@
  *       once (or throws a {@link io.alertforge.gotemplate.TemplateSyntaxException}); {@code
  *       execute(params)} runs it with a params map as its data, any number of times and from any
  *       thread (or throws a {@link io.alertforge.gotemplate.TemplateExecutionException}); {@code
- *       references()} are the params it uses; {@code text()}; and {@code isLiteral()}, true when
- *       the text holds no <code>{{</code>, so that execution returns the text itself. Its constants
- *       {@code MAX_DEPTH}, {@code MAX_OUTPUT} and {@code MAX_PRINT_TOTAL} are limits below.
+ *       executeRefusingFormatMarks(params)} the same, but a {@code printf} whose format does not
+ *       fit its arguments throws where Go prints fmt's error mark; {@code references()} are the
+ *       params it uses; {@code text()}; and {@code isLiteral()}, true when the text holds no <code>
+ *       {{</code>, so that execution returns the text itself. Its constants {@code MAX_DEPTH},
+ *       {@code MAX_OUTPUT} and {@code MAX_PRINT_TOTAL} are limits below.
  *   <li>{@link io.alertforge.gotemplate.ParamReferences}: the root param keys the template names,
  *       each with the offset of its first mention, and whether it may use keys beyond those ({@code
  *       dynamic()}), found without executing it.

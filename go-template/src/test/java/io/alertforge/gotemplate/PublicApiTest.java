@@ -40,6 +40,7 @@ class PublicApiTest {
             "MAX_OUTPUT",
             "MAX_PRINT_TOTAL",
             "execute",
+            "executeRefusingFormatMarks",
             "isLiteral",
             "parse",
             "references",

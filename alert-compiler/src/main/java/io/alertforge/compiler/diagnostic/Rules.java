@@ -156,14 +156,14 @@ public final class Rules {
               "  exportedParams: [app]\n# AlertsConfig entry\n    cpu-high: {}",
               "    cpu-high:\n      params: {app: web}");
 
-  public static final Rule TEMPLATE_UNKNOWN_PARAM =
+  public static final Rule TEMPLATE_CONTROL_CHARACTER =
       Rule.mandatory(
-              "template/unknown-param",
+              "template/control-character",
               Severity.ERROR,
-              "A template uses a param that no source supplies (keikoproj would render it empty).")
+              "A param brings a control character into a single-line field of a rendered alert.")
           .withExample(
-              "  alertName: \"{{ .ap }} cpu\"   # no source supplies ap",
-              "  alertName: \"{{ .app }} cpu\"");
+              "    cpu-high:\n      params: {app: \"web\\n\"}   # into alertName",
+              "    cpu-high:\n      params: {app: web}");
 
   public static final Rule ALERT_DUPLICATE_RESOURCE =
       Rule.mandatory(

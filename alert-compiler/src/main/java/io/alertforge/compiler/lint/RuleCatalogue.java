@@ -15,6 +15,7 @@ import io.alertforge.compiler.lint.security.ParamInjectionRule;
 import io.alertforge.compiler.lint.security.SecretInRepoRule;
 import io.alertforge.compiler.lint.template.MisspelledParamRule;
 import io.alertforge.compiler.lint.template.NotATemplateRule;
+import io.alertforge.compiler.lint.template.UnknownParamRule;
 import io.alertforge.compiler.lint.template.UnusedParamRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,8 +56,9 @@ public final class RuleCatalogue {
               Rules.TEMPLATE_SYNTAX,
               Rules.TEMPLATE_EXECUTION,
               Rules.TEMPLATE_MISSING_PARAM,
-              Rules.TEMPLATE_UNKNOWN_PARAM)
+              Rules.TEMPLATE_CONTROL_CHARACTER)
           .and(
+              new UnknownParamRule(),
               new MisspelledParamRule(),
               new UnusedParamRule(),
               new NotATemplateRule(),

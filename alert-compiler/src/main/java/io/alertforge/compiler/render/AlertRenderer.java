@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -69,7 +71,14 @@ public final class AlertRenderer {
     List<Diagnostics> perConfig =
         repository.alertsConfigs().stream().map(c -> new Diagnostics()).toList();
     List<Map<String, TemplateUses.Template>> resolved = new ArrayList<>();
-    repository.alertsConfigs().forEach(c -> resolved.add(new LinkedHashMap<>()));
+    List<Set<String>> hidden = new ArrayList<>();
+    repository
+        .alertsConfigs()
+        .forEach(
+            c -> {
+              resolved.add(new LinkedHashMap<>());
+              hidden.add(new LinkedHashSet<>());
+            });
     List<List<RenderedAlert>> instances =
         IntStream.range(0, perConfig.size())
             .parallel()
@@ -81,16 +90,20 @@ public final class AlertRenderer {
                         shared,
                         templates,
                         perConfig.get(i),
-                        resolved.get(i)))
+                        resolved.get(i),
+                        hidden.get(i)))
             .toList();
     perConfig.forEach(diagnostics::addAll);
     instances.forEach(rendered::addAll);
     NameChecks.report(rendered, diagnostics);
     Map<AlertSource, Map<String, TemplateUses.Template>> entries = new LinkedHashMap<>();
+    Map<AlertSource, Set<String>> paramsHidden = new LinkedHashMap<>();
     for (int i = 0; i < resolved.size(); i++) {
       entries.put(repository.alertsConfigs().get(i), Collections.unmodifiableMap(resolved.get(i)));
+      paramsHidden.put(
+          repository.alertsConfigs().get(i), Collections.unmodifiableSet(hidden.get(i)));
     }
-    return new Rendering(rendered, new TemplateUses(parsed, entries));
+    return new Rendering(rendered, new TemplateUses(parsed, entries, paramsHidden));
   }
 
   private List<RenderedAlert> renderConfig(
@@ -99,7 +112,8 @@ public final class AlertRenderer {
       List<String> shared,
       Map<String, CompiledTemplate> templates,
       Diagnostics diagnostics,
-      Map<String, TemplateUses.Template> resolved) {
+      Map<String, TemplateUses.Template> resolved,
+      Set<String> paramsHidden) {
     List<RenderedAlert> rendered = new ArrayList<>();
     var entries = config.spec().path("alerts").fields();
     while (entries.hasNext()) {
@@ -136,6 +150,9 @@ public final class AlertRenderer {
         continue;
       }
       resolved.put(entry.getKey(), uses(template));
+      if (!InstanceRenderer.paramsKnown(config, pointer, templateSource)) {
+        paramsHidden.add(entry.getKey());
+      }
       rendered.add(
           instances.render(
               config,
@@ -164,8 +181,7 @@ public final class AlertRenderer {
 
   /** What the rules after rendering learn of a template that parsed: the params it uses. */
   private static TemplateUses.Template uses(CompiledTemplate template) {
-    return new TemplateUses.Template(
-        template.source(), template.firstUse().keySet(), template.dynamic());
+    return new TemplateUses.Template(template.source(), template.firstUse(), template.dynamic());
   }
 
   private static void reportUnknownTemplate(

@@ -58,7 +58,8 @@ final class InstanceRenderer {
     SourcePosition entry = config.document().keyAt(entryPointer);
     Map<String, ParamSource> params = mergeParams(config, entryPointer, template);
     Diagnostics own = new Diagnostics();
-    if (paramsKnown(config, entryPointer, templateSource)) {
+    boolean paramsKnown = paramsKnown(config, entryPointer, templateSource);
+    if (paramsKnown) {
       checkParams(config, templateName, entry, template, params, own);
     }
     Map<String, String> values = new HashMap<>();
@@ -71,12 +72,13 @@ final class InstanceRenderer {
     Map<String, String> rendered = new HashMap<>();
     Set<String> leftOut = new HashSet<>(template.leftOut());
     for (Map.Entry<String, CompiledTemplate.Field> field : template.fields().entrySet()) {
-      if (!values.keySet().containsAll(field.getValue().template().references().keys().keySet())) {
+      if (!renders(field.getValue(), template, params, paramsKnown)) {
         leftOut.add(field.getKey()); // a param it needs is missing or broke the schema (reported)
         continue;
       }
       try {
-        rendered.put(field.getKey(), field.getValue().template().execute(values));
+        rendered.put(
+            field.getKey(), field.getValue().template().executeRefusingFormatMarks(values));
       } catch (TemplateExecutionException e) {
         leftOut.add(field.getKey());
         own.report(
@@ -92,6 +94,7 @@ final class InstanceRenderer {
                 + e.detail());
       }
     }
+    checkControlCharacters(config, name(config, templateName), template, params, rendered, own);
     ObjectNode spec =
         AlertRenderer.canonicalSpec(
             templateSource.spec(),
@@ -145,7 +148,10 @@ final class InstanceRenderer {
         errors);
   }
 
-  /** Every exported param is supplied, and every param a field uses has a source. */
+  /**
+   * Every exported param is supplied. A param a field uses that no source supplies is
+   * template/unknown-param's, a rule class, since keikoproj renders it as nothing.
+   */
   private static void checkParams(
       AlertSource config,
       String templateName,
@@ -170,22 +176,78 @@ final class InstanceRenderer {
                 + ": \"...\"' to params");
       }
     }
-    for (Map.Entry<String, String> use : template.firstUse().entrySet()) {
-      if (!params.containsKey(use.getKey()) && !template.exported().contains(use.getKey())) {
-        diagnostics.report(
-            Rules.TEMPLATE_UNKNOWN_PARAM,
-            entry,
-            "template "
-                + templateName
-                + " uses param '"
-                + use.getKey()
-                + "' (at "
-                + use.getValue()
-                + "), but no source supplies it for this entry, and keikoproj would render it as an empty string;"
-                + " add it to params or globalParams, or give the template a default"
-                + FieldPaths.didYouMean(use.getKey(), params.keySet()));
+  }
+
+  /** The fields Wavefront shows on one line, by their path under spec (each tag too). */
+  private static boolean singleLine(String field) {
+    return field.startsWith(SpecFields.TAGS + "/")
+        || List.of("alertName", "condition", "displayExpression", "target", "severity")
+            .contains(field);
+  }
+
+  private static String name(AlertSource config, String templateName) {
+    return config.namespace() + "/" + RenderedNames.instanceName(config.name(), templateName);
+  }
+
+  /**
+   * A control character (C0, DEL, C1) that a param's value brought into a single-line field that
+   * rendered: an error at that character of the value.
+   */
+  private static void checkControlCharacters(
+      AlertSource config,
+      String alert,
+      CompiledTemplate template,
+      Map<String, ParamSource> params,
+      Map<String, String> rendered,
+      Diagnostics diagnostics) {
+    rendered.forEach(
+        (field, output) -> {
+          if (!singleLine(field)) {
+            return;
+          }
+          for (String key : template.fields().get(field).template().references().keys().keySet()) {
+            ParamSource source = params.get(key);
+            if (source == null || !source.valid()) {
+              continue;
+            }
+            String value = source.value();
+            for (int i = 0; i < value.length(); i++) {
+              char c = value.charAt(i);
+              if (Character.isISOControl(c) && output.indexOf(c) >= 0) {
+                diagnostics.report(
+                    Rules.TEMPLATE_CONTROL_CHARACTER,
+                    source.document().document().charAt(source.pointer(), i),
+                    String.format(
+                        "param '%s' (%s) brings control character U+%04X into %s of rendered"
+                            + " alert %s, a field Wavefront shows on one line; remove it from the"
+                            + " value",
+                        key, source.description(), (int) c, field.replace('/', '.'), alert));
+                break;
+              }
+            }
+          }
+        });
+  }
+
+  /**
+   * Whether a field renders: every param it uses has a valid value, or, as in keikoproj, is neither
+   * exported nor supplied by any source (template/unknown-param), and so renders as nothing. A
+   * missing exported param (template/missing-param), one whose value broke the schema, or any
+   * missing one while a schema error hides which params the entry has, leaves the field out.
+   */
+  private static boolean renders(
+      CompiledTemplate.Field field,
+      CompiledTemplate template,
+      Map<String, ParamSource> params,
+      boolean paramsKnown) {
+    for (String key : field.template().references().keys().keySet()) {
+      ParamSource source = params.get(key);
+      boolean unknown = source == null && paramsKnown && !template.exported().contains(key);
+      if (!unknown && (source == null || !source.valid())) {
+        return false;
       }
     }
+    return true;
   }
 
   /**
@@ -195,8 +257,7 @@ final class InstanceRenderer {
    * consequence of that error, so the param checks wait until it is fixed. A single param's bad
    * value does not hide its presence.
    */
-  private static boolean paramsKnown(
-      AlertSource config, String entryPointer, AlertSource templateSource) {
+  static boolean paramsKnown(AlertSource config, String entryPointer, AlertSource templateSource) {
     String entryParams = entryPointer + "/params";
     for (FieldError error : config.schemaErrors()) {
       String field = error.field();
@@ -282,8 +343,9 @@ final class InstanceRenderer {
   }
 
   /**
-   * A rendered value broke the schema: point at the param that produced it (where the fix goes), or
-   * at the template field when the field uses no param.
+   * A rendered value broke the schema: point at the first param the field uses (where the fix
+   * goes): its value, or, for a param no source supplies, its use in the template; or at the
+   * template field when the field uses no param.
    */
   private static void reportRenderedViolation(
       AlertSource config,
@@ -300,20 +362,26 @@ final class InstanceRenderer {
     SourcePosition position = template.source().document().valueAt(violation.pointer());
     String origin = " (from template " + template.source().name() + ")";
     if (templateField != null) {
-      for (String key : templateField.template().references().keys().keySet()) {
+      for (Map.Entry<String, Integer> use :
+          templateField.template().references().keys().entrySet()) {
+        String key = use.getKey();
         ParamSource source = params.get(key);
-        if (source != null) {
-          position = source.document().document().valueAt(source.pointer());
-          origin =
-              " (from param '"
-                  + key
-                  + "' = '"
-                  + source.value()
-                  + "' in "
-                  + source.description()
-                  + ")";
+        if (source == null) {
+          // unknown, so rendered as nothing: the fix goes where the template uses it
+          position = template.source().document().charAt(templateField.pointer(), use.getValue());
+          origin = " (param '" + key + "' is supplied by no source, so it renders empty)";
           break;
         }
+        position = source.document().document().valueAt(source.pointer());
+        origin =
+            " (from param '"
+                + key
+                + "' = '"
+                + source.value()
+                + "' in "
+                + source.description()
+                + ")";
+        break;
       }
     }
     diagnostics.report(
