@@ -357,11 +357,11 @@ class AdmissionTest {
     assertThat(message(denied))
         .isEqualTo(
             "AlertForge denies WavefrontAlert payments/settlement-batch-heartbeat:"
-                + " payments/standalone/settlement-batch-heartbeat.yaml:4:9: error"
+                + " payments/standalone/settlement-batch-heartbeat.yaml:10:14: error"
                 + " [alert/duplicate-name] Wavefront alertName '[prod] payments - nightly"
                 + " settlement batch did not complete' of payments/settlement-batch-heartbeat is"
                 + " also rendered by payments/settlement-heartbeat-old"
-                + " (in-the-cluster/payments/settlement-heartbeat-old.yaml:4:9); put a param such"
+                + " (in-the-cluster/payments/settlement-heartbeat-old.yaml:10:14); put a param such"
                 + " as the app or cluster in alertName");
 
     // an UPDATE replaces the object itself: its version in the cluster is no duplicate
