@@ -175,6 +175,59 @@ class LintRulesTest {
                 + " with -5");
   }
 
+  /** A THRESHOLD template t of payments: a condition per severity, written warn first. */
+  private void thresholdTemplate() {
+    repository
+        .file(
+            "payments/t.yaml",
+            template(
+                "payments",
+                "t",
+                """
+                alertType: THRESHOLD
+                alertName: t
+                conditions:
+                  warn: ts(disk, env="{{ .env }}") > 120
+                  severe: ts(billing.revenue) > 99
+                displayExpression: ts(disk, env="{{ .env }}")
+                minutes: 5
+                resolveAfterMinutes: 5
+                exportedParams: [env]
+                """))
+        .file("payments/b.yaml", config("b", "payments", "{env: prod}").replace("cpu:", "t:"));
+  }
+
+  @Test
+  void thresholdBoundsChecksEveryConditionOfAThresholdAlertNamingItsSeverity() {
+    thresholdTemplate();
+    Compilation compilation =
+        compile(
+            "rules:\n  policy/threshold-bounds:\n    options: {bounds: [{metric: disk, max: 100},"
+                + " {metric: billing.revenue, max: 50}]}\n");
+
+    assertThat(lines(compilation, "policy/threshold-bounds"))
+        .extracting(line -> line.substring(0, line.indexOf(", outside")))
+        .containsExactly(
+            "payments/t.yaml:10:40: warning [policy/threshold-bounds] conditions.warn compares"
+                + " disk with 120",
+            "payments/t.yaml:11:35: warning [policy/threshold-bounds] conditions.severe compares"
+                + " billing.revenue with 99");
+  }
+
+  @Test
+  void metricAllowlistReadsEveryConditionOfAThresholdAlert() {
+    thresholdTemplate();
+    Compilation compilation =
+        compile("rules:\n  policy/metric-allowlist:\n    options: {allow: [disk]}\n");
+
+    assertThat(lines(compilation, "policy/metric-allowlist"))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "payments/t.yaml:11:16: error [policy/metric-allowlist] conditions.severe reads metric"
+                + " 'billing.revenue', which is not on the allow list (disk)");
+  }
+
   @Test
   void metricAllowlistReadsSelectorsNotFilterValuesOrFunctionNames() {
     repository
