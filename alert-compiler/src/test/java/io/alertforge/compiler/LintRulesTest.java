@@ -229,6 +229,20 @@ class LintRulesTest {
   }
 
   @Test
+  void paramInjectionChecksAValueInsertedIntoEveryCondition() {
+    thresholdTemplate();
+    repository.file(
+        "payments/b.yaml",
+        config("b", "payments", "{env: 'prod\") or ts(\"billing.revenue'}").replace("cpu:", "t:"));
+    Compilation compilation = compile("");
+
+    assertThat(lines(compilation, "security/param-injection"))
+        .singleElement()
+        .asString()
+        .contains("(from the entry's params, used in conditions.warn) has '\"'");
+  }
+
+  @Test
   void metricAllowlistReadsSelectorsNotFilterValuesOrFunctionNames() {
     repository
         .file(
@@ -333,6 +347,42 @@ class LintRulesTest {
                 + " in that range (policy/alert-fatigue in alertforge.yaml) (alert payments/severe)",
             "payments/severe.yaml:13:24: warning [policy/alert-fatigue] resolveAfterMinutes is 1, outside 2..1440;"
                 + " choose a value in that range (policy/alert-fatigue in alertforge.yaml) (alert payments/severe)");
+  }
+
+  private static String thresholdAlert(String name, String targets) {
+    return template(
+        "payments",
+        name,
+        """
+        alertType: THRESHOLD
+        alertName: %s
+        conditions:
+          severe: ts(cpu) > 9
+          info: ts(cpu) > 1
+        displayExpression: ts(cpu)
+        minutes: 5
+        resolveAfterMinutes: 5
+        %s
+        """
+            .formatted(name, targets));
+  }
+
+  @Test
+  void alertFatigueWantsATargetForASevereConditionAndNoPagingInfoTarget() {
+    repository
+        .file("payments/t1.yaml", thresholdAlert("t1", ""))
+        .file(
+            "payments/t2.yaml",
+            thresholdAlert("t2", "targets:\n  info: a@example.com, pd:k\n  warn: pd:w"));
+    Compilation compilation = compile("rules:\n  policy/alert-fatigue: {}\n");
+
+    assertThat(lines(compilation, "policy/alert-fatigue"))
+        .containsExactly(
+            "payments/t1.yaml:10:13: warning [policy/alert-fatigue] a severe condition without any"
+                + " target notifies nobody; add targets (alert payments/t1)",
+            "payments/t2.yaml:16:26: warning [policy/alert-fatigue] its info target pages through"
+                + " PagerDuty (pd:k); notify by email or a target: id, or raise the severity (alert"
+                + " payments/t2)");
   }
 
   @Test
