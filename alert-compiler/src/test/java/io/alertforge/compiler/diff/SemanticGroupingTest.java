@@ -135,6 +135,26 @@ class SemanticGroupingTest {
   }
 
   @Test
+  void aCreatedThresholdAlertListsItsSeveritiesConditionsAndTargets() throws IOException {
+    Files.writeString(head.resolve("disk.yaml"), thresholdAlert("95", "b@example.com"));
+
+    AlertDiff diff =
+        AlertDiffer.diff(
+            "main",
+            COMPILER.compile(base),
+            "head",
+            COMPILER.compile(head),
+            Set.of("disk.yaml"),
+            List.of());
+
+    assertThat(DiffMarkdown.render(diff, "target/alerts/diff.json", DiffMarkdown.DEFAULT_LIMIT))
+        .contains(
+            "| <code>team-a/disk</code> | <code>disk</code> | severe, warn | 5 | <code>severe:"
+                + " ts(disk.used) &gt; 95; warn: ts(disk.used) &gt; 90</code> | <code>warn:"
+                + " b&#64;example.com</code> |");
+  }
+
+  @Test
   void aFewDistinctThresholdChangesAreListedWithTheirCounts() {
     List<io.alertforge.wql.QueryDelta> deltas = new java.util.ArrayList<>();
     for (int i = 0; i < 12; i++) {
