@@ -49,6 +49,7 @@ public final class RuleCatalogue {
               Rules.SCHEMA_EMPTY,
               Rules.SCHEMA_PATTERN,
               Rules.SCHEMA_INVALID,
+              Rules.SCHEMA_ALERT_TYPE_FIELD,
               Rules.METADATA_NAMESPACE,
               Rules.REFERENCE_UNKNOWN_TEMPLATE,
               Rules.REFERENCE_STANDALONE,
@@ -65,7 +66,6 @@ public final class RuleCatalogue {
           .and(Rules.ALERT_DUPLICATE_RESOURCE)
           .and(new MissingAlertTypeRule())
           .and(
-              Rules.ALERT_UNSUPPORTED_TYPE,
               Rules.CONFIG_INVALID_OPTION,
               Rules.SUPPRESSION_MISSING_REASON,
               Rules.SUPPRESSION_UNUSED,
