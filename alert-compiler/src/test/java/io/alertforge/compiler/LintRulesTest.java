@@ -175,6 +175,73 @@ class LintRulesTest {
                 + " with -5");
   }
 
+  /** A THRESHOLD template t of payments: a condition per severity, written warn first. */
+  private void thresholdTemplate() {
+    repository
+        .file(
+            "payments/t.yaml",
+            template(
+                "payments",
+                "t",
+                """
+                alertType: THRESHOLD
+                alertName: t
+                conditions:
+                  warn: ts(disk, env="{{ .env }}") > 120
+                  severe: ts(billing.revenue) > 99
+                displayExpression: ts(disk, env="{{ .env }}")
+                minutes: 5
+                resolveAfterMinutes: 5
+                exportedParams: [env]
+                """))
+        .file("payments/b.yaml", config("b", "payments", "{env: prod}").replace("cpu:", "t:"));
+  }
+
+  @Test
+  void thresholdBoundsChecksEveryConditionOfAThresholdAlertNamingItsSeverity() {
+    thresholdTemplate();
+    Compilation compilation =
+        compile(
+            "rules:\n  policy/threshold-bounds:\n    options: {bounds: [{metric: disk, max: 100},"
+                + " {metric: billing.revenue, max: 50}]}\n");
+
+    assertThat(lines(compilation, "policy/threshold-bounds"))
+        .extracting(line -> line.substring(0, line.indexOf(", outside")))
+        .containsExactly(
+            "payments/t.yaml:10:40: warning [policy/threshold-bounds] conditions.warn compares"
+                + " disk with 120",
+            "payments/t.yaml:11:35: warning [policy/threshold-bounds] conditions.severe compares"
+                + " billing.revenue with 99");
+  }
+
+  @Test
+  void metricAllowlistReadsEveryConditionOfAThresholdAlert() {
+    thresholdTemplate();
+    Compilation compilation =
+        compile("rules:\n  policy/metric-allowlist:\n    options: {allow: [disk]}\n");
+
+    assertThat(lines(compilation, "policy/metric-allowlist"))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "payments/t.yaml:11:16: error [policy/metric-allowlist] conditions.severe reads metric"
+                + " 'billing.revenue', which is not on the allow list (disk)");
+  }
+
+  @Test
+  void paramInjectionChecksAValueInsertedIntoEveryCondition() {
+    thresholdTemplate();
+    repository.file(
+        "payments/b.yaml",
+        config("b", "payments", "{env: 'prod\") or ts(\"billing.revenue'}").replace("cpu:", "t:"));
+    Compilation compilation = compile("");
+
+    assertThat(lines(compilation, "security/param-injection"))
+        .singleElement()
+        .asString()
+        .contains("(from the entry's params, used in conditions.warn) has '\"'");
+  }
+
   @Test
   void metricAllowlistReadsSelectorsNotFilterValuesOrFunctionNames() {
     repository
@@ -280,6 +347,42 @@ class LintRulesTest {
                 + " in that range (policy/alert-fatigue in alertforge.yaml) (alert payments/severe)",
             "payments/severe.yaml:13:24: warning [policy/alert-fatigue] resolveAfterMinutes is 1, outside 2..1440;"
                 + " choose a value in that range (policy/alert-fatigue in alertforge.yaml) (alert payments/severe)");
+  }
+
+  private static String thresholdAlert(String name, String targets) {
+    return template(
+        "payments",
+        name,
+        """
+        alertType: THRESHOLD
+        alertName: %s
+        conditions:
+          severe: ts(cpu) > 9
+          info: ts(cpu) > 1
+        displayExpression: ts(cpu)
+        minutes: 5
+        resolveAfterMinutes: 5
+        %s
+        """
+            .formatted(name, targets));
+  }
+
+  @Test
+  void alertFatigueWantsATargetForASevereConditionAndNoPagingInfoTarget() {
+    repository
+        .file("payments/t1.yaml", thresholdAlert("t1", ""))
+        .file(
+            "payments/t2.yaml",
+            thresholdAlert("t2", "targets:\n  info: a@example.com, pd:k\n  warn: pd:w"));
+    Compilation compilation = compile("rules:\n  policy/alert-fatigue: {}\n");
+
+    assertThat(lines(compilation, "policy/alert-fatigue"))
+        .containsExactly(
+            "payments/t1.yaml:10:13: warning [policy/alert-fatigue] a severe condition without any"
+                + " target notifies nobody; add targets (alert payments/t1)",
+            "payments/t2.yaml:16:26: warning [policy/alert-fatigue] its info target pages through"
+                + " PagerDuty (pd:k); notify by email or a target: id, or raise the severity (alert"
+                + " payments/t2)");
   }
 
   @Test

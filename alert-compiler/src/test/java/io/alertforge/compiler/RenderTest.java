@@ -438,7 +438,7 @@ class RenderTest {
   }
 
   @Test
-  void missingAlertTypeRendersClassicWithAWarningAndThresholdIsAnError() {
+  void missingAlertTypeRendersClassicWithAWarning() {
     Compilation compilation =
         new TestRepository(root)
             .file(
@@ -454,6 +454,93 @@ class RenderTest {
             minutes: 1
             resolveAfterMinutes: 1
             """))
+            .compile();
+
+    assertThat(lines(compilation, "alert/missing-alert-type"))
+        .singleElement()
+        .asString()
+        .startsWith("a.yaml:6:1: warning [alert/missing-alert-type]");
+    assertThat(alert(compilation, "ns/a").spec().get("alertType").asText()).isEqualTo("CLASSIC");
+  }
+
+  @Test
+  void thresholdConditionsAndTargetsRenderPerSeverityInSeverityOrder() {
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/disk.yaml",
+                template(
+                    "ns",
+                    "disk",
+                    """
+            alertType: THRESHOLD
+            alertName: "{{ .app }} disk"
+            conditions:
+              warn: ts(disk, app="{{ .app }}") > {{ .warnAt }}
+              severe: ts(disk, app="{{ .app }}") > 95
+            displayExpression: ts(disk, app="{{ .app }}")
+            minutes: 5
+            resolveAfterMinutes: 5
+            targets:
+              severe: "pd:{{ .pd }}"
+            exportedParams: [app, warnAt, pd]
+            exportedParamsDefaultValues: {warnAt: "90"}
+            """))
+            .file(
+                "apps/a.yaml",
+                alertsConfig(
+                    "a",
+                    "ns",
+                    """
+            alerts:
+              disk:
+                params: {app: a, pd: key-a}
+            """))
+            .compile();
+
+    assertThat(compilation.diagnostics()).isEmpty();
+    assertThat(alert(compilation, "ns/a.disk").spec().toString())
+        .isEqualTo(
+            "{\"alertType\":\"THRESHOLD\",\"alertName\":\"a disk\","
+                + "\"conditions\":{\"severe\":\"ts(disk, app=\\\"a\\\") > 95\","
+                + "\"warn\":\"ts(disk, app=\\\"a\\\") > 90\"},"
+                + "\"displayExpression\":\"ts(disk, app=\\\"a\\\")\",\"minutes\":5,"
+                + "\"resolveAfterMinutes\":5,\"targets\":{\"severe\":\"pd:key-a\"}}");
+  }
+
+  @Test
+  void aMissingParamInOneConditionIsReportedAtThatConditionAndLeavesOnlyItOut() {
+    Compilation compilation =
+        new TestRepository(root)
+            .file(
+                "templates/disk.yaml",
+                template(
+                    "ns",
+                    "disk",
+                    """
+            alertType: THRESHOLD
+            alertName: "{{ .app }} disk"
+            conditions:
+              severe: ts(disk, app="{{ .app }}") > 95
+              warn: ts(disk, app="{{ .app }}") > {{ .warnAt }}
+            displayExpression: ts(disk, app="{{ .app }}")
+            minutes: 5
+            resolveAfterMinutes: 5
+            exportedParams: [app, warnAt]
+            """))
+            .file("apps/a.yaml", alertsConfig("a", "ns", "alerts:\n  disk:\n    params: {app: a}"))
+            .compile();
+
+    assertThat(lines(compilation, "template/missing-param"))
+        .singleElement()
+        .asString()
+        .contains("warnAt");
+  }
+
+  @Test
+  void fieldsOfTheOtherAlertTypeAreErrorsAtTheField() {
+    Compilation compilation =
+        new TestRepository(root)
             .file(
                 "b.yaml",
                 template(
@@ -468,21 +555,42 @@ class RenderTest {
             minutes: 1
             resolveAfterMinutes: 1
             """))
+            .file(
+                "c.yaml",
+                template(
+                    "ns",
+                    "c",
+                    """
+            alertType: CLASSIC
+            alertName: c
+            condition: ts(c) > 1
+            conditions:
+              critical: ts(c) > 2
+            displayExpression: ts(c)
+            severity: warn
+            minutes: 1
+            resolveAfterMinutes: 1
+            """))
             .compile();
 
-    assertThat(lines(compilation, "alert/missing-alert-type"))
+    assertThat(lines(compilation, "schema/alert-type-field"))
+        .containsExactly(
+            "b.yaml:9:3: error [schema/alert-type-field] spec.condition is not used by alertType"
+                + " THRESHOLD, whose condition is its displayExpression: write conditions and"
+                + " targets per severity (severe, warn, info, smoke)",
+            "b.yaml:11:3: error [schema/alert-type-field] spec.severity is not used by alertType"
+                + " THRESHOLD, whose condition is its displayExpression: write conditions and"
+                + " targets per severity (severe, warn, info, smoke)",
+            "c.yaml:10:3: error [schema/alert-type-field] spec.conditions is only for alertType"
+                + " THRESHOLD: set alertType: THRESHOLD, or write a condition, severity and target");
+    assertThat(lines(compilation, "schema/required"))
         .singleElement()
         .asString()
-        .startsWith("a.yaml:6:1: warning [alert/missing-alert-type]");
-    assertThat(alert(compilation, "ns/a").spec().get("alertType").asText()).isEqualTo("CLASSIC");
-    assertThat(lines(compilation, "alert/unsupported-alert-type"))
+        .contains("missing required field 'conditions' in spec");
+    assertThat(lines(compilation, "schema/unknown-field"))
         .singleElement()
         .asString()
-        .startsWith(
-            "b.yaml:7:14: error [alert/unsupported-alert-type] alertType THRESHOLD is not supported yet");
-    assertThat(compilation.alerts())
-        .extracting(RenderedAlert::qualifiedName)
-        .containsExactly("ns/a");
+        .contains("unknown field 'critical' in spec.conditions");
   }
 
   @Test

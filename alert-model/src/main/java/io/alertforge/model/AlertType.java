@@ -7,6 +7,9 @@ package io.alertforge.model;
 public enum AlertType {
   /** One condition and severity: what keikoproj's CRD can express. */
   CLASSIC,
-  /** Per-severity conditions, which the CRD has no field for, so keikoproj never sends them. */
+  /**
+   * Per-severity {@code conditions} and {@code targets}: AlertForge's extension of the CRD, which
+   * keikoproj's controller never sends (its issue #41).
+   */
   THRESHOLD
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,17 @@ public final class BurnInWindow {
       return alert.spec();
     }
     WavefrontAlertSpec spec = alert.spec().copy();
-    spec.setTarget(alert.annotations().get(Annotations.BURN_IN_TARGET).trim());
+    String target = alert.annotations().get(Annotations.BURN_IN_TARGET).trim();
+    if (AlertType.THRESHOLD.name().equals(spec.getAlertType())) {
+      // every severity it has a condition for notifies the burn-in target only
+      Map<String, String> targets = new LinkedHashMap<>();
+      if (spec.getConditions() != null) {
+        spec.getConditions().keySet().forEach(severity -> targets.put(severity, target));
+      }
+      spec.setTargets(targets);
+    } else {
+      spec.setTarget(target);
+    }
     List<String> tags = new ArrayList<>(spec.getTags() == null ? List.of() : spec.getTags());
     if (!tags.contains(TAG)) {
       tags.add(TAG);

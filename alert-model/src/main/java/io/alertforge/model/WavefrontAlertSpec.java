@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * A {@code WavefrontAlert}'s {@code .spec}: the fields and names of keikoproj's CRD (see schemas/
- * for the constraints). The controller's CR class holds it as its spec, so Jackson, through fabric8
- * and JOSDK, reads and writes it with these names, in this order, without nulls; a rendered alert's
- * spec reads into it with {@link #fromJson}.
+ * for the constraints), and AlertForge's extension for THRESHOLD alerts ({@code conditions}, {@code
+ * targets}). The controller's CR class holds it as its spec, so Jackson, through fabric8 and JOSDK,
+ * reads and writes it with these names, in this order, without nulls; a rendered alert's spec reads
+ * into it with {@link #fromJson}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class WavefrontAlertSpec {
@@ -23,11 +24,13 @@ public class WavefrontAlertSpec {
   private String alertType;
   private String alertName;
   private String condition;
+  private Map<String, String> conditions;
   private String severity;
   private Integer minutes;
   private Integer resolveAfterMinutes;
   private String displayExpression;
   private String target;
+  private Map<String, String> targets;
   private String additionalInformation;
   private List<String> tags;
   private String description;
@@ -57,6 +60,15 @@ public class WavefrontAlertSpec {
 
   public void setCondition(String condition) {
     this.condition = condition;
+  }
+
+  /** THRESHOLD's condition per lower-case severity: an AlertForge extension of the CRD. */
+  public Map<String, String> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(Map<String, String> conditions) {
+    this.conditions = conditions;
   }
 
   public String getSeverity() {
@@ -97,6 +109,15 @@ public class WavefrontAlertSpec {
 
   public void setTarget(String target) {
     this.target = target;
+  }
+
+  /** THRESHOLD's targets per lower-case severity: an AlertForge extension of the CRD. */
+  public Map<String, String> getTargets() {
+    return targets;
+  }
+
+  public void setTargets(Map<String, String> targets) {
+    this.targets = targets;
   }
 
   public String getAdditionalInformation() {

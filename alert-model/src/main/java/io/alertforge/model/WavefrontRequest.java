@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +17,10 @@ import java.util.Set;
  * create and update requests, or the reasons it cannot be sent. keikoproj's mapping
  * (keikoproj-alert-manager.md §1.7: {@code alertName}→{@code name}, {@code
  * alertCheckFrequency}→{@code processRateMinutes}, ...) with burn-in ({@link BurnInWindow}) and the
- * ownership tags; the only place that maps keikoproj's fields to Wavefront's.
+ * ownership tags; the only place that maps keikoproj's fields to Wavefront's. A THRESHOLD alert
+ * (AlertForge's extension) is sent as wavefront-api.md §3.2 shows: {@code conditions} and {@code
+ * targets} per lower-case severity, {@code condition} equal to {@code displayExpression}, no {@code
+ * severity} (Wavefront derives it).
  *
  * @param body the request body (null when the alert cannot be sent)
  * @param errors why it cannot be sent (empty when it can)
@@ -82,19 +87,33 @@ public record WavefrontRequest(ObjectNode body, List<String> errors) {
     }
     // alertType is one of the CRD's enum, or unset: keikoproj's default applies
     String type = spec.getAlertType() == null ? AlertType.CLASSIC.name() : spec.getAlertType();
-    String severity = text(spec.getSeverity());
-    Optional<Severity> wavefrontSeverity = Severity.ofAnyCase(severity);
-    if (type.equals(AlertType.THRESHOLD.name())) {
-      // the CRD allows it but has no field for its per-severity conditions: Wavefront rejects it
-      errors.add(
-          "alertType THRESHOLD needs per-severity conditions, which the WavefrontAlert CRD"
-              + " cannot express; use CLASSIC");
+    boolean threshold = type.equals(AlertType.THRESHOLD.name());
+    Optional<Severity> wavefrontSeverity = Optional.empty();
+    Map<Severity, String> conditions = new EnumMap<>(Severity.class);
+    Map<Severity, String> targets = new EnumMap<>(Severity.class);
+    if (threshold) {
+      // Wavefront's THRESHOLD alert: a condition per severity; its condition is its display
+      // expression and its severity the highest key, so a single one would be ignored
+      perSeverity(errors, "conditions", spec.getConditions(), conditions, true);
+      if (conditions.isEmpty() && errors.stream().noneMatch(e -> e.startsWith("conditions"))) {
+        errors.add("alertType THRESHOLD needs conditions, one per severity");
+      }
+      perSeverity(errors, "targets", spec.getTargets(), targets, false);
+      refuseSet(errors, spec.getCondition(), "condition", "conditions");
+      refuseSet(errors, spec.getSeverity(), "severity", "the keys of conditions");
+      refuseSet(errors, spec.getTarget(), "target", "targets");
     } else {
       requireText(errors, spec.getCondition(), "condition must not be empty");
       // a free string in the CRD; Wavefront knows four
+      String severity = text(spec.getSeverity());
+      wavefrontSeverity = Severity.ofAnyCase(severity);
       if (wavefrontSeverity.isEmpty()) {
         errors.add(
             "severity must be one of " + Severity.keikoprojList() + ", got '" + severity + "'");
+      }
+      if (spec.getConditions() != null && !spec.getConditions().isEmpty()
+          || spec.getTargets() != null && !spec.getTargets().isEmpty()) {
+        errors.add("conditions and targets are for alertType THRESHOLD only");
       }
     }
     Set<String> tags = new LinkedHashSet<>();
@@ -116,9 +135,17 @@ public record WavefrontRequest(ObjectNode body, List<String> errors) {
     ObjectNode b = JsonNodeFactory.instance.objectNode();
     b.put("name", spec.getAlertName().trim());
     b.put("alertType", type);
-    b.put("condition", spec.getCondition().trim());
-    b.put("displayExpression", spec.getDisplayExpression().trim());
-    b.put("severity", wavefrontSeverity.get().wavefront());
+    if (threshold) {
+      // what Wavefront keeps for a THRESHOLD alert (wavefront-api.md §6.1)
+      b.put("condition", spec.getDisplayExpression().trim());
+      b.put("displayExpression", spec.getDisplayExpression().trim());
+      ObjectNode c = b.putObject("conditions");
+      conditions.forEach((severity, condition) -> c.put(severity.keikoproj(), condition));
+    } else {
+      b.put("condition", spec.getCondition().trim());
+      b.put("displayExpression", spec.getDisplayExpression().trim());
+      b.put("severity", wavefrontSeverity.get().wavefront());
+    }
     b.put("minutes", spec.getMinutes());
     b.put("resolveAfterMinutes", spec.getResolveAfterMinutes());
     if (spec.getAlertCheckFrequency() != null && spec.getAlertCheckFrequency() > 0) {
@@ -126,6 +153,10 @@ public record WavefrontRequest(ObjectNode body, List<String> errors) {
     }
     if (spec.getTarget() != null && !spec.getTarget().isBlank()) {
       b.put("target", spec.getTarget().trim());
+    }
+    if (!targets.isEmpty()) {
+      ObjectNode t = b.putObject("targets");
+      targets.forEach((severity, target) -> t.put(severity.keikoproj(), target));
     }
     b.put("additionalInformation", text(spec.getAdditionalInformation()));
     ArrayNode customerTags = b.putObject("tags").putArray("customerTags");
@@ -140,6 +171,39 @@ public record WavefrontRequest(ObjectNode body, List<String> errors) {
   private static void requireText(List<String> errors, String value, String message) {
     if (value == null || value.isBlank()) {
       errors.add(message);
+    }
+  }
+
+  /**
+   * Reads a map keyed by lower-case severity into {@code out} (severity order, values trimmed,
+   * blank values left out unless {@code valuesRequired}, which refuses them).
+   */
+  private static void perSeverity(
+      List<String> errors,
+      String field,
+      Map<String, String> values,
+      Map<Severity, String> out,
+      boolean valuesRequired) {
+    if (values == null) {
+      return;
+    }
+    values.forEach(
+        (key, value) -> {
+          Optional<Severity> severity = Severity.ofKeikoproj(key);
+          if (severity.isEmpty()) {
+            errors.add(
+                field + " key must be one of " + Severity.keikoprojList() + ", got '" + key + "'");
+          } else if (value != null && !value.isBlank()) {
+            out.put(severity.get(), value.trim());
+          } else if (valuesRequired) {
+            errors.add(field + "." + key + " must not be empty");
+          }
+        });
+  }
+
+  private static void refuseSet(List<String> errors, String value, String field, String instead) {
+    if (value != null && !value.isBlank()) {
+      errors.add(field + " is not used by alertType THRESHOLD; use " + instead);
     }
   }
 

@@ -87,9 +87,16 @@ class KeikoprojApiTest {
   void theSeveritiesAreTheSchemasInKeikoprojsOrderAndSpelling() throws IOException {
     JsonNode spec = read(JSON, "wavefrontalert.schema.json").at("/$defs/spec");
 
-    assertThat(texts(spec.at("/else/properties/severity/enum")))
-        .containsExactly(
-            Arrays.stream(Severity.values()).map(Severity::keikoproj).toArray(String[]::new));
+    String[] severities =
+        Arrays.stream(Severity.values()).map(Severity::keikoproj).toArray(String[]::new);
+    assertThat(texts(spec.at("/allOf/0/else/properties/severity/enum")))
+        .containsExactly(severities);
+    JsonNode defs = read(JSON, "wavefrontalert.schema.json").at("/$defs");
+    for (String perSeverity : List.of("perSeverityConditions", "perSeverityTargets")) {
+      List<String> keys = new ArrayList<>();
+      defs.path(perSeverity).path("properties").fieldNames().forEachRemaining(keys::add);
+      assertThat(keys).as(perSeverity).containsExactly(severities);
+    }
     assertThat(Severity.keikoprojList()).isEqualTo("severe, warn, info, smoke");
     assertThat(Severity.WARN.wavefront()).isEqualTo("WARN");
     assertThat(Severity.ofKeikoproj("warn")).contains(Severity.WARN);

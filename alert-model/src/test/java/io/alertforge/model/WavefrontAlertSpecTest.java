@@ -33,6 +33,27 @@ class WavefrontAlertSpecTest {
   }
 
   @Test
+  void aThresholdSpecReadsItsPerSeverityMapsAndBackUnchanged() throws Exception {
+    JsonNode rendered =
+        json(
+            "{\"alertType\":\"THRESHOLD\",\"alertName\":\"disk\","
+                + "\"conditions\":{\"severe\":\"ts(d) > 95\",\"warn\":\"ts(d) > 90\"},"
+                + "\"displayExpression\":\"ts(d)\",\"minutes\":5,\"resolveAfterMinutes\":10,"
+                + "\"targets\":{\"severe\":\"pd:key\",\"warn\":\"a@example.com\"}}");
+
+    WavefrontAlertSpec spec = WavefrontAlertSpec.fromJson(rendered);
+
+    assertThat(spec.getConditions()).containsEntry("warn", "ts(d) > 90").hasSize(2);
+    assertThat(spec.getTargets()).containsEntry("severe", "pd:key").hasSize(2);
+    assertThat(spec.getCondition()).isNull();
+    assertThat((JsonNode) JSON.valueToTree(spec)).isEqualTo(rendered);
+    assertThatThrownBy(
+            () -> WavefrontAlertSpec.fromJson(json("{\"conditions\":{\"warn\":[\"a\"]}}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("spec.conditions.warn: ");
+  }
+
+  @Test
   void anUnknownFieldOrAValueBeyondItsTypeIsRefusedNamingTheField() {
     assertThatThrownBy(() -> WavefrontAlertSpec.fromJson(json("{\"severityList\":[\"WARN\"]}")))
         .isInstanceOf(IllegalArgumentException.class)

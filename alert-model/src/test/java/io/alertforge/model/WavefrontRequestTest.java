@@ -174,19 +174,91 @@ class WavefrontRequestTest {
             "severity must be one of severe, warn, info, smoke, got ''");
   }
 
-  @Test
-  void thresholdAlertsAndOwnershipTagsInAnyCaseAreRefused() {
+  /** A THRESHOLD spec: conditions written lowest severity first, a target for one severity. */
+  static WavefrontAlertSpec cpuThreshold() {
     WavefrontAlertSpec spec = cpu();
     spec.setAlertType("THRESHOLD");
-    spec.setCondition("");
-    spec.setSeverity("bad");
+    spec.setCondition(null);
+    spec.setSeverity(null);
+    spec.setTarget(null);
+    Map<String, String> conditions = new java.util.LinkedHashMap<>();
+    conditions.put("warn", " ts(cpu.load, env=\"prod\") > 4 ");
+    conditions.put("severe", "ts(cpu.load, env=\"prod\") > 8");
+    spec.setConditions(conditions);
+    Map<String, String> targets = new java.util.LinkedHashMap<>();
+    targets.put("warn", " oncall@example.com ");
+    targets.put("info", " ");
+    spec.setTargets(targets);
+    return spec;
+  }
+
+  @Test
+  void aThresholdAlertSendsItsConditionsAndTargetsAndTheDisplayExpressionAsCondition() {
+    assertThat(body(cpuThreshold()))
+        .isEqualTo(
+            "{\"name\":\"cpu high cpu\",\"alertType\":\"THRESHOLD\","
+                + "\"condition\":\"ts(cpu.load, env=\\\"prod\\\")\","
+                + "\"displayExpression\":\"ts(cpu.load, env=\\\"prod\\\")\","
+                + "\"conditions\":{\"severe\":\"ts(cpu.load, env=\\\"prod\\\") > 8\","
+                + "\"warn\":\"ts(cpu.load, env=\\\"prod\\\") > 4\"},"
+                + "\"minutes\":5,\"resolveAfterMinutes\":5,"
+                + "\"targets\":{\"warn\":\"oncall@example.com\"},\"additionalInformation\":\"\","
+                + "\"tags\":{\"customerTags\":[\"team-a\",\"cpu\",\"alertforge-cluster:prod-eu\","
+                + "\"alertforge-owner:prod-eu:team-a:cpu\"]}}");
+  }
+
+  @Test
+  void duringBurnInEverySeverityOfAThresholdAlertNotifiesTheBurnInTarget() {
+    ConcreteAlert burningIn =
+        alert(
+            cpuThreshold(),
+            Map.of(
+                Annotations.BURN_IN_UNTIL, "2026-03-01T12:00:00Z",
+                Annotations.BURN_IN_TARGET, " burn@example.com "));
+
+    assertThat(WavefrontRequest.of(burningIn, NOW, CLUSTER).body().path("targets").toString())
+        .isEqualTo("{\"severe\":\"burn@example.com\",\"warn\":\"burn@example.com\"}");
+    assertThat(WavefrontRequest.of(burningIn, NOW, CLUSTER).body().has("target")).isFalse();
+  }
+
+  @Test
+  void aThresholdAlertWithoutConditionsOrWithClassicFieldsIsRefusedAsAreOwnershipTags() {
+    WavefrontAlertSpec spec = cpuThreshold();
+    spec.setConditions(Map.of());
+    spec.setCondition("ts(x) > 1");
+    spec.setSeverity("warn");
+    spec.setTarget("a@example.com");
     spec.setTags(Arrays.asList(" ALERTFORGE-CLUSTER:x ", "ok"));
 
     assertThat(WavefrontRequest.of(alert(spec), NOW).errors())
         .containsExactly(
-            "alertType THRESHOLD needs per-severity conditions, which the WavefrontAlert CRD"
-                + " cannot express; use CLASSIC",
+            "alertType THRESHOLD needs conditions, one per severity",
+            "condition is not used by alertType THRESHOLD; use conditions",
+            "severity is not used by alertType THRESHOLD; use the keys of conditions",
+            "target is not used by alertType THRESHOLD; use targets",
             "tag ' ALERTFORGE-CLUSTER:x ' is reserved for the controller's ownership tags");
+  }
+
+  @Test
+  void perSeverityKeysMustBeSeveritiesAndConditionsNonBlank() {
+    WavefrontAlertSpec spec = cpuThreshold();
+    spec.setConditions(new java.util.TreeMap<>(Map.of("critical", "ts(x) > 1", "warn", " ")));
+    spec.setTargets(Map.of("WARN", "a@example.com"));
+
+    assertThat(WavefrontRequest.of(alert(spec), NOW).errors())
+        .containsExactly(
+            "conditions key must be one of severe, warn, info, smoke, got 'critical'",
+            "conditions.warn must not be empty",
+            "targets key must be one of severe, warn, info, smoke, got 'WARN'");
+  }
+
+  @Test
+  void aClassicAlertWithPerSeverityMapsIsRefused() {
+    WavefrontAlertSpec spec = cpu();
+    spec.setConditions(Map.of("warn", "ts(x) > 1"));
+
+    assertThat(WavefrontRequest.of(alert(spec), NOW).errors())
+        .containsExactly("conditions and targets are for alertType THRESHOLD only");
   }
 
   @Test

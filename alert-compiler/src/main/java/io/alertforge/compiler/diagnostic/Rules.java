@@ -173,12 +173,16 @@ public final class Rules {
           .withExample(
               "# two WavefrontAlerts named cpu-high in namespace payments", "# rename one of them");
 
-  public static final Rule ALERT_UNSUPPORTED_TYPE =
+  public static final Rule SCHEMA_ALERT_TYPE_FIELD =
       Rule.mandatory(
-              "alert/unsupported-alert-type",
+              "schema/alert-type-field",
               Severity.ERROR,
-              "alertType THRESHOLD is not supported yet.")
-          .withExample("  alertType: THRESHOLD", "  alertType: CLASSIC");
+              "A field the alert's alertType does not use: a CLASSIC alert has one condition,"
+                  + " severity and target, a THRESHOLD alert (an AlertForge extension) conditions"
+                  + " and targets per severity.")
+          .withExample(
+              "  alertType: THRESHOLD\n  severity: warn\n  conditions:\n    warn: ts(cpu) > 80",
+              "  alertType: THRESHOLD\n  conditions:\n    warn: ts(cpu) > 80");
 
   public static final Rule CONFIG_INVALID_OPTION =
       Rule.mandatory(

@@ -193,7 +193,26 @@ public final class AlertDiffer {
         JsonNode a = old.spec().get(name);
         JsonNode b = now.spec().get(name);
         boolean unknown = (a == null && !old.valid()) || (b == null && !now.valid());
-        if (!unknown && !Objects.equals(a, b)) {
+        if (unknown || Objects.equals(a, b)) {
+          continue;
+        }
+        if (isMap(a) && isMap(b) || isMap(a) && b == null || a == null && isMap(b)) {
+          // THRESHOLD's per-severity maps change severity by severity: conditions.severe
+          Set<String> keys = new LinkedHashSet<>();
+          if (a != null) {
+            a.fieldNames().forEachRemaining(keys::add);
+          }
+          if (b != null) {
+            b.fieldNames().forEachRemaining(keys::add);
+          }
+          for (String key : keys) {
+            JsonNode before = a == null ? null : a.get(key);
+            JsonNode after = b == null ? null : b.get(key);
+            if (!Objects.equals(before, after)) {
+              fields.add(FieldSummaries.of(name + "." + key, before, after));
+            }
+          }
+        } else {
           fields.add(FieldSummaries.of(name, a, b));
         }
       }
@@ -212,6 +231,10 @@ public final class AlertDiffer {
       }
     }
     return List.copyOf(fields);
+  }
+
+  private static boolean isMap(JsonNode node) {
+    return node != null && node.isObject();
   }
 
   /**

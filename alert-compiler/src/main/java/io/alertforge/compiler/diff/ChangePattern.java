@@ -36,7 +36,7 @@ public record ChangePattern(List<FieldChange> fields, List<AlertChange> alerts) 
         described.add(Redaction.text(merged(across)));
       }
       String text = String.join(", ", described);
-      parts.add(field.field().equals("condition") ? text : field.field() + " " + text);
+      parts.add(FieldSummaries.queryPrefix(field.field()) + text);
     }
     return String.join("; ", parts);
   }

@@ -207,7 +207,7 @@ public final class DiffMarkdown {
                       + " | "
                       + code(Redaction.text(c.before().alertName()))
                       + " | "
-                      + esc(c.before().spec().path("severity").asText())
+                      + esc(severity(c.before().spec()))
                       + " | "
                       + code(source(c.before()))
                       + " |\n"));
@@ -230,13 +230,13 @@ public final class DiffMarkdown {
                     + " | "
                     + code(spec.path("alertName").asText())
                     + " | "
-                    + esc(spec.path("severity").asText())
+                    + esc(severity(spec))
                     + " | "
                     + esc(spec.path("minutes").asText())
                     + " | "
-                    + code(shorten(spec.path("condition").asText(), 160))
+                    + code(shorten(perSeverity(spec, "condition", "conditions"), 160))
                     + " | "
-                    + code(spec.path("target").asText())
+                    + code(perSeverity(spec, "target", "targets"))
                     + " |\n";
               }));
       List<AlertChange> burning =
@@ -579,5 +579,31 @@ public final class DiffMarkdown {
       }
     }
     return out.toString();
+  }
+
+  /** A CLASSIC alert's severity; a THRESHOLD alert's, one per condition ({@code severe, warn}). */
+  private static String severity(JsonNode spec) {
+    JsonNode conditions = spec.path("conditions");
+    if (!conditions.isObject()) {
+      return spec.path("severity").asText();
+    }
+    List<String> severities = new ArrayList<>();
+    conditions.fieldNames().forEachRemaining(severities::add);
+    return String.join(", ", severities);
+  }
+
+  /**
+   * A CLASSIC alert's {@code single} field; a THRESHOLD alert's {@code map} per severity ({@code
+   * severe: ts(d) > 95; warn: ts(d) > 90}).
+   */
+  private static String perSeverity(JsonNode spec, String single, String map) {
+    if (!spec.path("conditions").isObject()) {
+      return spec.path(single).asText();
+    }
+    List<String> entries = new ArrayList<>();
+    spec.path(map)
+        .fields()
+        .forEachRemaining(e -> entries.add(e.getKey() + ": " + e.getValue().asText()));
+    return String.join("; ", entries);
   }
 }

@@ -12,8 +12,14 @@ import java.util.Set;
 /** Says what a field change means: the words a reviewer would use. */
 final class FieldSummaries {
 
-  /** The fields that hold a WQL query. */
+  /** The fields that hold a WQL query, with THRESHOLD's {@code conditions.<severity>}. */
   private static final Set<String> QUERIES = Set.of("condition", "displayExpression");
+
+  private static final String PER_SEVERITY_CONDITION = "conditions.";
+
+  private static boolean isQuery(String field) {
+    return QUERIES.contains(field) || field.startsWith(PER_SEVERITY_CONDITION);
+  }
 
   private FieldSummaries() {}
 
@@ -24,7 +30,7 @@ final class FieldSummaries {
     String pattern = null;
     List<QueryDelta> deltas = List.of();
     List<QueryDelta> parsed =
-        before != null && after != null && QUERIES.contains(field) ? deltas(old, now) : null;
+        before != null && after != null && isQuery(field) ? deltas(old, now) : null;
     if (before == null || after == null) {
       summary = field + (before == null ? " + " + now : " − " + old);
     } else if (parsed != null) {
@@ -33,7 +39,7 @@ final class FieldSummaries {
       if (deltas.size() == 1 && deltas.get(0) instanceof QueryDelta.Structural) {
         pattern = field + "\u0000" + middle(old, now);
       }
-    } else if (field.equals("target")) {
+    } else if (field.equals("target") || field.startsWith("targets.")) {
       summary = listChange(field, List.of(old.split(",")), List.of(now.split(",")));
     } else if (field.equals("tags") && before.isArray() && after.isArray()) {
       summary = listChange(field, strings(before), strings(after));
@@ -74,8 +80,9 @@ final class FieldSummaries {
   }
 
   /**
-   * {@code threshold 80 → 90} for a condition, {@code displayExpression metric a → b} for the other
-   * query field; {@code condition changed} for a structural change (the values tell it).
+   * {@code threshold 80 → 90} for a condition, {@code severe threshold 90 → 95} for a THRESHOLD
+   * alert's {@code conditions.severe}, {@code displayExpression metric a → b} for the other query
+   * field; {@code condition changed} for a structural change (the values tell it).
    */
   static String query(String field, List<QueryDelta> deltas) {
     if (deltas.isEmpty()) {
@@ -85,7 +92,20 @@ final class FieldSummaries {
       return field + " changed";
     }
     String described = String.join(", ", deltas.stream().map(QueryDelta::describe).toList());
-    return field.equals("condition") ? described : field + " " + described;
+    return queryPrefix(field) + described;
+  }
+
+  /**
+   * What names a query's change: nothing for the condition, the severity for one of a THRESHOLD
+   * alert's conditions ({@code severe }), else the field.
+   */
+  static String queryPrefix(String field) {
+    if (field.equals("condition")) {
+      return "";
+    }
+    return field.startsWith(PER_SEVERITY_CONDITION)
+        ? field.substring(PER_SEVERITY_CONDITION.length()) + " "
+        : field + " ";
   }
 
   private static String listChange(String field, List<String> old, List<String> now) {

@@ -49,7 +49,7 @@ public final class Origins {
    */
   public static SourcePosition locate(RenderedAlert alert, String field, int offset, int length) {
     FieldOrigin origin = alert.field(field);
-    String rendered = alert.spec().path(field).asText("");
+    String rendered = alert.spec().at("/" + field).asText("");
     String fragment = rendered.substring(offset, offset + length);
     if (origin == null) {
       return alert.origin();

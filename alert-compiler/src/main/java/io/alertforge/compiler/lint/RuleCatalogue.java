@@ -50,6 +50,7 @@ public final class RuleCatalogue {
               Rules.SCHEMA_EMPTY,
               Rules.SCHEMA_PATTERN,
               Rules.SCHEMA_INVALID,
+              Rules.SCHEMA_ALERT_TYPE_FIELD,
               Rules.METADATA_NAMESPACE,
               Rules.REFERENCE_UNKNOWN_TEMPLATE,
               Rules.REFERENCE_STANDALONE,
@@ -66,7 +67,6 @@ public final class RuleCatalogue {
           .and(Rules.ALERT_DUPLICATE_RESOURCE)
           .and(new MissingAlertTypeRule(), new RenamedFromRule())
           .and(
-              Rules.ALERT_UNSUPPORTED_TYPE,
               Rules.CONFIG_INVALID_OPTION,
               Rules.SUPPRESSION_MISSING_REASON,
               Rules.SUPPRESSION_UNUSED,

@@ -17,6 +17,7 @@ import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.compiler.source.YamlDocument;
 import io.alertforge.model.AlertType;
 import io.alertforge.model.Annotations;
+import io.alertforge.model.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -57,7 +57,6 @@ public final class AlertRenderer {
         continue; // neither a template nor a standalone alert for sure: nothing to render
       }
       List<Diagnostic> errors = new ArrayList<>(alert.errors());
-      checkAlertType(alert, diagnostics).ifPresent(errors::add);
       if (alert.isTemplate()) {
         CompiledTemplate template = CompiledTemplate.compile(alert, errors, diagnostics);
         templates.put(alert.qualifiedName(), template);
@@ -220,20 +219,6 @@ public final class AlertRenderer {
         Rules.REFERENCE_UNKNOWN_TEMPLATE, config.document().keyAt(pointer), message.toString());
   }
 
-  /** Reports an unsupported alertType, which Wavefront would reject; the finding, if any. */
-  private static Optional<Diagnostic> checkAlertType(AlertSource alert, Diagnostics diagnostics) {
-    JsonNode alertType = alert.spec().path(SpecFields.ALERT_TYPE);
-    if (AlertType.THRESHOLD.name().equals(alertType.asText())) {
-      return Optional.of(
-          diagnostics.report(
-              Rules.ALERT_UNSUPPORTED_TYPE,
-              alert.document().valueAt("/spec/alertType"),
-              "alertType THRESHOLD is not supported yet: keikoproj never sends its per-severity"
-                  + " conditions, so Wavefront rejects it. Use CLASSIC"));
-    }
-    return Optional.empty();
-  }
-
   /** A standalone alert as it is, without the fields that broke the schema. */
   private RenderedAlert standalone(AlertSource alert, List<Diagnostic> errors) {
     ObjectNode spec =
@@ -285,6 +270,9 @@ public final class AlertRenderer {
               if (value.isArray()) {
                 IntStream.range(0, value.size()).forEach(i -> paths.add(field + "/" + i));
               }
+              value
+                  .fieldNames()
+                  .forEachRemaining(key -> paths.add(field + "/" + FieldPaths.escape(key)));
               for (String path : paths) {
                 origins.put(path, new FieldOrigin(source, "/spec/" + path, params.apply(path)));
               }
@@ -317,6 +305,11 @@ public final class AlertRenderer {
             array.add(rendered.getOrDefault(field + "/" + i, tags.get(i).asText()));
           }
         }
+      } else if (SpecFields.PER_SEVERITY.contains(field)) {
+        JsonNode map = source.path(field);
+        if (map.isObject()) {
+          perSeverity(spec.putObject(field), field, map, rendered, leftOut);
+        }
       } else if (rendered.containsKey(field)) {
         spec.put(field, rendered.get(field));
       } else if (source.has(field)) {
@@ -324,6 +317,25 @@ public final class AlertRenderer {
       }
     }
     return spec;
+  }
+
+  /**
+   * A per-severity map in severity order (severe first), so the order it is written in changes
+   * neither the output nor the hash; a key that is no severity broke the schema and is left out.
+   */
+  private static void perSeverity(
+      ObjectNode out,
+      String field,
+      JsonNode source,
+      Map<String, String> rendered,
+      Predicate<String> leftOut) {
+    for (Severity severity : Severity.values()) {
+      String path = field + "/" + severity.keikoproj();
+      JsonNode value = source.get(severity.keikoproj());
+      if (value != null && !leftOut.test(path)) {
+        out.put(severity.keikoproj(), rendered.getOrDefault(path, value.asText()));
+      }
+    }
   }
 
   static TreeMap<String, String> labels(AlertSource... sources) {

@@ -5,6 +5,7 @@ import io.alertforge.compiler.diagnostic.Diagnostic;
 import io.alertforge.compiler.diagnostic.Diagnostics;
 import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.model.AlertSource;
+import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.gotemplate.GoTemplate;
 import io.alertforge.gotemplate.TemplateSyntaxException;
 import java.util.ArrayList;
@@ -124,6 +125,16 @@ final class CompiledTemplate {
     JsonNode tags = spec.path(SpecFields.TAGS);
     for (int i = 0; i < tags.size(); i++) {
       strings.put(SpecFields.TAGS + "/" + i, tags.get(i).asText());
+    }
+    for (String map : SpecFields.PER_SEVERITY) {
+      spec.path(map)
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().isTextual()) {
+                  strings.put(map + "/" + FieldPaths.escape(e.getKey()), e.getValue().asText());
+                }
+              });
     }
     return strings;
   }

@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import io.alertforge.compiler.diagnostic.Rules;
+import io.alertforge.model.AlertType;
 import io.alertforge.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,9 +79,10 @@ public final class SchemaValidator {
       errors = schemas.get(kind).validate(document);
     }
     List<SchemaViolation> violations = new ArrayList<>();
+    String alertType = document.path("spec").path("alertType").asText("");
     for (Error error : errors) {
       if (!WRAPPER_KEYWORDS.contains(error.getKeyword())) {
-        violations.add(describe(kind, error));
+        violations.add(describe(kind, error, alertType));
       }
     }
     violations.sort(Comparator.comparing(SchemaViolation::pointer));
@@ -107,7 +109,7 @@ public final class SchemaValidator {
     return replaced;
   }
 
-  private SchemaViolation describe(DocumentKind kind, Error error) {
+  private SchemaViolation describe(DocumentKind kind, Error error, String alertType) {
     String pointer = error.getInstanceLocation().toString();
     String field = FieldPaths.dotted(pointer);
     JsonNode value = error.getInstanceNode();
@@ -140,6 +142,9 @@ public final class SchemaValidator {
       case "maxLength" ->
           range(pointer, field, value, "must be at most " + schemaNode + " characters long");
       case "pattern" -> patternViolation(pointer, field, value, schemaNode.asText());
+      case "minProperties" ->
+          new SchemaViolation(Rules.SCHEMA_EMPTY, pointer, false, field + " must not be empty");
+      case "false" -> alertTypeField(pointer, field, alertType);
       case "propertyNames" ->
           new SchemaViolation(
               Rules.SCHEMA_PATTERN,
@@ -155,6 +160,22 @@ public final class SchemaValidator {
           new SchemaViolation(
               Rules.SCHEMA_INVALID, pointer, false, orDocument(field) + ": " + error.getMessage());
     };
+  }
+
+  /**
+   * A field the schema forbids for the document's alertType (the only false schemas): THRESHOLD has
+   * per-severity maps instead of CLASSIC's single condition, severity and target.
+   */
+  private static SchemaViolation alertTypeField(String pointer, String field, String alertType) {
+    String message =
+        AlertType.THRESHOLD.name().equals(alertType)
+            ? field
+                + " is not used by alertType THRESHOLD, whose condition is its displayExpression:"
+                + " write conditions and targets per severity (severe, warn, info, smoke)"
+            : field
+                + " is only for alertType THRESHOLD: set alertType: THRESHOLD, or write a"
+                + " condition, severity and target";
+    return new SchemaViolation(Rules.SCHEMA_ALERT_TYPE_FIELD, pointer, true, message);
   }
 
   private static final String NAME_RULE =

@@ -22,6 +22,12 @@ class FieldSummariesTest {
           condition | ts(a) > 1                       | ts(a) * 2 > 1                   | condition changed
           condition | ts(a > 1                        | ts(a > 2                        | condition ts(a > 1 → ts(a > 2
           displayExpression | ts(a)                   | ts(b)                           | displayExpression metric a → b
+          conditions.severe | ts(disk) > 90           | ts(disk) > 95                   | severe threshold 90 → 95
+          conditions.warn | ts(disk, env=prod) > 80   | ts(disk, env=dev) > 80          | warn filter env prod → dev
+          conditions.warn | ts(disk) > 80             | ts(disk)  >  80                 | conditions.warn reformatted (same query)
+          conditions.info | ts(a) > 1                 | ts(a) * 2 > 1                   | conditions.info changed
+          targets.warn | a@example.com, pd:k         | pd:k, b@example.com             | targets.warn + b@example.com, − a@example.com
+          conditionsX | 90                          | 95                              | conditionsX 90 → 95
           """)
   void summarises(String field, String before, String after, String summary) {
     FieldChange change =

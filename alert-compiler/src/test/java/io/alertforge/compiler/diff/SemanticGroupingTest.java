@@ -95,6 +95,65 @@ class SemanticGroupingTest {
         .contains("<b>" + rename + ", " + range + "; displayExpression " + rename + "</b> · 100");
   }
 
+  private static String thresholdAlert(String severe, String warnTarget) {
+    return """
+        apiVersion: alertmanager.keikoproj.io/v1alpha1
+        kind: WavefrontAlert
+        metadata: {name: disk, namespace: team-a}
+        spec:
+          alertType: THRESHOLD
+          alertName: disk
+          conditions:
+            warn: ts(disk.used) > 90
+            severe: ts(disk.used) > %s
+          displayExpression: ts(disk.used)
+          minutes: 5
+          resolveAfterMinutes: 5
+          targets:
+            warn: %s
+        """
+        .formatted(severe, warnTarget);
+  }
+
+  @Test
+  void aThresholdAlertsChangeIsSummarisedPerSeverity() throws IOException {
+    Files.writeString(base.resolve("disk.yaml"), thresholdAlert("90", "a@example.com"));
+    Files.writeString(head.resolve("disk.yaml"), thresholdAlert("95", "b@example.com"));
+
+    AlertDiff diff =
+        AlertDiffer.diff(
+            "main",
+            COMPILER.compile(base),
+            "head",
+            COMPILER.compile(head),
+            Set.of("disk.yaml"),
+            List.of());
+
+    assertThat(diff.patterns())
+        .extracting(ChangePattern::summary)
+        .containsExactly("severe threshold 90 → 95; targets.warn + b@example.com, − a@example.com");
+  }
+
+  @Test
+  void aCreatedThresholdAlertListsItsSeveritiesConditionsAndTargets() throws IOException {
+    Files.writeString(head.resolve("disk.yaml"), thresholdAlert("95", "b@example.com"));
+
+    AlertDiff diff =
+        AlertDiffer.diff(
+            "main",
+            COMPILER.compile(base),
+            "head",
+            COMPILER.compile(head),
+            Set.of("disk.yaml"),
+            List.of());
+
+    assertThat(DiffMarkdown.render(diff, "target/alerts/diff.json", DiffMarkdown.DEFAULT_LIMIT))
+        .contains(
+            "| <code>team-a/disk</code> | <code>disk</code> | severe, warn | 5 | <code>severe:"
+                + " ts(disk.used) &gt; 95; warn: ts(disk.used) &gt; 90</code> | <code>warn:"
+                + " b&#64;example.com</code> |");
+  }
+
   @Test
   void aFewDistinctThresholdChangesAreListedWithTheirCounts() {
     List<io.alertforge.wql.QueryDelta> deltas = new java.util.ArrayList<>();

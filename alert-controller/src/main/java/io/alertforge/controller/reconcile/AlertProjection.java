@@ -5,23 +5,30 @@ import io.alertforge.model.AlertType;
 import io.alertforge.model.Sha256;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The managed fields of a Wavefront alert, normalised as in wavefront-api.md §8.4, so that two
  * alerts that Wavefront treats alike compare equal: strings trimmed, enums upper case, {@code
  * target} and tags as sets, {@code resolveAfterMinutes} unset as {@code minutes}, {@code
- * processRateMinutes} unset as 5, a resend frequency ≤ 0 as unset, booleans unset as false.
+ * processRateMinutes} unset as 5, a resend frequency ≤ 0 as unset, booleans unset as false. A
+ * THRESHOLD alert compares its {@code conditions} and {@code targets} per lower-case severity (each
+ * target as a set), not the {@code condition} and {@code severity} Wavefront derives for it.
  * Everything else (read-only fields, snooze, ACL) is not compared.
  */
 public record AlertProjection(
     String name,
     String alertType,
     String condition,
+    Map<String, String> conditions,
     String displayExpression,
     String severity,
     int minutes,
@@ -29,6 +36,7 @@ public record AlertProjection(
     int processRateMinutes,
     int notificationResendFrequencyMinutes,
     Set<String> target,
+    Map<String, Set<String>> targets,
     String additionalInformation,
     Set<String> tags,
     List<String> runbookLinks,
@@ -49,13 +57,15 @@ public record AlertProjection(
         text(a, "name"),
         type.isEmpty() ? AlertType.CLASSIC.name() : type,
         threshold ? "" : text(a, "condition"),
+        perSeverity(a.path("conditions"), String::trim),
         text(a, "displayExpression"),
-        upper(text(a, "severity")),
+        threshold ? "" : upper(text(a, "severity")),
         minutes,
         resolveAfter > 0 ? resolveAfter : minutes,
         processRate > 0 ? processRate : 5,
         Math.max(0, resend),
         entries(text(a, "target")),
+        perSeverity(a.path("targets"), AlertProjection::entries),
         text(a, "additionalInformation"),
         tags(a),
         List.copyOf(runbooks),
@@ -97,6 +107,20 @@ public record AlertProjection(
         .map(String::trim)
         .filter(s -> !s.isEmpty())
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** A map keyed by severity: keys lower case and sorted, blank values left out. */
+  private static <T> Map<String, T> perSeverity(JsonNode map, Function<String, T> value) {
+    Map<String, T> out = new TreeMap<>();
+    map.fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
+                out.put(
+                    e.getKey().trim().toLowerCase(Locale.ROOT), value.apply(e.getValue().asText()));
+              }
+            });
+    return Collections.unmodifiableMap(out);
   }
 
   private static Set<String> tags(JsonNode a) {

@@ -174,4 +174,27 @@ class SyncPlanTest {
         .extracting(AlertProjection::resolveAfterMinutes, AlertProjection::processRateMinutes)
         .containsExactly(3, 5);
   }
+
+  @Test
+  void aThresholdAlertComparesItsConditionsAndTargetsPerSeverityNotWhatWavefrontDerives()
+      throws Exception {
+    ObjectNode sent =
+        (ObjectNode)
+            JSON.readTree(
+                "{\"name\":\"disk\",\"alertType\":\"THRESHOLD\",\"condition\":\"ts(d)\","
+                    + "\"displayExpression\":\"ts(d)\",\"minutes\":5,"
+                    + "\"conditions\":{\"severe\":\"ts(d) > 95\",\"warn\":\"ts(d) > 90\"},"
+                    + "\"targets\":{\"severe\":\"pd:k, a@example.com\"}}");
+    ObjectNode live = sent.deepCopy();
+    live.put("severity", "SEVERE").put("condition", "ts(d)  ");
+    live.putObject("conditions").put("WARN", " ts(d) > 90").put("severe", "ts(d) > 95");
+    live.putObject("targets").put("severe", "a@example.com,pd:k").put("info", "");
+    assertThat(AlertProjection.of(live)).isEqualTo(AlertProjection.of(sent));
+
+    ObjectNode drifted = sent.deepCopy();
+    ((ObjectNode) drifted.get("conditions")).put("warn", "ts(d) > 80");
+    ((ObjectNode) drifted.get("targets")).put("warn", "b@example.com");
+    assertThat(AlertProjection.of(drifted).differences(AlertProjection.of(sent)))
+        .containsExactly("conditions", "targets");
+  }
 }

@@ -172,6 +172,35 @@ class AlertCrudTest {
   }
 
   @Test
+  void aThresholdAlertIgnoresASingleConditionAndSeverityAndAReplaceDropsOmittedTargets() {
+    ObjectNode body = Api.JSON.createObjectNode();
+    body.put("name", "multi");
+    body.put("alertType", "THRESHOLD");
+    body.put("condition", "ts(other) > 1");
+    body.put("severity", "SMOKE");
+    body.put("displayExpression", "ts(cpu)");
+    body.put("minutes", 5);
+    body.putObject("conditions").put("warn", "ts(cpu) > 80").put("severe", "ts(cpu) > 95");
+    body.putObject("targets").put("severe", "pd:key").put("warn", "ops@example.com");
+    String id = api.create(body).id();
+
+    JsonNode created = api.get("/api/v2/alert/" + id).response();
+    assertThat(created.path("condition").asText()).isEqualTo("ts(cpu)");
+    assertThat(created.path("severity").asText()).isEqualTo("SEVERE");
+    assertThat(created.path("conditions").toString())
+        .isEqualTo("{\"severe\":\"ts(cpu) > 95\",\"warn\":\"ts(cpu) > 80\"}");
+    assertThat(created.has("target")).isFalse();
+
+    body.remove("targets");
+    body.putObject("conditions").put("info", "ts(cpu) > 50");
+    JsonNode replaced = api.put("/api/v2/alert/" + id, body).response();
+    assertThat(replaced.has("targets")).isFalse();
+    assertThat(replaced.path("severityList").toString()).isEqualTo("[\"INFO\"]");
+    assertThat(api.get("/api/v2/alert/" + id).response().path("conditions").toString())
+        .isEqualTo("{\"info\":\"ts(cpu) > 50\"}");
+  }
+
+  @Test
   void snoozeAndUnsnooze() {
     String id = api.create(Api.alert("s")).id();
     Api.Resp snoozed = api.post("/api/v2/alert/" + id + "/snooze", null);

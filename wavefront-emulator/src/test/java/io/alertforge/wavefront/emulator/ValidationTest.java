@@ -42,6 +42,11 @@ class ValidationTest {
       threshold no conds    | {"name":"a","alertType":"THRESHOLD","displayExpression":"ts(x)","minutes":5} | Alert conditions cannot be empty
       threshold bad key     | {"name":"a","alertType":"THRESHOLD","displayExpression":"ts(x)","minutes":5,"conditions":{"critical":"ts(x) > 1"}} | Invalid conditions key specified: critical
       threshold no display  | {"name":"a","alertType":"THRESHOLD","minutes":5,"conditions":{"warn":"ts(x) > 1"}} | Alert displayExpression cannot be blank
+      threshold blank cond  | {"name":"a","alertType":"THRESHOLD","displayExpression":"ts(x)","minutes":5,"conditions":{"warn":" "}} | Invalid conditions.warn specified: cannot be blank
+      threshold bad cond    | {"name":"a","alertType":"THRESHOLD","displayExpression":"ts(x)","minutes":5,"conditions":{"warn":"ts(x > 1"}} | Syntax error in conditions.warn
+      threshold bad tgt key | {"name":"a","alertType":"THRESHOLD","displayExpression":"ts(x)","minutes":5,"conditions":{"warn":"ts(x) > 1"},"targets":{"page":"pd:k"}} | Invalid targets key specified: page
+      threshold bad target  | {"name":"a","alertType":"THRESHOLD","displayExpression":"ts(x)","minutes":5,"conditions":{"warn":"ts(x) > 1"},"targets":{"warn":"slack:#ops"}} | Invalid notification specified: slack:#ops
+      threshold map as list | {"name":"a","alertType":"THRESHOLD","displayExpression":"ts(x)","minutes":5,"conditions":["ts(x) > 1"]} | Invalid conditions specified: expected an object keyed by severity
       unbalanced query      | {"name":"a","condition":"ts(x > 1","minutes":5,"severity":"WARN"}       | Syntax error in condition
       unterminated string   | {"name":"a","condition":"ts(\\"x) > 1","minutes":5,"severity":"WARN"}   | unterminated string literal
       not an object         | ["a"]                                                                   | Request body must be a JSON object

@@ -4,6 +4,7 @@ import static io.alertforge.model.Severity.INFO;
 import static io.alertforge.model.Severity.SEVERE;
 import static io.alertforge.model.Severity.SMOKE;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Severity;
 import io.alertforge.compiler.lint.Findings;
@@ -45,7 +46,9 @@ public final class AlertFatigueRule extends LintRule<AlertFatigueRule.Options> {
                 one-minute window fires on every blip, and an alert that resolves after one minute
                 flaps); a `severe` alert must have a `target` (otherwise nobody hears it); an `info`
                 or `smoke` alert must not page (`pd:` targets); and a namespace may have at most
-                `maxAlertsPerNamespace` alerts.""")
+                `maxAlertsPerNamespace` alerts. A THRESHOLD alert's `severe` condition needs one of
+                its `targets` (each also receives every higher severity), and its `info` and
+                `smoke` targets must not page.""")
             .withExample(
                 """
                 severity: info
@@ -84,6 +87,56 @@ public final class AlertFatigueRule extends LintRule<AlertFatigueRule.Options> {
     return new Options(ranges, options.integer("maxAlertsPerNamespace", Integer.MAX_VALUE));
   }
 
+  private static void checkTarget(RenderedAlert alert, Findings findings) {
+    String severity = alert.spec().path("severity").asText("").toLowerCase(Locale.ROOT);
+    String target = alert.spec().path("target").asText("").strip();
+    if (severity.equals(SEVERE.keikoproj()) && target.isEmpty()) {
+      findings.report(
+          alert,
+          Origins.locate(alert, "severity", SEVERE.keikoproj()),
+          "a severe alert without a target notifies nobody; add a target");
+    }
+    if (severity.equals(INFO.keikoproj()) || severity.equals(SMOKE.keikoproj())) {
+      reportPaging(alert, "target", "an " + severity + " alert", findings);
+    }
+  }
+
+  /** A THRESHOLD alert: every target receives its own severity and each higher one. */
+  private static void checkThresholdTargets(RenderedAlert alert, Findings findings) {
+    JsonNode targets = alert.spec().path("targets");
+    boolean anyTarget = false;
+    for (JsonNode target : targets) {
+      anyTarget |= !target.asText("").isBlank();
+    }
+    if (alert.spec().path("conditions").has(SEVERE.keikoproj()) && !anyTarget) {
+      findings.report(
+          alert,
+          Origins.field(alert, "conditions/" + SEVERE.keikoproj()),
+          "a severe condition without any target notifies nobody; add targets");
+    }
+    for (var low : List.of(INFO, SMOKE)) {
+      if (targets.has(low.keikoproj())) {
+        reportPaging(
+            alert, "targets/" + low.keikoproj(), "its " + low.keikoproj() + " target", findings);
+      }
+    }
+  }
+
+  private static void reportPaging(
+      RenderedAlert alert, String field, String what, Findings findings) {
+    for (String entry : alert.spec().at("/" + field).asText("").split(",")) {
+      if (entry.strip().startsWith("pd:")) {
+        findings.report(
+            alert,
+            Origins.locate(alert, field, entry.strip()),
+            what
+                + " pages through PagerDuty ("
+                + entry.strip()
+                + "); notify by email or a target: id, or raise the severity");
+      }
+    }
+  }
+
   @Override
   public void check(LintContext context, Options options, Findings findings) {
     Map<String, Integer> perNamespace = new HashMap<>();
@@ -105,27 +158,10 @@ public final class AlertFatigueRule extends LintRule<AlertFatigueRule.Options> {
                   + "; choose a value in that range (policy/alert-fatigue in alertforge.yaml)");
         }
       }
-      String severity = alert.spec().path("severity").asText("").toLowerCase(Locale.ROOT);
-      String target = alert.spec().path("target").asText("").strip();
-      if (severity.equals(SEVERE.keikoproj()) && target.isEmpty()) {
-        findings.report(
-            alert,
-            Origins.locate(alert, "severity", SEVERE.keikoproj()),
-            "a severe alert without a target notifies nobody; add a target");
-      }
-      if (severity.equals(INFO.keikoproj()) || severity.equals(SMOKE.keikoproj())) {
-        for (String entry : target.split(",")) {
-          if (entry.strip().startsWith("pd:")) {
-            findings.report(
-                alert,
-                Origins.locate(alert, "target", entry.strip()),
-                "an "
-                    + severity
-                    + " alert pages through PagerDuty ("
-                    + entry.strip()
-                    + "); notify by email or a target: id, or raise the severity");
-          }
-        }
+      if (alert.spec().path("conditions").isObject()) {
+        checkThresholdTargets(alert, findings);
+      } else {
+        checkTarget(alert, findings);
       }
       int count = perNamespace.merge(alert.namespace(), 1, Integer::sum);
       if (count == options.maxAlertsPerNamespace() + 1) {

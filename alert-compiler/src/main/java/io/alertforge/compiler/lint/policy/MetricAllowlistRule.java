@@ -20,8 +20,6 @@ public final class MetricAllowlistRule extends LintRule<MetricAllowlistRule.Opti
 
   record Options(NamespacedGlobs allow, NamespacedGlobs deny) {}
 
-  static final List<String> QUERY_FIELDS = List.of("condition", "displayExpression");
-
   public MetricAllowlistRule() {
     super(
         Rule.configurable(
@@ -73,14 +71,14 @@ public final class MetricAllowlistRule extends LintRule<MetricAllowlistRule.Opti
     for (RenderedAlert alert : context.alerts()) {
       List<Glob> allow = options.allow().forNamespace(alert.namespace());
       List<Glob> deny = options.deny().forNamespace(alert.namespace());
-      for (String field : QUERY_FIELDS) {
+      for (String field : Queries.queryFields(alert)) {
         Queries.Parsed query = Queries.parse(alert, field);
         if (query.error() != null) {
           int at = query.error().offset();
           findings.report(
               alert,
               query.locate(alert, at, query.text().length() - at),
-              field
+              Queries.label(field)
                   + " is not valid WQL ("
                   + query.errorText()
                   + "), so the metrics it reads cannot be checked for namespace "
@@ -98,7 +96,7 @@ public final class MetricAllowlistRule extends LintRule<MetricAllowlistRule.Opti
             findings.report(
                 alert,
                 locate(alert, query, metric),
-                field
+                Queries.label(field)
                     + " reads metric '"
                     + name
                     + "', which "

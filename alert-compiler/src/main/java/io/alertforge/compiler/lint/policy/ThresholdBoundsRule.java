@@ -84,13 +84,15 @@ public final class ThresholdBoundsRule extends LintRule<List<ThresholdBoundsRule
       return;
     }
     for (RenderedAlert alert : context.alerts()) {
-      Queries.Parsed condition = Queries.parse(alert, "condition");
-      if (condition.query() == null) {
-        continue;
-      }
-      for (Expr.Binary comparison : Trees.all(condition.query().root(), Expr.Binary.class)) {
-        if (RELATIONAL.contains(comparison.operator())) {
-          check(alert, condition, comparison, bounds, findings);
+      for (String field : Queries.conditionFields(alert)) {
+        Queries.Parsed condition = Queries.parse(alert, field);
+        if (condition.query() == null) {
+          continue;
+        }
+        for (Expr.Binary comparison : Trees.all(condition.query().root(), Expr.Binary.class)) {
+          if (RELATIONAL.contains(comparison.operator())) {
+            check(alert, condition, comparison, bounds, findings);
+          }
         }
       }
     }
@@ -119,7 +121,8 @@ public final class ThresholdBoundsRule extends LintRule<List<ThresholdBoundsRule
         findings.report(
             alert,
             condition.locate(alert, constant.span().offset(), constant.span().length()),
-            "condition compares "
+            Queries.label(condition.field())
+                + " compares "
                 + metric.name()
                 + " with "
                 + number

@@ -6,6 +6,7 @@ import io.alertforge.compiler.diagnostic.SourcePosition;
 import io.alertforge.compiler.lint.Findings;
 import io.alertforge.compiler.lint.LintContext;
 import io.alertforge.compiler.lint.LintRule;
+import io.alertforge.compiler.lint.Queries;
 import io.alertforge.compiler.lint.RuleOptions;
 import io.alertforge.compiler.model.AlertSource;
 import io.alertforge.compiler.model.FieldOrigin;
@@ -15,7 +16,6 @@ import io.alertforge.compiler.source.YamlDocument;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,7 +33,6 @@ public final class ParamInjectionRule extends LintRule<ParamInjectionRule.Option
   /** Annotation prefix on a template: {@code alertforge.io/param-pattern.<param>: <regex>}. */
   public static final String PATTERN_ANNOTATION = "alertforge.io/param-pattern.";
 
-  private static final List<String> QUERY_FIELDS = List.of("condition", "displayExpression");
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
   private static final String KEIKOPROJ_MANGLED = "<>&'\"+\\";
 
@@ -87,7 +86,7 @@ public final class ParamInjectionRule extends LintRule<ParamInjectionRule.Option
       }
       // One finding per param (where its value is set) and alert, query problems first.
       Set<SourcePosition> reported = new HashSet<>();
-      for (String field : QUERY_FIELDS) {
+      for (String field : Queries.queryFields(alert)) {
         FieldOrigin origin = alert.field(field);
         if (origin != null) {
           Map<String, Pattern> declared = patterns.getOrDefault(origin.document(), Map.of());
