@@ -562,7 +562,7 @@ class LintRulesTest {
             "alertforge.yaml:5:15: error [schema/unknown-field] unknown field 'minutess' in"
                 + " rules.policy/alert-fatigue.options; did you mean 'minutes'?",
             "alertforge.yaml:6:3: error [schema/unknown-field] unknown field 'schema/required' in rules; known"
-                + " fields: alert/duplicate-name, alert/missing-alert-type, input/ignored-document, input/symlink,"
+                + " fields: alert/duplicate-name, alert/missing-alert-type, alert/renamed-from, input/ignored-document, input/symlink,"
                 + " namespace/isolation, policy/alert-fatigue, policy/metric-allowlist, policy/notification-targets,"
                 + " policy/required-tags, policy/threshold-bounds, security/param-injection, security/secret-in-repo,"
                 + " suppression/expired, suppression/missing-reason, suppression/unused,"

@@ -2,7 +2,6 @@ package io.alertforge.maven;
 
 import io.alertforge.compiler.Compilation;
 import io.alertforge.compiler.diagnostic.Diagnostic;
-import io.alertforge.compiler.diff.AlertChange.Kind;
 import io.alertforge.compiler.diff.AlertDiff;
 import io.alertforge.compiler.diff.CommentHeader;
 import io.alertforge.compiler.diff.CommentHeader.Revision;
@@ -12,6 +11,7 @@ import io.alertforge.compiler.git.GitWorkspace;
 import io.alertforge.compiler.output.DiffReport;
 import io.alertforge.maven.comment.ApiException;
 import io.alertforge.maven.comment.CiRun;
+import io.alertforge.model.Annotations;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +30,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * each changed file, and the findings on touched alerts. {@code diff.md}, the pull-request comment,
  * starts with the head's lint verdict, the head and base commits and the CI run, and shows each
  * changed alert's Wavefront request change. Prints the summary line; fails only with {@code
- * alert.failOnDelete} when alerts would be deleted, never because of findings.
+ * alert.failOnDelete} when Wavefront alerts would be deleted (deletions, and renames that recreate
+ * their alert), never because of findings.
  */
 @Mojo(
     name = "diff",
@@ -50,7 +51,10 @@ public class DiffMojo extends AbstractAlertMojo {
   @Parameter(property = "alert.head")
   String head;
 
-  /** Fails the build when the change deletes alerts, for a second look. */
+  /**
+   * Fails the build when the change deletes Wavefront alerts, for a second look: deleted alerts,
+   * and renamed ones whose Wavefront alert is deleted and recreated.
+   */
   @Parameter(property = "alert.failOnDelete", defaultValue = "false")
   boolean failOnDelete;
 
@@ -116,11 +120,23 @@ public class DiffMojo extends AbstractAlertMojo {
         headDiagnostics);
     getLog().info("Alert diff " + diff.base() + " → " + diff.head() + ": " + diff.summaryLine());
     getLog().info("Diff written to " + new File(output, DiffReport.MARKDOWN) + " and " + json);
-    long deleted = diff.count(Kind.DELETED);
+    // a rename without alertforge.io/renamed-from deletes its Wavefront alert too
+    long deleted = diff.wavefrontDeletions().size();
+    long renamed = diff.recreated();
     if (failOnDelete && deleted > 0) {
       throw new MojoFailureException(
           deleted
-              + " alert(s) would be deleted (listed in "
+              + " alert(s) would be deleted"
+              + (renamed == 0
+                  ? ""
+                  : ", "
+                      + renamed
+                      + " of them by a rename, which deletes the Wavefront alert and creates a new"
+                      + " one (new id; history, acknowledgements and snoozes lost); annotate a"
+                      + " renamed alert "
+                      + Annotations.RENAMED_FROM
+                      + ": <old name> to keep its Wavefront alert")
+              + " (listed in "
               + new File(output, DiffReport.MARKDOWN)
               + "), and alert.failOnDelete is set. If the deletions are intended, run without"
               + " -Dalert.failOnDelete for this change");

@@ -66,6 +66,49 @@ class DiffMojoTest {
   }
 
   @Test
+  void failOnDeleteFailsOnARenameWhichRecreatesTheWavefrontAlert() throws Exception {
+    File basedir = resources.getBasedir("unit");
+    GitProjects.mainThenBranch(basedir);
+    GitProjects.edit(basedir, "alerts.yaml", "  name: cart\n", "  name: cart-v2\n");
+
+    MojoFailureException failure =
+        assertThrows(
+            MojoFailureException.class,
+            () ->
+                maven.executeMojo(
+                    basedir, "diff", TestMavenRuntime5.newParameter("failOnDelete", "true")));
+
+    assertThat(failure.getMessage())
+        .startsWith(
+            "1 alert(s) would be deleted, 1 of them by a rename, which deletes the Wavefront alert"
+                + " and creates a new one (new id; history, acknowledgements and snoozes lost);"
+                + " annotate a renamed alert alertforge.io/renamed-from: <old name> to keep its"
+                + " Wavefront alert (listed in ")
+        .endsWith(
+            "and alert.failOnDelete is set. If the deletions are intended, run without"
+                + " -Dalert.failOnDelete for this change");
+    assertThat(basedir.toPath().resolve("target/alerts/diff.md"))
+        .content()
+        .contains(" · ⚠ 1 Wavefront alert deleted (by a rename, recreated with a new id)** · head ")
+        .contains("**+0 created, ~0 changed, -0 deleted, 1 renamed (recreated) in 1 namespace**")
+        .contains("**1 renamed alert's Wavefront alert will be deleted**")
+        .contains("| <code>team-a/cart.cpu-high</code> | <code>team-a/cart-v2.cpu-high</code> |");
+  }
+
+  @Test
+  void aRenameAloneDoesNotFailWithoutFailOnDelete() throws Exception {
+    File basedir = resources.getBasedir("unit");
+    GitProjects.mainThenBranch(basedir);
+    GitProjects.edit(basedir, "alerts.yaml", "  name: cart\n", "  name: cart-v2\n");
+
+    maven.executeMojo(basedir, "diff");
+
+    assertThat(basedir.toPath().resolve("target/alerts/diff.json"))
+        .content()
+        .contains("\"recreated\" : true");
+  }
+
+  @Test
   void withoutARepositoryOfItsOwnThereIsNothingToCompare() throws Exception {
     // The copy lies under this build's target/, inside the AlertForge clone, which must not be
     // taken for the alert repository's: it tracks nothing there.

@@ -40,5 +40,12 @@ public final class Annotations {
   /** {@code alertforge.io/prune: disabled} keeps an object that leaves the repository. */
   public static final String PRUNE = PREFIX + "prune";
 
+  /**
+   * {@code alertforge.io/renamed-from: <old-name>} on a renamed WavefrontAlert: the name it had
+   * before, in the same namespace. The controller then takes over the old CR's Wavefront alert
+   * (same id, history kept) instead of deleting it and creating another; see {@link RenamedFrom}.
+   */
+  public static final String RENAMED_FROM = PREFIX + "renamed-from";
+
   private Annotations() {}
 }

@@ -37,6 +37,19 @@ public record AlertDiff(
     return changes.stream().filter(c -> c.kind() == kind).count();
   }
 
+  /**
+   * The changes that delete a Wavefront alert: the deletions, and the renames that delete it and
+   * create another ({@link AlertChange#recreated()}). What {@code alert.failOnDelete} counts.
+   */
+  public List<AlertChange> wavefrontDeletions() {
+    return changes.stream().filter(AlertChange::deletesWavefrontAlert).toList();
+  }
+
+  /** Renamed alerts whose Wavefront alert is deleted and created again under the new name. */
+  public long recreated() {
+    return changes.stream().filter(AlertChange::recreated).count();
+  }
+
   /** The created, changed and moved alerts that have errors, in change order. */
   public List<AlertChange> withErrors() {
     return changes.stream().filter(c -> !c.errors().isEmpty()).toList();
@@ -61,8 +74,10 @@ public record AlertDiff(
   }
 
   /**
-   * {@code +3 created, ~12 changed, -1 deleted in 2 namespaces}; moves are added when any, and
-   * {@code ; 2 with errors} when some created, changed or moved alerts have errors.
+   * {@code +3 created, ~12 changed, -1 deleted in 2 namespaces}; moves are added when any, with how
+   * many of them recreate their Wavefront alert ({@code , 2 renamed (recreated)} when all do,
+   * {@code , 2 renamed (1 recreated)} when some do), and {@code ; 2 with errors} when some created,
+   * changed or moved alerts have errors.
    */
   public String summaryLine() {
     if (changes.isEmpty()) {
@@ -78,10 +93,17 @@ public record AlertDiff(
         + " changed, -"
         + count(Kind.DELETED)
         + " deleted"
-        + (moved > 0 ? ", " + moved + " renamed" : "")
+        + (moved > 0 ? ", " + moved + " renamed" + recreatedNote(moved) : "")
         + " in "
         + namespaces
         + (namespaces == 1 ? " namespace" : " namespaces")
         + (invalid > 0 ? "; " + invalid + " with errors" : "");
+  }
+
+  private String recreatedNote(long moved) {
+    long recreated = recreated();
+    return recreated == 0
+        ? ""
+        : recreated == moved ? " (recreated)" : " (" + recreated + " recreated)";
   }
 }

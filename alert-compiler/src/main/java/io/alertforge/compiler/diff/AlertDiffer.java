@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * A pure function: equal inputs give equal diffs. Specs are compared by their hash first, so only
  * the alerts that differ are compared field by field. The alerts with errors of either side take
  * part ({@link Compilation#invalidAlerts()}), as far as they rendered: an alert with errors in the
- * head is created or changed, marked with its errors, rather than missing from the diff.
+ * head is created or changed (or moved, when an annotated rename names it), marked with its errors,
+ * rather than missing from the diff.
  */
 public final class AlertDiffer {
 
@@ -65,6 +66,8 @@ public final class AlertDiffer {
         created.add(now);
       }
     }
+    List<String> allNotes = new ArrayList<>(notes);
+    pairRenames(created, deleted, before, changes, allNotes);
     pairMoves(created, deleted, changes);
     created.forEach(a -> changes.add(new AlertChange(Kind.CREATED, null, a, List.of())));
     deleted.forEach(a -> changes.add(new AlertChange(Kind.DELETED, a, null, List.of())));
@@ -72,7 +75,6 @@ public final class AlertDiffer {
         Comparator.comparing((AlertChange c) -> c.current().namespace())
             .thenComparing(c -> c.current().name()));
 
-    List<String> allNotes = new ArrayList<>(notes);
     if (base.hasErrors()) {
       allNotes.add(
           "The base has "
@@ -107,8 +109,49 @@ public final class AlertDiffer {
   }
 
   /**
+   * A created alert annotated {@code alertforge.io/renamed-from: <old>} and the deleted alert
+   * {@code <old>} of its namespace are one alert, renamed, whose Wavefront alert the controller
+   * keeps (its spec may change too). The pair is made by name alone, so it holds for alerts with
+   * errors too: the annotation says which alert it was, whatever its spec. An annotation that names
+   * no deleted alert is said in a note: the controller then creates a new alert.
+   */
+  private static void pairRenames(
+      List<RenderedAlert> created,
+      List<RenderedAlert> deleted,
+      Map<String, RenderedAlert> before,
+      List<AlertChange> changes,
+      List<String> notes) {
+    for (RenderedAlert now : List.copyOf(created)) {
+      String from = now.annotations().get(Annotations.RENAMED_FROM);
+      if (from == null) {
+        continue;
+      }
+      String oldName = now.namespace() + "/" + from;
+      RenderedAlert old =
+          deleted.stream().filter(d -> d.qualifiedName().equals(oldName)).findFirst().orElse(null);
+      if (old != null) {
+        deleted.remove(old);
+        created.remove(now);
+        changes.add(new AlertChange(Kind.MOVED, old, now, fields(old, now), false));
+      } else if (!before.containsKey(oldName)) {
+        notes.add(
+            now.qualifiedName()
+                + " is annotated "
+                + Annotations.RENAMED_FROM
+                + ": "
+                + from
+                + ", but the base has no alert "
+                + oldName
+                + ": there is no Wavefront alert to keep, so the controller creates a new one.");
+      }
+    }
+  }
+
+  /**
    * A deleted and a created alert with the same spec and labels are one alert, renamed; not when
-   * either has errors, since its spec is only in part.
+   * either has errors, since its spec is only in part. The controller owns a Wavefront alert by the
+   * CR's namespace and name, so such a rename deletes the Wavefront alert and creates another:
+   * shown as a move, counted as a deletion.
    */
   private static void pairMoves(
       List<RenderedAlert> created, List<RenderedAlert> deleted, List<AlertChange> changes) {
@@ -130,7 +173,7 @@ public final class AlertDiffer {
       if (old != null) {
         moved.add(old);
         created.remove(now);
-        changes.add(new AlertChange(Kind.MOVED, old, now, fields(old, now)));
+        changes.add(new AlertChange(Kind.MOVED, old, now, fields(old, now), true));
       }
     }
     deleted.removeAll(moved);

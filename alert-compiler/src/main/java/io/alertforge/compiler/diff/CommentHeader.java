@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The top of a pull-request comment, which is updated in place on every push and so must say what
  * it is current for: the lint verdict of the head (with its first findings, linked to their lines),
- * the head and base commits, and the CI run that wrote it.
+ * the Wavefront alerts the change deletes, the head and base commits, and the CI run that wrote it.
  */
 public final class CommentHeader {
 
@@ -49,6 +49,15 @@ public final class CommentHeader {
 
   /** The header's Markdown, ending with a blank line; {@code base} may be null (no diff). */
   public static String render(Context context, List<Diagnostic> diagnostics) {
+    return render(context, diagnostics, null);
+  }
+
+  /**
+   * As {@link #render(Context, List)}, with what {@code diff} deletes in Wavefront after the
+   * verdict: the deleted alerts and the renames that recreate theirs ({@link
+   * AlertDiff#wavefrontDeletions()}); {@code diff} may be null (no diff).
+   */
+  public static String render(Context context, List<Diagnostic> diagnostics, AlertDiff diff) {
     List<Diagnostic> findings =
         diagnostics.stream()
             .filter(d -> d.severity().atLeast(Severity.WARNING))
@@ -58,6 +67,9 @@ public final class CommentHeader {
                     .thenComparing(Diagnostic.ORDER))
             .toList();
     StringBuilder out = new StringBuilder("**").append(verdict(findings, context.failOn()));
+    if (diff != null && !diff.wavefrontDeletions().isEmpty()) {
+      out.append(" · ").append(deletions(diff.wavefrontDeletions().size(), diff.recreated()));
+    }
     out.append("** · head ").append(revision(context, context.head()));
     if (context.base() != null && context.base().commit() != null) {
       out.append(" · base ").append(revision(context, context.base()));
@@ -102,6 +114,28 @@ public final class CommentHeader {
       return "❌ Lint failed: " + counts;
     }
     return "✅ Lint passed" + (warnings > 0 ? " with " + count(warnings, "warning") : "");
+  }
+
+  /**
+   * {@code ⚠ 3 Wavefront alerts deleted (2 of them by renames, recreated with new ids)}: a rename
+   * without {@code alertforge.io/renamed-from} deletes its Wavefront alert as a deletion does.
+   */
+  static String deletions(long deleted, long byRenames) {
+    String text = "⚠ " + count(deleted, "Wavefront alert") + " deleted";
+    if (byRenames == 0) {
+      return text;
+    }
+    String recreated = byRenames == 1 ? "recreated with a new id" : "recreated with new ids";
+    if (byRenames == deleted) {
+      return text + (deleted == 1 ? " (by a rename, " : " (all by renames, ") + recreated + ")";
+    }
+    return text
+        + " ("
+        + byRenames
+        + " of them by "
+        + (byRenames == 1 ? "a rename, " : "renames, ")
+        + recreated
+        + ")";
   }
 
   /** A link to a file and line at the head commit, when the head is a commit on a known host. */

@@ -29,6 +29,7 @@ public final class DiffJson {
     for (Kind kind : Kind.values()) {
       counts.put(kind.label(), diff.count(kind));
     }
+    counts.put("recreated", diff.recreated());
     counts.put("namespaces", diff.namespaces().size());
     counts.put("withErrors", diff.withErrors().size());
     side(root.putObject("base"), diff.base(), diff.baseAlerts(), diff.baseErrors());
@@ -45,6 +46,7 @@ public final class DiffJson {
       if (change.kind() == Kind.MOVED) {
         node.put("fromNamespace", change.before().namespace());
         node.put("fromName", change.before().name());
+        node.put("recreated", change.recreated());
       }
       RenderedAlert alert = change.current();
       node.put("alertName", Redaction.text(alert.alertName()));

@@ -28,6 +28,18 @@ public final class DiffMarkdown {
   private static final int NOTE_ROOM = 600;
   private static final int MAX_ERRORS = 3;
 
+  /**
+   * The namespace table's columns after the namespace. A rename is counted in the namespace it is
+   * renamed into, in one of two columns by what the controller does with its Wavefront alert.
+   */
+  private static final List<String> COLUMNS =
+      List.of(
+          "created",
+          "changed",
+          "deleted",
+          "renamed, Wavefront alert recreated",
+          "renamed, Wavefront alert kept");
+
   private DiffMarkdown() {}
 
   /**
@@ -82,13 +94,35 @@ public final class DiffMarkdown {
     // numbers and fixed words
     StringBuilder out = new StringBuilder("**").append(diff.summaryLine()).append("**\n\n");
     List<AlertChange> deleted = diff.of(Kind.DELETED);
-    if (!deleted.isEmpty()) {
-      out.append("> [!WARNING]\n> **")
-          .append(deleted.size())
-          .append(deleted.size() == 1 ? " alert will be deleted" : " alerts will be deleted")
-          .append("** from the cluster and from Wavefront: ")
-          .append(names(deleted, 10))
-          .append(". Check that this is intended.\n\n");
+    List<AlertChange> recreated = recreated(diff);
+    if (!deleted.isEmpty() || !recreated.isEmpty()) {
+      out.append("> [!WARNING]\n> ");
+      if (!deleted.isEmpty()) {
+        out.append("**")
+            .append(deleted.size())
+            .append(deleted.size() == 1 ? " alert will be deleted" : " alerts will be deleted")
+            .append("** from the cluster and from Wavefront: ")
+            .append(names(deleted, 10))
+            .append(". ");
+      }
+      if (!recreated.isEmpty()) {
+        // the CR only changes its name, but its Wavefront alert goes as a deleted one's does
+        boolean one = recreated.size() == 1;
+        out.append("**")
+            .append(recreated.size())
+            .append(
+                one
+                    ? " renamed alert's Wavefront alert will be deleted"
+                    : " renamed alerts' Wavefront alerts will be deleted")
+            .append("** and created again under ")
+            .append(one ? "its new name" : "their new names")
+            .append(" (new id; history, acknowledgements and snoozes lost): ")
+            .append(names(recreated, 10, DiffMarkdown::renaming))
+            .append(". ")
+            .append(howToKeep(recreated))
+            .append(' ');
+      }
+      out.append("Check that this is intended.\n\n");
     }
     for (String note : diff.notes()) {
       out.append("> [!NOTE]\n> ").append(esc(note)).append("\n\n");
@@ -108,33 +142,43 @@ public final class DiffMarkdown {
     return out.toString();
   }
 
+  private static int column(AlertChange change) {
+    return switch (change.kind()) {
+      case CREATED -> 0;
+      case CHANGED -> 1;
+      case DELETED -> 2;
+      case MOVED -> change.recreated() ? 3 : 4;
+    };
+  }
+
   private static String namespaceTable(AlertDiff diff) {
     Map<String, long[]> counts = new TreeMap<>();
     for (AlertChange change : diff.changes()) {
-      long[] row = counts.computeIfAbsent(change.current().namespace(), n -> new long[4]);
-      row[change.kind().ordinal()]++;
+      long[] row =
+          counts.computeIfAbsent(change.current().namespace(), n -> new long[COLUMNS.size()]);
+      row[column(change)]++;
     }
     StringBuilder out =
-        new StringBuilder(
-            "| namespace | created | changed | deleted | renamed |\n|---|--:|--:|--:|--:|\n");
+        new StringBuilder("| namespace | ")
+            .append(String.join(" | ", COLUMNS))
+            .append(" |\n|---|")
+            .append("--:|".repeat(COLUMNS.size()))
+            .append('\n');
     int rows = 0;
     for (Map.Entry<String, long[]> row : counts.entrySet()) {
       if (rows++ == MAX_ROWS) {
-        out.append("| … ").append(counts.size() - MAX_ROWS).append(" more | | | | |\n");
+        out.append("| … ")
+            .append(counts.size() - MAX_ROWS)
+            .append(" more |")
+            .append(" |".repeat(COLUMNS.size()))
+            .append('\n');
         break;
       }
-      long[] c = row.getValue();
-      out.append("| ")
-          .append(esc(row.getKey()))
-          .append(" | ")
-          .append(c[Kind.CREATED.ordinal()])
-          .append(" | ")
-          .append(c[Kind.CHANGED.ordinal()])
-          .append(" | ")
-          .append(c[Kind.DELETED.ordinal()])
-          .append(" | ")
-          .append(c[Kind.MOVED.ordinal()])
-          .append(" |\n");
+      out.append("| ").append(esc(row.getKey()));
+      for (long count : row.getValue()) {
+        out.append(" | ").append(count);
+      }
+      out.append(" |\n");
     }
     return out.append('\n').toString();
   }
@@ -217,24 +261,88 @@ public final class DiffMarkdown {
                         + " |\n"));
       }
     }
-    List<AlertChange> moved = diff.of(Kind.MOVED);
-    if (!moved.isEmpty()) {
+    List<AlertChange> recreated = recreated(diff);
+    if (!recreated.isEmpty()) {
       sections.add(
-          table(
-              "↷ " + moved.size() + " renamed (same spec, new name)",
-              moved,
-              "| from | to | also changed |\n|---|---|---|\n",
-              c ->
-                  "| "
-                      + code(c.before().qualifiedName())
-                      + " | "
-                      + code(c.after().qualifiedName())
-                      + " | "
-                      + esc(
-                          String.join("; ", c.fields().stream().map(FieldChange::summary).toList()))
-                      + " |\n"));
+          renamed(
+              "↷ "
+                  + recreated.size()
+                  + " renamed: Wavefront alert deleted and recreated (new id; history,"
+                  + " acknowledgements and snoozes lost)",
+              true,
+              "The controller owns a Wavefront alert by its WavefrontAlert's namespace and name, so"
+                  + " a new name deletes the alert and creates another. "
+                  + howToKeep(recreated)
+                  + "\n\n",
+              recreated));
+    }
+    List<AlertChange> kept = diff.of(Kind.MOVED).stream().filter(c -> !c.recreated()).toList();
+    if (!kept.isEmpty()) {
+      sections.add(
+          renamed(
+              "↷ " + kept.size() + " renamed, Wavefront alert kept (id kept)",
+              false,
+              "Annotated `"
+                  + Annotations.RENAMED_FROM
+                  + "`: the controller moves the Wavefront alert to the new name, with its id,"
+                  + " history, acknowledgements and snoozes.\n\n",
+              kept));
     }
     return sections;
+  }
+
+  /** The renames whose Wavefront alert the controller deletes and creates again. */
+  private static List<AlertChange> recreated(AlertDiff diff) {
+    return diff.of(Kind.MOVED).stream().filter(AlertChange::recreated).toList();
+  }
+
+  /**
+   * How to keep the Wavefront alerts of renames that recreate theirs: the annotation, which names
+   * an alert of the renamed one's own namespace, so a rename into another namespace cannot.
+   */
+  private static String howToKeep(List<AlertChange> recreated) {
+    long within =
+        recreated.stream()
+            .filter(c -> c.before().namespace().equals(c.after().namespace()))
+            .count();
+    String annotation = "`" + Annotations.RENAMED_FROM + ": <old name>`";
+    if (within == recreated.size()) {
+      return within == 1
+          ? "To keep it, annotate the renamed alert " + annotation + "."
+          : "To keep them, annotate the renamed alerts " + annotation + ".";
+    }
+    String across =
+        recreated.size() - within == 1
+            ? "a rename into another namespace cannot keep its Wavefront alert"
+            : "renames into another namespace cannot keep their Wavefront alerts";
+    return within == 0
+        ? Character.toUpperCase(across.charAt(0)) + across.substring(1) + "."
+        : "To keep those renamed within their namespace, annotate them "
+            + annotation
+            + "; "
+            + across
+            + ".";
+  }
+
+  private static String renaming(AlertChange change) {
+    return code(change.before().qualifiedName()) + " → " + code(change.after().qualifiedName());
+  }
+
+  private static Section renamed(
+      String title, boolean expanded, String intro, List<AlertChange> moved) {
+    return table(
+        title,
+        expanded,
+        moved,
+        intro + "| from | to | also changed |\n|---|---|---|\n",
+        c ->
+            "| "
+                + code(c.before().qualifiedName())
+                + " | "
+                + code(c.after().qualifiedName())
+                + " | "
+                + esc(String.join("; ", c.fields().stream().map(FieldChange::summary).toList()))
+                + " |\n");
   }
 
   private static Section findings(List<TouchedFinding> findings) {
@@ -401,9 +509,14 @@ public final class DiffMarkdown {
   }
 
   private static String names(List<AlertChange> changes, int max) {
+    return names(changes, max, c -> code(c.qualifiedName()));
+  }
+
+  private static String names(
+      List<AlertChange> changes, int max, Function<AlertChange, String> name) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < changes.size() && i < max; i++) {
-      names.add(code(changes.get(i).qualifiedName()));
+      names.add(name.apply(changes.get(i)));
     }
     String joined = String.join(", ", names);
     return changes.size() > max ? joined + " and " + (changes.size() - max) + " more" : joined;

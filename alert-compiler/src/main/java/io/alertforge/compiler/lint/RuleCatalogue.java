@@ -4,6 +4,7 @@ import io.alertforge.compiler.diagnostic.Rule;
 import io.alertforge.compiler.diagnostic.Rules;
 import io.alertforge.compiler.lint.alert.DuplicateNameRule;
 import io.alertforge.compiler.lint.alert.MissingAlertTypeRule;
+import io.alertforge.compiler.lint.alert.RenamedFromRule;
 import io.alertforge.compiler.lint.namespace.NamespaceIsolationRule;
 import io.alertforge.compiler.lint.policy.AlertFatigueRule;
 import io.alertforge.compiler.lint.policy.MetricAllowlistRule;
@@ -64,7 +65,7 @@ public final class RuleCatalogue {
               new NotATemplateRule(),
               new DuplicateNameRule())
           .and(Rules.ALERT_DUPLICATE_RESOURCE)
-          .and(new MissingAlertTypeRule())
+          .and(new MissingAlertTypeRule(), new RenamedFromRule())
           .and(
               Rules.CONFIG_INVALID_OPTION,
               Rules.SUPPRESSION_MISSING_REASON,

@@ -35,8 +35,9 @@ public final class DiffReport {
 
   /**
    * As {@link #write(Path, AlertDiff, String)}, for a pull-request comment: diff.md starts with the
-   * {@link CommentHeader} (the head's lint verdict, the commits, the CI run) and ends with the
-   * change of each changed alert's Wavefront request ({@link RequestChanges}).
+   * {@link CommentHeader} (the head's lint verdict, the Wavefront alerts deleted, the commits, the
+   * CI run) and ends with the change of each changed alert's Wavefront request ({@link
+   * RequestChanges}).
    *
    * @param headDiagnostics every finding of the head, for the verdict
    */
@@ -54,7 +55,7 @@ public final class DiffReport {
             diff,
             fullReport,
             DiffMarkdown.DEFAULT_LIMIT,
-            CommentHeader.render(context, headDiagnostics),
+            CommentHeader.render(context, headDiagnostics, diff),
             RequestChanges.sections(diff, context)));
   }
 

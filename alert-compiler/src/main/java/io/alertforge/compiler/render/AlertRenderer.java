@@ -225,6 +225,10 @@ public final class AlertRenderer {
         canonicalSpec(alert.spec(), Map.of(), path -> alert.brokenAt("/spec/" + path));
     TreeMap<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.SOURCE, alert.file());
+    String renamedFrom = renamedFrom(alert);
+    if (renamedFrom != null) {
+      annotations.put(Annotations.RENAMED_FROM, renamedFrom);
+    }
     return finish(
         alert.namespace(),
         alert.name(),
@@ -236,6 +240,22 @@ public final class AlertRenderer {
         null,
         origins(spec, alert.document(), field -> List.of()),
         errors);
+  }
+
+  /**
+   * The source's {@code alertforge.io/renamed-from}, as written (trimmed), or null: the one
+   * annotation of the source that a rendered alert carries, for the controller (the lint rule
+   * {@code alert/renamed-from} checks it).
+   */
+  static String renamedFrom(AlertSource source) {
+    var value =
+        source
+            .document()
+            .content()
+            .path("metadata")
+            .path("annotations")
+            .path(Annotations.RENAMED_FROM);
+    return value.isTextual() ? value.asText().trim() : null;
   }
 
   /** The origin of every field of a rendered spec: its source field and the params it used. */

@@ -14,6 +14,7 @@ import io.alertforge.compiler.schema.FieldPaths;
 import io.alertforge.compiler.schema.SchemaViolation;
 import io.alertforge.gotemplate.TemplateExecutionException;
 import io.alertforge.model.Annotations;
+import io.alertforge.model.RenamedFrom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,6 +125,15 @@ final class InstanceRenderer {
     annotations.put(Annotations.ALERTS_CONFIG, config.name());
     annotations.put(Annotations.TEMPLATE, templateName);
     annotations.put(Annotations.TEMPLATE_SOURCE, templateSource.file());
+    String renamedFrom = AlertRenderer.renamedFrom(config);
+    if (renamedFrom != null) {
+      // a renamed AlertsConfig renames each instance: <old config>.<template>
+      annotations.put(
+          Annotations.RENAMED_FROM,
+          RenamedFrom.of(config.name(), Map.of(Annotations.RENAMED_FROM, renamedFrom)).valid()
+              ? RenderedNames.instanceName(renamedFrom, templateName)
+              : renamedFrom);
+    }
     return AlertRenderer.finish(
         config.namespace(),
         name,

@@ -125,4 +125,18 @@ class CommentHeaderTest {
         .contains("target pd:…dddd &lt;b&gt;&#64;team&lt;/b&gt;")
         .doesNotContain("9999888877776666");
   }
+
+  @Test
+  void deletionsCountTheRenamesThatRecreateTheirWavefrontAlert() {
+    assertThat(CommentHeader.deletions(3, 0)).isEqualTo("⚠ 3 Wavefront alerts deleted");
+    assertThat(CommentHeader.deletions(1, 0)).isEqualTo("⚠ 1 Wavefront alert deleted");
+    assertThat(CommentHeader.deletions(1, 1))
+        .isEqualTo("⚠ 1 Wavefront alert deleted (by a rename, recreated with a new id)");
+    assertThat(CommentHeader.deletions(2, 2))
+        .isEqualTo("⚠ 2 Wavefront alerts deleted (all by renames, recreated with new ids)");
+    assertThat(CommentHeader.deletions(3, 1))
+        .isEqualTo("⚠ 3 Wavefront alerts deleted (1 of them by a rename, recreated with a new id)");
+    assertThat(CommentHeader.deletions(5, 2))
+        .isEqualTo("⚠ 5 Wavefront alerts deleted (2 of them by renames, recreated with new ids)");
+  }
 }

@@ -62,6 +62,39 @@ class DiffMarkdownTest {
   }
 
   @Test
+  void renamesThatRecreateTheirWavefrontAlertsAreWarnedOfAndCountedWhereTheyGo()
+      throws IOException {
+    StringBuilder before = new StringBuilder();
+    StringBuilder after = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      // the same spec in another namespace: a rename, without alertforge.io/renamed-from
+      before.append(standalone("old", "hb-" + i, "team@example.com")).append("---\n");
+      after.append(standalone("new", "hb-" + i, "team@example.com")).append("---\n");
+    }
+    Files.writeString(base.resolve("a.yaml"), before);
+    Files.writeString(head.resolve("a.yaml"), after);
+    AlertDiff diff =
+        AlertDiffer.diff("main", compile(base), "head", compile(head), Set.of("a.yaml"), List.of());
+
+    String md = DiffMarkdown.render(diff, "target/alerts/diff.json", DiffMarkdown.DEFAULT_LIMIT);
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+0 created, ~0 changed, -0 deleted, 12 renamed (recreated) in 2 namespaces");
+    assertThat(md)
+        .contains(
+            "> [!WARNING]\n> **12 renamed alerts' Wavefront alerts will be deleted** and created"
+                + " again under their new names (new id; history, acknowledgements and snoozes"
+                + " lost): <code>old/hb-0</code> → <code>new/hb-0</code>, ")
+        .contains(
+            "<code>old/hb-7</code> → <code>new/hb-7</code> and 2 more. Renames into another"
+                + " namespace cannot keep their Wavefront alerts. Check that this is intended.\n\n")
+        .doesNotContain("annotate")
+        .doesNotContain("will be deleted** from the cluster")
+        // each rename once, in the namespace it goes to
+        .contains("|---|--:|--:|--:|--:|--:|\n| new | 0 | 0 | 0 | 12 | 0 |\n\n");
+  }
+
+  @Test
   void valuesCannotBreakTheTableOrMentionAnyone() {
     assertThat(DiffMarkdown.escape("a|b <script> @team *x* `y` #1"))
         .isEqualTo("a&#124;b &lt;script&gt; &#64;team &#42;x&#42; &#96;y&#96; &#35;1");

@@ -60,6 +60,19 @@ class GitDiffTest {
     return DiffMarkdown.render(diff, "target/alerts/diff.json", DiffMarkdown.DEFAULT_LIMIT);
   }
 
+  /** The comment's header for a diff, its verdict without findings (the head's are not at hand). */
+  private static String header(AlertDiff diff) {
+    return CommentHeader.render(
+        new CommentHeader.Context(
+            CommentHeader.Revision.workingTree(),
+            null,
+            null,
+            null,
+            io.alertforge.compiler.diagnostic.Severity.ERROR),
+        List.of(),
+        diff);
+  }
+
   @Test
   void aCleanWorkingTreeIsNamedByItsCommitAndAnEditedOneIsNot() throws Exception {
     repo.write("team-a/templates.yaml", template("team-a", "cpu-high", "90"));
@@ -104,7 +117,10 @@ class GitDiffTest {
             "### AlertForge: alert changes\n\n**+0 created, ~12 changed, -0 deleted in 1 namespace**")
         .contains("<b>threshold 80 → 90</b> · 12 alerts")
         .contains("| <code>team-a/templates.yaml</code> | template | 12 | 12 | 1 |")
-        .contains("| team-a | 0 | 12 | 0 | 0 |")
+        .contains(
+            "| namespace | created | changed | deleted | renamed, Wavefront alert recreated |"
+                + " renamed, Wavefront alert kept |\n|---|--:|--:|--:|--:|--:|\n"
+                + "| team-a | 0 | 12 | 0 | 0 | 0 |\n")
         .doesNotContain("[!WARNING]");
   }
 
@@ -271,7 +287,7 @@ class GitDiffTest {
   }
 
   @Test
-  void aRenamedAlertsConfigIsAMoveNotADeleteAndACreate() throws Exception {
+  void aRenamedAlertsConfigRecreatesItsWavefrontAlertAndSaysSo() throws Exception {
     repo.delete("team-a/apps/app5.yaml");
     repo.write("team-a/apps/app5-v2.yaml", config("team-a", "app5-v2", "app5", "cpu-high"));
     repo.commit("rename");
@@ -279,13 +295,222 @@ class GitDiffTest {
     AlertDiff diff = diff();
 
     assertThat(diff.summaryLine())
-        .isEqualTo("+0 created, ~0 changed, -0 deleted, 1 renamed in 1 namespace");
+        .isEqualTo("+0 created, ~0 changed, -0 deleted, 1 renamed (recreated) in 1 namespace");
     AlertChange move = diff.of(Kind.MOVED).get(0);
     assertThat(move.before().qualifiedName()).isEqualTo("team-a/app5.cpu-high");
     assertThat(move.after().qualifiedName()).isEqualTo("team-a/app5-v2.cpu-high");
+    assertThat(move.recreated()).isTrue();
+    assertThat(diff.wavefrontDeletions()).containsExactly(move);
     assertThat(markdown(diff))
+        .contains(
+            "<details open><summary>↷ 1 renamed: Wavefront alert deleted and recreated (new id;"
+                + " history, acknowledgements and snoozes lost)</summary>")
+        .contains("annotate the renamed alert `alertforge.io/renamed-from: <old name>`")
         .contains("| <code>team-a/app5.cpu-high</code> | <code>team-a/app5-v2.cpu-high</code> |")
-        .doesNotContain("[!WARNING]");
+        .contains(
+            "> [!WARNING]\n> **1 renamed alert's Wavefront alert will be deleted** and created"
+                + " again under its new name (new id; history, acknowledgements and snoozes lost):"
+                + " <code>team-a/app5.cpu-high</code> → <code>team-a/app5-v2.cpu-high</code>. To"
+                + " keep it, annotate the renamed alert `alertforge.io/renamed-from: <old name>`."
+                + " Check that this is intended.\n\n")
+        .contains("| team-a | 0 | 0 | 0 | 1 | 0 |\n")
+        .doesNotContain("will be deleted** from the cluster")
+        .doesNotContain("same spec, new name");
+    assertThat(header(diff))
+        .startsWith(
+            "**✅ Lint passed · ⚠ 1 Wavefront alert deleted (by a rename, recreated with a new"
+                + " id)** · head ");
+    var json = DiffJson.of(diff);
+    assertThat(json.path("counts").path("moved").asLong()).isEqualTo(1);
+    assertThat(json.path("counts").path("recreated").asLong()).isEqualTo(1);
+    assertThat(json.path("counts").path("deleted").asLong()).isZero();
+    var change = json.path("changes").get(0);
+    assertThat(change.path("kind").asText()).isEqualTo("moved");
+    assertThat(change.path("fromName").asText()).isEqualTo("app5.cpu-high");
+    assertThat(change.path("recreated").asBoolean()).isTrue();
+  }
+
+  private static String renamedFrom(String document, String namespace, String from) {
+    return document.replace(
+        "  namespace: " + namespace + "\n",
+        "  namespace: "
+            + namespace
+            + "\n  annotations:\n    alertforge.io/renamed-from: "
+            + from
+            + "\n");
+  }
+
+  @Test
+  void anAnnotatedRenameKeepsTheWavefrontAlertEvenWithAChangedSpec() throws Exception {
+    repo.delete("team-a/apps/app5.yaml");
+    repo.write(
+        "team-a/apps/app5-v2.yaml",
+        renamedFrom(config("team-a", "app5-v2", "app5", "cpu-high=95"), "team-a", "app5"));
+    repo.delete("team-a/apps/app6.yaml");
+    repo.write("team-a/apps/app6-v2.yaml", config("team-a", "app6-v2", "app6", "cpu-high"));
+    repo.commit("rename two, one annotated");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+0 created, ~0 changed, -0 deleted, 2 renamed (1 recreated) in 1 namespace");
+    AlertChange kept =
+        diff.of(Kind.MOVED).stream().filter(c -> !c.recreated()).findFirst().orElseThrow();
+    assertThat(kept.before().qualifiedName()).isEqualTo("team-a/app5.cpu-high");
+    assertThat(kept.after().qualifiedName()).isEqualTo("team-a/app5-v2.cpu-high");
+    assertThat(kept.after().annotations())
+        .containsEntry("alertforge.io/renamed-from", "app5.cpu-high");
+    assertThat(kept.fields()).extracting(FieldChange::summary).containsExactly("threshold 80 → 95");
+    assertThat(diff.wavefrontDeletions())
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app6-v2.cpu-high");
+    assertThat(markdown(diff))
+        .contains("<details><summary>↷ 1 renamed, Wavefront alert kept (id kept)</summary>")
+        .contains(
+            "| <code>team-a/app5.cpu-high</code> | <code>team-a/app5-v2.cpu-high</code> |"
+                + " threshold 80 → 95 |")
+        .contains("↷ 1 renamed: Wavefront alert deleted and recreated")
+        .contains(
+            "**1 renamed alert's Wavefront alert will be deleted** and created again under its new"
+                + " name (new id; history, acknowledgements and snoozes lost):"
+                + " <code>team-a/app6.cpu-high</code> → <code>team-a/app6-v2.cpu-high</code>.")
+        .doesNotContain("<code>team-a/app5.cpu-high</code> → ")
+        .contains("| team-a | 0 | 0 | 0 | 1 | 1 |\n");
+    var json = DiffJson.of(diff);
+    assertThat(json.path("counts").path("moved").asLong()).isEqualTo(2);
+    assertThat(json.path("counts").path("recreated").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void anAnnotationNamingNoAlertOfTheBaseIsACreateAndSaysSo() throws Exception {
+    repo.write(
+        "team-a/apps/new.yaml",
+        renamedFrom(config("team-a", "new-app", "new-app", "cpu-high"), "team-a", "never-was"));
+    repo.commit("new app, annotated by mistake");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine()).isEqualTo("+1 created, ~0 changed, -0 deleted in 1 namespace");
+    assertThat(diff.notes())
+        .containsExactly(
+            "team-a/new-app.cpu-high is annotated alertforge.io/renamed-from: never-was.cpu-high,"
+                + " but the base has no alert team-a/never-was.cpu-high: there is no Wavefront"
+                + " alert to keep, so the controller creates a new one.");
+  }
+
+  @Test
+  void anAnnotatedRenameIsPairedWithErrorsButARenameFoundByItsSpecIsNot() throws Exception {
+    // app5: annotated, its threshold unquoted (a schema error); app6: the same error, not
+    // annotated; app7: not annotated, no error
+    repo.delete("team-a/apps/app5.yaml");
+    repo.write(
+        "team-a/apps/app5-v2.yaml",
+        renamedFrom(
+            config("team-a", "app5-v2", "app5", "cpu-high=80").replace("\"80\"", "80"),
+            "team-a",
+            "app5"));
+    repo.delete("team-a/apps/app6.yaml");
+    repo.write(
+        "team-a/apps/app6-v2.yaml",
+        config("team-a", "app6-v2", "app6", "cpu-high=80").replace("\"80\"", "80"));
+    repo.delete("team-a/apps/app7.yaml");
+    repo.write("team-a/apps/app7-v2.yaml", config("team-a", "app7-v2", "app7", "cpu-high"));
+    repo.commit("rename three");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo(
+            "+1 created, ~0 changed, -1 deleted, 2 renamed (1 recreated) in 1 namespace;"
+                + " 2 with errors");
+    AlertChange kept =
+        diff.of(Kind.MOVED).stream().filter(c -> !c.recreated()).findFirst().orElseThrow();
+    assertThat(kept.before().qualifiedName()).isEqualTo("team-a/app5.cpu-high");
+    assertThat(kept.after().qualifiedName()).isEqualTo("team-a/app5-v2.cpu-high");
+    assertThat(kept.errors()).extracting(d -> d.rule()).containsExactly("schema/type");
+    // the condition did not render: it is not shown as changed
+    assertThat(kept.fields()).isEmpty();
+    assertThat(diff.of(Kind.CREATED))
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app6-v2.cpu-high");
+    assertThat(diff.of(Kind.DELETED))
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app6.cpu-high");
+    assertThat(diff.wavefrontDeletions())
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app6.cpu-high", "team-a/app7-v2.cpu-high");
+    assertThat(diff.withErrors())
+        .extracting(AlertChange::qualifiedName)
+        .containsExactly("team-a/app5-v2.cpu-high", "team-a/app6-v2.cpu-high");
+    assertThat(markdown(diff))
+        .contains("| <code>team-a/app5-v2.cpu-high</code> | moved | 1 |")
+        .contains("| <code>team-a/app6-v2.cpu-high</code> | created | 1 |")
+        .contains(
+            "> [!WARNING]\n> **1 alert will be deleted** from the cluster and from Wavefront:"
+                + " <code>team-a/app6.cpu-high</code>. **1 renamed alert's Wavefront alert will be"
+                + " deleted** and created again under its new name")
+        .contains(": <code>team-a/app7.cpu-high</code> → <code>team-a/app7-v2.cpu-high</code>.")
+        .contains("| team-a | 1 | 0 | 1 | 1 | 1 |\n");
+    assertThat(header(diff))
+        .contains(
+            " · ⚠ 2 Wavefront alerts deleted (1 of them by a rename, recreated with a new id)** ·"
+                + " head ");
+    var json = DiffJson.of(diff);
+    assertThat(json.path("counts").path("moved").asLong()).isEqualTo(2);
+    assertThat(json.path("counts").path("recreated").asLong()).isEqualTo(1);
+    assertThat(json.path("counts").path("withErrors").asLong()).isEqualTo(2);
+    var moved = json.path("changes").get(0);
+    assertThat(moved.path("name").asText()).isEqualTo("app5-v2.cpu-high");
+    assertThat(moved.path("kind").asText()).isEqualTo("moved");
+    assertThat(moved.path("recreated").asBoolean()).isFalse();
+    assertThat(moved.path("errors").get(0).path("rule").asText()).isEqualTo("schema/type");
+  }
+
+  @Test
+  void aRenameIntoAnotherNamespaceRecreatesToo() throws Exception {
+    repo.delete("team-b/heartbeat.yaml");
+    repo.write("team-c/heartbeat.yaml", standalone("team-c", "heartbeat", "team-b@example.com"));
+    repo.commit("move to team-c");
+
+    AlertDiff diff = diff();
+
+    AlertChange move = diff.of(Kind.MOVED).get(0);
+    assertThat(move.before().qualifiedName()).isEqualTo("team-b/heartbeat");
+    assertThat(move.after().qualifiedName()).isEqualTo("team-c/heartbeat");
+    assertThat(move.recreated()).isTrue();
+    assertThat(diff.wavefrontDeletions()).hasSize(1);
+    // the annotation names an alert of the renamed one's own namespace: no help here
+    assertThat(markdown(diff))
+        .contains(
+            "<code>team-b/heartbeat</code> → <code>team-c/heartbeat</code>. A rename into another"
+                + " namespace cannot keep its Wavefront alert. Check that this is intended.")
+        .contains(
+            "a new name deletes the alert and creates another. A rename into another namespace"
+                + " cannot keep its Wavefront alert.\n\n")
+        .doesNotContain("annotate");
+  }
+
+  @Test
+  void onlyTheRenamesWithinANamespaceAreToldToAnnotate() throws Exception {
+    repo.delete("team-b/heartbeat.yaml");
+    repo.write("team-c/heartbeat.yaml", standalone("team-c", "heartbeat", "team-b@example.com"));
+    repo.delete("team-a/apps/app5.yaml");
+    repo.write("team-a/apps/app5-v2.yaml", config("team-a", "app5-v2", "app5", "cpu-high"));
+    repo.commit("move one, rename one");
+
+    AlertDiff diff = diff();
+
+    assertThat(diff.summaryLine())
+        .isEqualTo("+0 created, ~0 changed, -0 deleted, 2 renamed (recreated) in 3 namespaces");
+    assertThat(markdown(diff))
+        .contains(
+            "**2 renamed alerts' Wavefront alerts will be deleted** and created again under their"
+                + " new names")
+        .contains(
+            ". To keep those renamed within their namespace, annotate them"
+                + " `alertforge.io/renamed-from: <old name>`; a rename into another namespace"
+                + " cannot keep its Wavefront alert. Check that this is intended.")
+        .contains("| team-a | 0 | 0 | 0 | 1 | 0 |\n| team-c | 0 | 0 | 0 | 1 | 0 |\n\n");
   }
 
   @Test

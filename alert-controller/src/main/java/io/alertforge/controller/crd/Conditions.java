@@ -21,6 +21,13 @@ public final class Conditions {
    */
   public static final String OWNERSHIP_CONFLICT = "OwnershipConflict";
 
+  /**
+   * This CR took over the Wavefront alert of the CR it was renamed from ({@code
+   * alertforge.io/renamed-from}): True once done (kept as the record), False while it waits for the
+   * old CR to be gone.
+   */
+  public static final String RENAMED = "Renamed";
+
   private Conditions() {}
 
   public static void remove(List<Condition> conditions, String type) {

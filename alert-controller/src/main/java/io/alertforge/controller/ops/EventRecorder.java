@@ -30,6 +30,9 @@ public final class EventRecorder {
     Unauthorized,
     InvalidSpec,
     OwnershipConflict,
+    Renamed,
+    RenamePending,
+    KeptForRename,
     OrphanFound,
     OrphanDeleted,
     /** The Git source's states, {@code Git<state>}, on its status ConfigMap. */

@@ -1,7 +1,9 @@
 package io.alertforge.controller.reconcile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertforge.model.RenamedFrom;
 import io.alertforge.model.WavefrontRequest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,13 +13,32 @@ import java.util.List;
  *
  * @param body the request body for create and update (null when invalid)
  * @param errors why the spec is malformed (empty when valid)
+ * @param renamedFrom the name this CR had before in its namespace ({@code
+ *     alertforge.io/renamed-from}), whose Wavefront alert it takes over instead of creating one;
+ *     null when it has none. An annotation that is no such name is one of the errors.
  */
-public record DesiredAlert(ObjectNode body, AlertProjection projection, List<String> errors) {
+public record DesiredAlert(
+    ObjectNode body, AlertProjection projection, List<String> errors, String renamedFrom) {
 
   public static DesiredAlert of(WavefrontRequest request) {
-    return request.valid()
-        ? new DesiredAlert(request.body(), AlertProjection.of(request.body()), List.of())
-        : new DesiredAlert(null, null, request.errors());
+    return of(request, null);
+  }
+
+  /**
+   * @param renamedFrom the CR's annotation, read (null: none)
+   */
+  public static DesiredAlert of(WavefrontRequest request, RenamedFrom renamedFrom) {
+    List<String> errors = new ArrayList<>(request.valid() ? List.of() : request.errors());
+    if (renamedFrom != null && !renamedFrom.valid()) {
+      errors.add(renamedFrom.problem());
+    }
+    return errors.isEmpty()
+        ? new DesiredAlert(
+            request.body(),
+            AlertProjection.of(request.body()),
+            List.of(),
+            renamedFrom == null ? null : renamedFrom.oldName())
+        : new DesiredAlert(null, null, List.copyOf(errors), null);
   }
 
   public boolean valid() {

@@ -81,12 +81,47 @@ final class StatusUpdate {
                 + " (drift: detect)"
             : "the live alert equals the spec";
     set(Conditions.DRIFTED, drifted, drifted ? "DriftDetected" : "NoDrift", driftMessage);
+    if (plan.action() == SyncPlan.Action.RENAME) {
+      set(
+          Conditions.RENAMED,
+          true,
+          "RenamedFrom",
+          "took over Wavefront alert "
+              + id
+              + " of "
+              + plan.renamedFrom()
+              + " (alertforge.io/renamed-from); same id, history kept");
+    }
     set(Conditions.SYNCED, true, "Synced", "Wavefront alert " + id);
     set(
         Conditions.READY,
         !drifted,
         drifted ? "Drifted" : "InSync",
         drifted ? driftMessage : "Wavefront alert " + id + " equals the spec");
+  }
+
+  /**
+   * No alert of its own yet, and the CR it is renamed from still exists: nothing written until that
+   * CR is gone; true when that is news.
+   */
+  boolean renamePending(String namespace, String oldName) {
+    String message =
+        "waiting for WavefrontAlert "
+            + namespace
+            + "/"
+            + oldName
+            + " to be deleted: this CR is renamed from it (alertforge.io/renamed-from) and takes"
+            + " over its Wavefront alert then, keeping the id";
+    boolean transition =
+        !Conditions.find(status.getConditions(), Conditions.RENAMED)
+            .map(c -> message.equals(c.getMessage()))
+            .orElse(false);
+    status.setState(State.ERROR);
+    status.setErrorDescription(message);
+    set(Conditions.RENAMED, false, "RenamePending", message);
+    set(Conditions.SYNCED, false, "RenamePending", message);
+    set(Conditions.READY, false, "RenamePending", message);
+    return transition;
   }
 
   /** The sync failed; true when the reason or the message is new. */

@@ -27,6 +27,19 @@ public interface SyncListener {
       boolean drift,
       boolean adopted);
 
+  /**
+   * The alert of the CR {@code cr} was renamed from ({@code oldName}, gone) taken over: updated to
+   * this CR's spec and ownership tag, its id kept.
+   */
+  void renamed(
+      WavefrontAlert cr, String id, String name, String oldName, String before, String after);
+
+  /** No alert of its own while the CR it is renamed from still exists: it waits (told once). */
+  void renamePending(WavefrontAlert cr, String message);
+
+  /** The finalizer of {@code cr} left its alerts to {@code heir}, which is renamed from it. */
+  void keptForRename(WavefrontAlert cr, List<String> ids, WavefrontAlert heir);
+
   /** A live alert that differs from the spec, left as it is (drift mode detect). */
   void driftDetected(WavefrontAlert cr, String id, List<String> fields, boolean firstSeen);
 

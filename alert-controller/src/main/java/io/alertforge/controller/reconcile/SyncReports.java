@@ -85,6 +85,44 @@ public final class SyncReports implements SyncListener {
   }
 
   @Override
+  public void renamed(
+      WavefrontAlert cr, String id, String name, String oldName, String before, String after) {
+    audit.record("rename", cr, id, name, before, after);
+    events.normal(
+        cr,
+        Reason.Renamed,
+        "took over Wavefront alert "
+            + id
+            + " of "
+            + namespace(cr)
+            + "/"
+            + oldName
+            + " (alertforge.io/renamed-from): same id, its history, acknowledgements and snoozes"
+            + " kept");
+    metrics.sync("renamed");
+  }
+
+  @Override
+  public void renamePending(WavefrontAlert cr, String message) {
+    events.normal(cr, Reason.RenamePending, message);
+  }
+
+  @Override
+  public void keptForRename(WavefrontAlert cr, List<String> ids, WavefrontAlert heir) {
+    events.normal(
+        cr,
+        Reason.KeptForRename,
+        (ids.isEmpty() ? "no Wavefront alert to keep" : "Wavefront alert " + String.join(", ", ids))
+            + " not deleted: "
+            + namespace(heir)
+            + "/"
+            + name(heir)
+            + " is renamed from this WavefrontAlert (alertforge.io/renamed-from) and takes it"
+            + " over");
+    metrics.sync("kept_for_rename");
+  }
+
+  @Override
   public void driftDetected(WavefrontAlert cr, String id, List<String> fields, boolean firstSeen) {
     if (firstSeen) {
       metrics.drift(driftMode.toString());

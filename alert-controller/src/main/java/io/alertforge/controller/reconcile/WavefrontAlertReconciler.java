@@ -9,6 +9,7 @@ import io.alertforge.controller.wavefront.WavefrontException;
 import io.alertforge.model.BurnInWindow;
 import io.alertforge.model.ConcreteAlert;
 import io.alertforge.model.OwnershipTag;
+import io.alertforge.model.RenamedFrom;
 import io.alertforge.model.WavefrontRequest;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -62,6 +63,12 @@ public class WavefrontAlertReconciler
    */
   static final Duration SEARCH_LAG_WINDOW = Duration.ofSeconds(10);
 
+  /**
+   * How often a CR renamed from a CR that still exists looks again (one search of its own tag): the
+   * old CR's deletion does not queue the new one.
+   */
+  static final Duration RENAME_WAIT = Duration.ofSeconds(5);
+
   private static final String SEARCHING_AGAIN =
       ": the alert may exist although Wavefront's search does not show it yet; searching again"
           + " with backoff before any second create";
@@ -100,7 +107,7 @@ public class WavefrontAlertReconciler
     this.orphans = orphans;
     this.clock = clock;
     this.leader = leader;
-    this.lookup = new AlertLookup(inventory, options.adoptUntagged());
+    this.lookup = new AlertLookup(inventory, tags, options.adoptUntagged());
     this.writes = new WavefrontWrites(inventory, listener);
     this.uncertain = new UncertainCreates(options.requestTimeout().plus(SEARCH_LAG_WINDOW), clock);
   }
@@ -109,6 +116,7 @@ public class WavefrontAlertReconciler
   public List<EventSource<?, WavefrontAlert>> prepareEventSources(
       EventSourceContext<WavefrontAlert> context) {
     context.getPrimaryCache().addIndexer(AlertLookup.STATUS_ID_INDEX, AlertLookup::statusIds);
+    context.getPrimaryCache().addIndexer(AlertLookup.RENAMED_FROM_INDEX, AlertLookup::renamedFrom);
     resync =
         new ResyncEventSource(
             context.getPrimaryCache(),
@@ -148,7 +156,8 @@ public class WavefrontAlertReconciler
     Instant at = clock.instant();
     ConcreteAlert alert = concrete(cr);
     Duration burnIn = BurnInWindow.remaining(alert, at);
-    DesiredAlert desired = DesiredAlert.of(WavefrontRequest.of(alert, at, tags));
+    DesiredAlert desired =
+        DesiredAlert.of(WavefrontRequest.of(alert, at, tags), RenamedFrom.of(alert));
     if (!desired.valid()) {
       String why = String.join("; ", desired.errors());
       if (status.invalid(why)) {
@@ -162,7 +171,14 @@ public class WavefrontAlertReconciler
     try {
       String statusId = StatusUpdate.statusId(status.status());
       AlertLookup.Found found =
-          lookup.find(wf, cr, ctx.getPrimaryCache(), ownerTag, statusId, desired.name());
+          lookup.find(
+              wf,
+              cr,
+              ctx.getPrimaryCache(),
+              ownerTag,
+              statusId,
+              desired.name(),
+              desired.renamedFrom());
       StatusClaim claim = found.claim();
       if (claim.verdict() == StatusClaim.Verdict.UNTAGGED && found.live().isEmpty()) {
         // perhaps this CR's own alert from keikoproj's days: a second one beside it would stay
@@ -178,7 +194,14 @@ public class WavefrontAlertReconciler
               claim.conflict() ? null : statusId,
               status.status().getLastChangeChecksum(),
               found.live(),
+              found.rename(),
               options.driftMode());
+      if (plan.action() == SyncPlan.Action.WAIT_FOR_RENAME) {
+        if (status.renamePending(cr.getMetadata().getNamespace(), plan.renamedFrom())) {
+          listener.renamePending(cr, status.status().getErrorDescription());
+        }
+        return patchIfChanged(cr, before, status).rescheduleAfter(RENAME_WAIT);
+      }
       if (plan.action() == SyncPlan.Action.CREATE || plan.action() == SyncPlan.Action.RECREATE) {
         Optional<Duration> wait = uncertain.searchAgainIn(ownerTag);
         if (wait.isPresent()) {
@@ -191,7 +214,8 @@ public class WavefrontAlertReconciler
       // the effects, then the status
       boolean adopted = plan.adopted() || claim.verdict() == StatusClaim.Verdict.ADOPTABLE;
       boolean firstDrift = !Conditions.isTrue(before.getConditions(), Conditions.DRIFTED);
-      String id = writes.apply(wf, cr, plan, desired, found.live(), ownerTag, adopted, firstDrift);
+      String id =
+          writes.apply(wf, cr, plan, desired, found.candidates(), ownerTag, adopted, firstDrift);
       status.succeeded(plan, desired, id, client.link(id));
       if (status.conflict(claim, before)) {
         listener.ownershipConflict(cr, claim, false);
@@ -259,6 +283,12 @@ public class WavefrontAlertReconciler
     try {
       Set<String> ids = new LinkedHashSet<>();
       AlertLookup.searchOwned(wf, ownerTag).forEach(a -> ids.add(a.id()));
+      Optional<WavefrontAlert> heir = lookup.heir(wf, cr, ctx.getPrimaryCache());
+      if (heir.isPresent()) {
+        // a CR renamed from this one takes these alerts over: deleting them would lose the history
+        listener.keptForRename(cr, List.copyOf(ids), heir.get());
+        return DeleteControl.defaultDelete();
+      }
       if (statusId != null && !ids.contains(statusId)) {
         String name = cr.getSpec() == null ? null : cr.getSpec().getAlertName();
         StatusClaim claim =
@@ -343,8 +373,22 @@ public class WavefrontAlertReconciler
     return tags.ownerTag(cr.getMetadata().getNamespace(), cr.getMetadata().getName());
   }
 
+  /**
+   * The tags whose alerts have a CR: each CR's own, and the old name's of a CR renamed from it that
+   * has no alert yet (the old CR is gone, and its alert waits to be taken over: no orphan).
+   */
   private Set<String> ownerTags(Stream<WavefrontAlert> crs) {
-    return crs.map(this::ownerTag).collect(Collectors.toSet());
+    return crs.flatMap(
+            cr ->
+                Stream.concat(
+                    Stream.of(ownerTag(cr)),
+                    AlertLookup.oldName(cr) == null
+                            || StatusUpdate.statusId(copy(cr.getStatus())) != null
+                        ? Stream.empty()
+                        : Stream.of(
+                            tags.ownerTag(
+                                cr.getMetadata().getNamespace(), AlertLookup.oldName(cr)))))
+        .collect(Collectors.toSet());
   }
 
   /**

@@ -65,6 +65,21 @@ final class WavefrontWrites {
             adopted);
         return plan.id();
       }
+      case RENAME -> {
+        // the old name's alert, found by its exact ownership tag while no CR of that name exists
+        String oldTag = ownerTagOf(live, plan.id());
+        LiveAlert alert = LiveAlert.of(update(wf, plan.id(), desired, oldTag));
+        inventory.remove(oldTag, plan.id());
+        inventory.put(alert);
+        listener.renamed(
+            cr,
+            plan.id(),
+            name,
+            plan.renamedFrom(),
+            checksumOf(live, plan.id()),
+            desired.checksum());
+        return plan.id();
+      }
       case REPORT_DRIFT -> {
         listener.driftDetected(cr, plan.id(), plan.differences(), firstDrift);
         return plan.id();
@@ -99,6 +114,10 @@ final class WavefrontWrites {
       }
       throw e;
     }
+  }
+
+  private static String ownerTagOf(List<LiveAlert> live, String id) {
+    return live.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow().ownerTag();
   }
 
   private static String checksumOf(List<LiveAlert> live, String id) {

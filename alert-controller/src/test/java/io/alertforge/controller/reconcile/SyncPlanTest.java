@@ -42,6 +42,78 @@ class SyncPlanTest {
         .isEqualTo(Action.RECREATE);
   }
 
+  /** The old CR's alert: the desired body under the old name's ownership tag. */
+  private LiveAlert oldNamesAlert(String id, long created) {
+    ObjectNode body = desired.body().deepCopy();
+    var tagList =
+        (com.fasterxml.jackson.databind.node.ArrayNode) body.path("tags").path("customerTags");
+    for (int i = 0; i < tagList.size(); i++) {
+      if (tagList.get(i).asText().equals(tags.ownerTag("team-a", "cpu"))) {
+        tagList.set(i, tagList.textNode(tags.ownerTag("team-a", "cpu-old")));
+      }
+    }
+    return live(id, created, body);
+  }
+
+  @Test
+  void aRenamedCrWaitsWhileTheOldCrExistsThenTakesItsAlertOverOrCreates() {
+    SyncPlan wait =
+        SyncPlan.decide(
+            desired,
+            null,
+            null,
+            List.of(),
+            new RenameCandidate("cpu-old", true, null),
+            DriftMode.CORRECT);
+    assertThat(wait.action()).isEqualTo(Action.WAIT_FOR_RENAME);
+    assertThat(wait.writes()).isFalse();
+    assertThat(wait.renamedFrom()).isEqualTo("cpu-old");
+
+    SyncPlan rename =
+        SyncPlan.decide(
+            desired,
+            null,
+            null,
+            List.of(),
+            new RenameCandidate("cpu-old", false, oldNamesAlert("41", 3)),
+            DriftMode.CORRECT);
+    assertThat(rename.action()).isEqualTo(Action.RENAME);
+    assertThat(rename.id()).isEqualTo("41");
+    assertThat(rename.writes()).isTrue();
+    assertThat(rename.differences()).containsExactly("tags"); // the ownership tag, only
+
+    SyncPlan create =
+        SyncPlan.decide(
+            desired,
+            null,
+            null,
+            List.of(),
+            new RenameCandidate("cpu-old", false, null),
+            DriftMode.CORRECT);
+    assertThat(create.action()).isEqualTo(Action.CREATE);
+  }
+
+  @Test
+  void aRenamedCrWithAnAlertOfItsOwnOrAStatusIdTakesNothingOver() {
+    RenameCandidate old = new RenameCandidate("cpu-old", false, oldNamesAlert("41", 3));
+    SyncPlan own =
+        SyncPlan.decide(desired, null, null, List.of(asDesired("7", 9)), old, DriftMode.CORRECT);
+    assertThat(own.action()).isEqualTo(Action.NONE);
+    assertThat(own.id()).isEqualTo("7");
+    // its own alert was there and is gone: re-created, not the old name's taken
+    SyncPlan gone = SyncPlan.decide(desired, "7", "x", List.of(), old, DriftMode.CORRECT);
+    assertThat(gone.action()).isEqualTo(Action.RECREATE);
+    SyncPlan waiting =
+        SyncPlan.decide(
+            desired,
+            null,
+            null,
+            List.of(asDesired("7", 9)),
+            new RenameCandidate("cpu-old", true, null),
+            DriftMode.CORRECT);
+    assertThat(waiting.action()).isEqualTo(Action.NONE);
+  }
+
   @Test
   void anEqualLiveAlertNeedsNoWrite() {
     SyncPlan p =
